@@ -1,0 +1,65 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Corpus, CorpusIntent } from './types';
+
+export class CorpusFormatError extends Error {
+  readonly code = 'CORPUS_FORMAT';
+}
+
+function isStringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string');
+}
+
+/** Checks the shape of parsed corpus JSON and says exactly what is wrong. */
+export function parseCorpus(json: unknown, source: string): Corpus {
+  const fail = (why: string): never => { throw new CorpusFormatError(`corpus ${source}: ${why}`); };
+  if (typeof json !== 'object' || json === null) return fail('not a JSON object');
+  const o = json as Record<string, unknown>;
+  if (typeof o.locale !== 'string' || o.locale.length === 0) fail('"locale" must be a non-empty string');
+  if (!Array.isArray(o.data)) fail('"data" must be an array of intents');
+  const data: CorpusIntent[] = (o.data as unknown[]).map((d, i) => {
+    if (typeof d !== 'object' || d === null) return fail(`data[${i}] is not an object`);
+    const item = d as Record<string, unknown>;
+    if (typeof item.intent !== 'string' || !item.intent) return fail(`data[${i}].intent must be a non-empty string`);
+    if (!isStringArray(item.utterances)) return fail(`data[${i}] (${item.intent}).utterances must be an array of strings`);
+    if (item.tests !== undefined && !isStringArray(item.tests)) fail(`data[${i}] (${item.intent}).tests must be an array of strings`);
+    if (item.answers !== undefined && !isStringArray(item.answers)) fail(`data[${i}] (${item.intent}).answers must be an array of strings`);
+    return {
+      intent: item.intent,
+      description: typeof item.description === 'string' ? item.description : undefined,
+      utterances: item.utterances,
+      tests: item.tests as string[] | undefined,
+      answers: item.answers as string[] | undefined,
+    };
+  });
+  return { name: typeof o.name === 'string' ? o.name : source, locale: o.locale as string, data };
+}
+
+export function loadCorpusFile(file: string): Corpus {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CorpusFormatError(`corpus ${file}: cannot be read (${(e as Error).message})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new CorpusFormatError(`corpus ${file}: invalid JSON (${(e as Error).message})`);
+  }
+  return parseCorpus(json, file);
+}
+
+/** The project's corpora: every *.json under nlu-models/corpora/<locale>/, in a stable order. */
+export const PROJECT_CORPORA_DIR = join(__dirname, '..', 'corpora');
+
+export function projectCorpusFiles(dir: string = PROJECT_CORPORA_DIR): string[] {
+  const files: string[] = [];
+  for (const locale of readdirSync(dir).sort()) {
+    const sub = join(dir, locale);
+    if (!statSync(sub).isDirectory()) continue;
+    for (const f of readdirSync(sub).sort()) if (f.endsWith('.json')) files.push(join(sub, f));
+  }
+  return files;
+}

@@ -1,0 +1,15 @@
+/** One intent of an NLP.js-format corpus file; `tests` are held out from training. */
+export interface CorpusIntent {
+  intent: string;
+  description?: string;
+  utterances: string[];
+  tests?: string[];
+  answers?: string[];
+}
+
+/** An NLP.js-format corpus file (https://github.com/axa-group/nlp.js corpus JSON), one per language and domain. */
+export interface Corpus {
+  name: string;
+  locale: string;
+  data: CorpusIntent[];
+}

@@ -1,0 +1,5 @@
+// natural 8.0.1 ships types for its index only; the sub-module import keeps start-up fast
+// (the full index takes ~1.5 s to load), so describe the piece we use.
+declare module 'natural/lib/natural/stemmers' {
+  export const PorterStemmer: { stem(token: string): string };
+}
