@@ -1,0 +1,75 @@
+import type Database from 'better-sqlite3';
+import { maskPii } from '../../privacy/maskPii';
+import { StorageUnavailableError } from '../errors';
+import type { TranscriptEntry, TranscriptStore } from '../transcripts';
+import { applyMigrations } from './migrate';
+import { transcriptMigrations } from './transcriptMigrations';
+
+interface Row {
+  conversationId: string;
+  channelId: string;
+  sender: TranscriptEntry['from'];
+  text: string;
+  timestamp: string;
+}
+
+const SENDERS: ReadonlySet<string> = new Set(['user', 'bot', 'agent']);
+
+/**
+ * Transcripts in the SQLite table `transcript_entries` (scope "transcripts"). Text is masked with
+ * maskPii before it is written, so no ID number, phone, VIN or plate is ever stored in clear.
+ * The connection belongs to the caller.
+ */
+export class SqliteTranscriptStore implements TranscriptStore {
+  private readonly insert: Database.Statement<[string, string, string, string, string]>;
+  private readonly selectRecent: Database.Statement<[string, number], Row>;
+
+  constructor(db: Database.Database) {
+    applyMigrations(db, 'transcripts', transcriptMigrations);
+    this.insert = db.prepare(
+      'INSERT INTO transcript_entries (conversation_id, channel_id, sender, text, timestamp) VALUES (?, ?, ?, ?, ?)',
+    );
+    // Newest `limit` rows (-1: all), returned oldest first.
+    this.selectRecent = db.prepare(
+      `SELECT conversationId, channelId, sender, text, timestamp FROM (
+         SELECT id, conversation_id AS conversationId, channel_id AS channelId, sender, text, timestamp
+         FROM transcript_entries WHERE conversation_id = ? ORDER BY id DESC LIMIT ?
+       ) ORDER BY id ASC`,
+    );
+  }
+
+  async append(entry: TranscriptEntry): Promise<void> {
+    if (!entry.conversationId) throw new TypeError('Transcript: conversationId is required.');
+    if (!SENDERS.has(entry.from)) {
+      throw new TypeError(`Transcript: "from" must be user, bot or agent, got "${String(entry.from)}".`);
+    }
+    if (Number.isNaN(Date.parse(entry.timestamp))) {
+      throw new TypeError(`Transcript: timestamp "${entry.timestamp}" is not an ISO date-time.`);
+    }
+    const text = maskPii(entry.text);
+    this.run('append', () => this.insert.run(entry.conversationId, entry.channelId, entry.from, text, entry.timestamp));
+  }
+
+  async list(conversationId: string, limit?: number): Promise<TranscriptEntry[]> {
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+      throw new RangeError(`Transcript: limit must be a positive integer, got ${limit}.`);
+    }
+    const rows = this.run('list', () => this.selectRecent.all(conversationId, limit ?? -1));
+    return rows.map((r) => ({
+      conversationId: r.conversationId,
+      channelId: r.channelId,
+      from: r.sender,
+      text: r.text,
+      timestamp: r.timestamp,
+    }));
+  }
+
+  private run<T>(operation: string, step: () => T): T {
+    try {
+      return step();
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new StorageUnavailableError(`Transcript: SQLite ${operation} failed: ${reason}`, { cause });
+    }
+  }
+}

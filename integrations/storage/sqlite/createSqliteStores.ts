@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { Clock } from '../../clock';
+import type { StoreBundle } from '../StoreBundle';
+import { openSqlite } from './openSqlite';
+import { SqliteStorage } from './SqliteStorage';
+import { SqliteTranscriptStore } from './SqliteTranscriptStore';
+
+/** The SQLite bundle also hands out its connection: the sandbox platform keeps its own tables in the same file. */
+export interface SqliteStores extends StoreBundle {
+  db: Database.Database;
+  /** Path of the database file. */
+  file: string;
+}
+
+/**
+ * Opens (creating the folder and file if needed) `<dataDir>/jiaoguan.sqlite`, applies the bot state and
+ * transcript migrations, and returns the stores sharing that one connection.
+ * @throws StorageUnavailableError when the file cannot be opened.
+ */
+export function createSqliteStores(dataDir: string, options: { clock?: Clock } = {}): SqliteStores {
+  const file = join(dataDir, 'jiaoguan.sqlite');
+  const db = openSqlite(file);
+  try {
+    const storage = new SqliteStorage(db, options);
+    const transcripts = new SqliteTranscriptStore(db);
+    return {
+      db,
+      file,
+      storage,
+      transcripts,
+      close: async () => {
+        if (db.open) db.close();
+      },
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
