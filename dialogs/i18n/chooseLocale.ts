@@ -1,0 +1,25 @@
+import { extractEntities } from '../../nlu-models/entities';
+import { normalizeText } from '../../nlu-models/text/normalize';
+import type { Locale } from './Locale';
+
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/u;
+
+/**
+ * The language to answer a message in. Chinese when it has Han characters; English when it has two or
+ * more English words (or is the first message and has one); otherwise — a number, a VIN, an ID number,
+ * "ok" — the conversation keeps the language it had, so typing "1" or a plate never switches language.
+ */
+export function chooseLocale(text: string, previous: Locale | undefined): Locale {
+  const normal = normalizeText(text);
+  let rest = '';
+  let pos = 0;
+  for (const e of extractEntities(normal, { today: '2026-01-01' })) {
+    rest += `${normal.slice(pos, e.start)} `;
+    pos = e.end;
+  }
+  rest += normal.slice(pos);
+  if (HAN.test(rest)) return 'zh-CN';
+  const words = rest.match(/[A-Za-z]{2,}/g) ?? [];
+  if (words.length >= 2 || (words.length === 1 && previous === undefined)) return 'en';
+  return previous ?? 'zh-CN';
+}

@@ -1,0 +1,11 @@
+import type { UnderstoodEntity } from '../../nlu-models/recognizer/Understanding';
+
+/** Options every flow dialog accepts: entities already understood from the citizen's first message. */
+export interface FlowOptions {
+  entities?: readonly UnderstoodEntity[];
+}
+
+/** The first value of an entity among the pre-filled ones. */
+export function entityValue(options: FlowOptions | undefined, entity: UnderstoodEntity['entity']): string | undefined {
+  return options?.entities?.find((e) => e.entity === entity)?.value;
+}
