@@ -1,0 +1,163 @@
+import {
+  ComponentDialog, DialogTurnStatus, TextPrompt, WaterfallDialog,
+  type Dialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { Understanding } from '../../nlu-models/recognizer/Understanding';
+import type { DialogDeps } from '../DialogDeps';
+import { msg } from '../i18n/turnLocale';
+import type { FlowOptions } from '../shared/FlowOptions';
+import { todayOf } from '../shared/today';
+import { serviceButtons } from './menu';
+import { intentFamily, isServiceIntent, MENU_INTENTS, type ServiceIntent } from './serviceIntents';
+import { SIDE_TRIP_DIALOG, SideTripDialog } from './SideTripDialog';
+
+export const MAIN_DIALOG = 'mainDialog';
+const LOOP = 'main.loop';
+const INPUT_PROMPT = 'main.input';
+
+/** Below this score the bot asks instead of guessing. */
+export const CONFIDENT = 0.6;
+/** A message in the middle of a flow switches service only above this score (a date or a name must not). */
+export const SWITCH_CONFIDENT = 0.85;
+/** A service is suggested in a clarifying question only above this score. */
+export const MIN_GUESS = 0.1;
+/** Control intents (help, cancel, agent) interrupt a flow above this score. */
+export const CONTROL_CONFIDENT = 0.7;
+
+/** The main loop's state, carried from one loop to the next. */
+export interface MainLoopState {
+  /** Route the message that started this loop instead of waiting for a new one. */
+  routeCurrent?: boolean;
+  /** Misunderstood messages in a row. */
+  misses?: number;
+}
+
+/** One flow dialog per service intent (built by the composition of dialogs/flows.ts). */
+export type FlowRegistry = Readonly<Partial<Record<ServiceIntent, Dialog>>>;
+
+/**
+ * The conversation's root: understands each message, answers small talk and control intents, starts the
+ * flow for a service with the entities already found, asks when unsure (with the two likeliest services)
+ * and, after two misunderstandings in a row, offers a person. While a flow runs, help / cancel / agent
+ * and a confident request for another service interrupt it; the flow then resumes where it was.
+ */
+export class MainDialog extends ComponentDialog {
+  private readonly flowIntent = new Map<string, ServiceIntent>();
+
+  constructor(private readonly deps: DialogDeps, flows: FlowRegistry) {
+    super(MAIN_DIALOG);
+    this.addDialog(new TextPrompt(INPUT_PROMPT));
+    this.addDialog(new WaterfallDialog(LOOP, [this.input.bind(this), this.route.bind(this), this.next.bind(this)]));
+    this.addDialog(new SideTripDialog());
+    for (const [intent, dialog] of Object.entries(flows) as Array<[ServiceIntent, Dialog]>) {
+      this.addDialog(dialog);
+      this.flowIntent.set(dialog.id, intent);
+    }
+    this.initialDialogId = LOOP;
+  }
+
+  protected override async onBeginDialog(innerDc: DialogContext, options?: MainLoopState): Promise<DialogTurnResult> {
+    return innerDc.beginDialog(LOOP, { routeCurrent: true, ...options });
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const interrupted = await this.interrupt(innerDc);
+    return interrupted ?? super.onContinueDialog(innerDc);
+  }
+
+  private understand(dc: DialogContext): Understanding {
+    return this.deps.nlu.understand(dc.context.activity.text ?? '', todayOf(this.deps.clock));
+  }
+
+  /** The service of the flow currently running, if any (the topmost flow on the stack). */
+  private activeFlow(innerDc: DialogContext): ServiceIntent | undefined {
+    for (const entry of [...innerDc.stack].reverse()) {
+      const intent = this.flowIntent.get(entry.id);
+      if (intent) return intent;
+    }
+    return undefined;
+  }
+
+  private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const text = (innerDc.context.activity.text ?? '').trim();
+    const flow = this.activeFlow(innerDc);
+    if (!flow || !text || /^\d{1,2}$/.test(text)) return undefined;
+    const u = this.understand(innerDc);
+    const ctx = innerDc.context;
+    if (u.intent === 'cancel' && u.score >= CONTROL_CONFIDENT) {
+      await innerDc.cancelAllDialogs();
+      await ctx.sendActivity(msg(ctx, 'main.cancelled'));
+      return innerDc.beginDialog(LOOP, { routeCurrent: false });
+    }
+    if ((u.intent === 'help' || u.intent === 'agent.handoff') && u.score >= CONTROL_CONFIDENT) {
+      await ctx.sendActivity(msg(ctx, u.intent === 'help' ? 'main.help' : 'main.agentHotline'));
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    if (isServiceIntent(u.intent) && u.score >= SWITCH_CONFIDENT && intentFamily(u.intent) !== intentFamily(flow)) {
+      const target = this.flowFor(u.intent);
+      if (target) return innerDc.beginDialog(SIDE_TRIP_DIALOG, { target, entities: u.entities, resume: flow });
+    }
+    return undefined;
+  }
+
+  private flowFor(intent: ServiceIntent): string | undefined {
+    for (const [id, i] of this.flowIntent) if (i === intent) return id;
+    return undefined;
+  }
+
+  private async input(step: WaterfallStepContext<MainLoopState>): Promise<DialogTurnResult> {
+    if (step.options.routeCurrent && step.context.activity.text) return step.next(step.context.activity.text);
+    return step.prompt(INPUT_PROMPT, {});
+  }
+
+  private async route(step: WaterfallStepContext<MainLoopState>): Promise<DialogTurnResult> {
+    const ctx = step.context;
+    const u = this.understand(step);
+    const misses = step.options.misses ?? 0;
+    const again = (state: MainLoopState) => step.replaceDialog(LOOP, { routeCurrent: false, ...state });
+    if (isServiceIntent(u.intent) && u.score >= CONFIDENT) {
+      const target = this.flowFor(u.intent);
+      if (target) return step.beginDialog(target, { entities: u.entities } satisfies FlowOptions);
+    }
+    switch (u.score >= CONFIDENT ? u.intent : 'None') {
+      case 'greet':
+        await ctx.sendActivity(serviceButtons(ctx, msg(ctx, 'main.welcome'), MENU_INTENTS));
+        return again({});
+      case 'help':
+        await ctx.sendActivity(serviceButtons(ctx, msg(ctx, 'main.help'), MENU_INTENTS));
+        return again({});
+      case 'thanks':
+        await ctx.sendActivity(msg(ctx, 'main.thanks'));
+        return again({});
+      case 'goodbye':
+        await ctx.sendActivity(msg(ctx, 'main.goodbye'));
+        return again({});
+      case 'cancel':
+        await ctx.sendActivity(msg(ctx, 'main.nothingToCancel'));
+        return again({});
+      case 'agent.handoff':
+        await ctx.sendActivity(msg(ctx, 'main.agentHotline'));
+        return again({});
+      default:
+        return this.misunderstood(step, u, misses + 1);
+    }
+  }
+
+  /** Ask with the two likeliest services, or after the second miss in a row offer a person. */
+  private async misunderstood(step: WaterfallStepContext<MainLoopState>, u: Understanding, misses: number): Promise<DialogTurnResult> {
+    const ctx = step.context;
+    if (misses >= 2) {
+      await ctx.sendActivity(msg(ctx, 'main.offerAgent'));
+      return step.replaceDialog(LOOP, { routeCurrent: false, misses: 0 });
+    }
+    const guesses = u.alternatives.filter((a) => a.score >= MIN_GUESS).map((a) => a.intent).filter(isServiceIntent).slice(0, 2);
+    if (guesses.length === 0) await ctx.sendActivity(msg(ctx, 'main.clarifyNoGuess'));
+    else await ctx.sendActivity(serviceButtons(ctx, msg(ctx, 'main.clarify'), guesses));
+    return step.replaceDialog(LOOP, { routeCurrent: false, misses });
+  }
+
+  private async next(step: WaterfallStepContext<MainLoopState>): Promise<DialogTurnResult> {
+    return step.replaceDialog(LOOP, { routeCurrent: false, misses: 0 });
+  }
+}

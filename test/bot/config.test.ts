@@ -1,0 +1,26 @@
+import { ConfigError, readConfig } from '../../bot/config';
+
+describe('readConfig', () => {
+  it('runs on the embedded defaults with no environment', () => {
+    const c = readConfig({});
+    expect(c).toMatchObject({ port: 3978, store: 'sqlite', platform: 'sandbox', logLevel: 'info' });
+    expect(c.dataDir).toMatch(/data$/);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be a port number'],
+    [{ STORE: 'redis' }, 'STORE must be "sqlite" or "mongo"'],
+    [{ STORE: 'mongo' }, 'STORE=mongo needs MONGODB_URI'],
+    [{ PLATFORM: 'http' }, 'PLATFORM=http needs PLATFORM_URL'],
+    [{ SANDBOX_TODAY: '2026-13-45' }, 'SANDBOX_TODAY must be a date'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
+    [{ MicrosoftAppId: 'abc' }, 'MicrosoftAppPassword is not'],
+  ])('fails fast on %j, naming the problem', (env, message) => {
+    expect(() => readConfig(env)).toThrow(ConfigError);
+    expect(() => readConfig(env)).toThrow(message);
+  });
+
+  it('reports every problem at once', () => {
+    expect(() => readConfig({ PORT: '0', STORE: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT[\s\S]*STORE[\s\S]*LOG_LEVEL/);
+  });
+});

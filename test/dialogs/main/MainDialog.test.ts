@@ -1,0 +1,94 @@
+import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { MainDialog } from '../../../dialogs/main/MainDialog';
+import type { FlowOptions } from '../../../dialogs/shared/FlowOptions';
+import { dialogClient, makeWorld, play } from '../harness';
+
+/** A stand-in flow: says which entities it was started with, asks one question, confirms the answer. */
+class FakeFlow extends ComponentDialog {
+  constructor(id: string, label: string) {
+    super(id);
+    this.addDialog(new TextPrompt(`${id}.ask`));
+    this.addDialog(new WaterfallDialog(`${id}.steps`, [
+      async (step: WaterfallStepContext<FlowOptions>) => {
+        const ents = (step.options.entities ?? []).map((e) => `${e.entity}=${e.value}`).join(',');
+        await step.context.sendActivity(`[${label} start ${ents}]`);
+        return step.prompt(`${id}.ask`, { prompt: `[${label} asks]` });
+      },
+      async (step: WaterfallStepContext<FlowOptions>) => {
+        await step.context.sendActivity(`[${label} got ${String(step.result)}]`);
+        return step.endDialog();
+      },
+    ]));
+    this.initialDialogId = `${id}.steps`;
+  }
+}
+
+class OneShotFlow extends ComponentDialog {
+  constructor(id: string, label: string) {
+    super(id);
+    this.addDialog(new WaterfallDialog(`${id}.steps`, [async (step) => {
+      await step.context.sendActivity(`[${label} answered]`);
+      return step.endDialog();
+    }]));
+    this.initialDialogId = `${id}.steps`;
+  }
+}
+
+function mainClient() {
+  const world = makeWorld();
+  return dialogClient(new MainDialog(world.deps, {
+    'exam.book': new FakeFlow('examBook', 'exam'),
+    'points.query': new OneShotFlow('points', 'points'),
+    'fine.pay': new FakeFlow('finePay', 'pay'),
+  }));
+}
+
+describe('MainDialog', () => {
+  it('greets with the services as buttons', async () => {
+    await play(mainClient(), [
+      ['你好', [/^你好，我是交管助手.*\[预约考试\|选车牌\|查违章\|交罚款\|查记分\]$/s]],
+      ['hello there', [/^Hello, I am the traffic police assistant.*\[Book a driving test\|Choose a plate\|Check violations\|Pay a fine\|My licence points\]$/s]],
+    ]);
+  });
+
+  it('starts the flow of the understood service with the entities of the first message', async () => {
+    await play(mainClient(), [
+      ['帮我交苏A12345的罚款', ['[pay start plate_number=苏A12345]', '[pay asks]']],
+      ['好', ['[pay got 好]']],
+      ['明天上午约科目二', ['[exam start date=2026-11-26,exam_subject=2]', '[exam asks]']],
+    ]);
+  });
+
+  it('answers another service in the middle of a flow and resumes it', async () => {
+    await play(mainClient(), [
+      ['我要约考试', ['[exam start ]', '[exam asks]']],
+      ['我还有几分', ['[points answered]', '好，我们接着刚才的预约考试：', '[exam asks]']],
+      ['明天', ['[exam got 明天]']],
+    ]);
+  });
+
+  it('cancels a flow, gives help and the hotline without losing the flow', async () => {
+    await play(mainClient(), [
+      ['我要约考试', ['[exam start ]', '[exam asks]']],
+      ['你能干啥', [/^我可以帮你办/, '[exam asks]']],
+      ['转人工', [/12123/, '[exam asks]']],
+      ['算了不办了', ['已经取消']],
+      ['取消', ['现在没有正在办理的业务']],
+    ]);
+  });
+
+  it('asks when unsure, and offers a person after two misunderstandings in a row', async () => {
+    await play(mainClient(), [
+      ['今天天气怎么样', [/^没太明白你的意思/]],
+      ['帮我订个外卖', [/^抱歉，我还是没有理解你的意思.*12123/]],
+      ['股票涨了吗', [/^没太明白你的意思/]],
+    ]);
+  });
+
+  it('small talk in English is answered in English', async () => {
+    await play(mainClient(), [
+      ['thank you so much', ["You're welcome"]],
+      ['bye bye', ['Goodbye']],
+    ]);
+  });
+});
