@@ -108,6 +108,8 @@ export function chooseNoneThreshold(oof: readonly OutOfFold[]): { threshold: num
     }
     return { accuracy: oof.length ? correct / oof.length : 0, noneRecall: none ? noneHit / none : null };
   };
+  // Without None examples there is nothing to trade against: never turn an answer into None.
+  if (!oof.some((o) => o.gold === NONE_INTENT)) return { threshold: 0, ...scoreAt(0) };
   const grid = Array.from({ length: 96 }, (_, i) => i / 100);
   const scored = grid.map((t) => ({ t, ...scoreAt(t) }));
   const best = Math.max(...scored.map((s) => s.accuracy));

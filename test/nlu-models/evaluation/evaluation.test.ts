@@ -58,8 +58,11 @@ describe('chooseNoneThreshold', () => {
     expect(chosen.noneRecall).toBe(1);
   });
 
-  it('keeps the threshold low when there is no None data to trade against', () => {
-    const oof = [{ text: 'x', gold: 'a', ranking: [{ intent: 'a', score: 0.3 }, { intent: 'b', score: 0.7 }] }];
-    expect(chooseNoneThreshold(oof).noneRecall).toBeNull();
+  it('never answers None when the training data has no None examples', () => {
+    const oof = [
+      { text: 'x', gold: 'a', ranking: [{ intent: 'a', score: 0.3 }, { intent: 'b', score: 0.25 }] },
+      { text: 'y', gold: 'b', ranking: [{ intent: 'b', score: 0.9 }, { intent: 'a', score: 0.1 }] },
+    ];
+    expect(chooseNoneThreshold(oof)).toEqual({ threshold: 0, accuracy: 1, noneRecall: null });
   });
 });
