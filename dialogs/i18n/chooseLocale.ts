@@ -19,7 +19,8 @@ export function chooseLocale(text: string, previous: Locale | undefined): Locale
   }
   rest += normal.slice(pos);
   if (HAN.test(rest)) return 'zh-CN';
-  const words = rest.match(/[A-Za-z]{2,}/g) ?? [];
+  // Letters inside a plate-like or code-like run (6SB66, AB3C5) are not English words.
+  const words = rest.match(/(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])/g) ?? [];
   if (words.length >= 2 || (words.length === 1 && previous === undefined)) return 'en';
   return previous ?? 'zh-CN';
 }

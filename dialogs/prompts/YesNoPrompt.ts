@@ -3,8 +3,8 @@ import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptVal
 import { normalizeText } from '../../nlu-models/text/normalize';
 import { msg } from '../i18n/turnLocale';
 
-const YES = /^(是|是的|对|对的|好|好的|好滴|嗯|嗯嗯|确认|确定|可以|行|没问题|ok|okay|y|yes|yep|yeah|sure|confirm|1)[!！。.~]*$/i;
-const NO = /^(否|不|不是|不要|不用|不行|不对|算了|取消|no|n|nope|cancel|2)[!！。.~]*$/i;
+const YES = /^(是|是的|对|对的|好|好的|好滴|嗯|嗯嗯|确认|确定|可以|行|没问题|ok|okay|y|yes|yep|yeah|sure|confirm|1)(了|啦|吧|呀)?[!！。.~]*$/i;
+const NO = /^(否|不|不是|不要|不用|不行|不对|算了|取消|no|n|nope|cancel|2)(了|啦|吧|呀)?[!！。.~]*$/i;
 
 /** Reads a yes/no answer in Chinese or English ("是"/"好的"/"yes"/"1", "否"/"不用"/"no"/"2"). */
 export function parseYesNo(text: string): boolean | undefined {

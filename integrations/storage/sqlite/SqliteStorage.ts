@@ -5,6 +5,7 @@ import { systemClock, type Clock } from '../../clock';
 import { StorageConflictError, StorageUnavailableError } from '../errors';
 import { botStateMigrations } from './botStateMigrations';
 import { applyMigrations } from './migrate';
+import { errorMessage } from '../../errorMessage';
 
 interface Row {
   etag: string;
@@ -116,7 +117,7 @@ export class SqliteStorage implements Storage {
       return step();
     } catch (cause) {
       if (cause instanceof StorageConflictError) throw cause;
-      const reason = cause instanceof Error ? cause.message : String(cause);
+      const reason = errorMessage(cause);
       throw new StorageUnavailableError(`Storage: SQLite ${operation} of bot state failed: ${reason}`, { cause });
     }
   }

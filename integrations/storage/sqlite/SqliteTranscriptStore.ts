@@ -4,6 +4,7 @@ import { StorageUnavailableError } from '../errors';
 import type { TranscriptEntry, TranscriptStore } from '../transcripts';
 import { applyMigrations } from './migrate';
 import { transcriptMigrations } from './transcriptMigrations';
+import { errorMessage } from '../../errorMessage';
 
 interface Row {
   conversationId: string;
@@ -68,7 +69,7 @@ export class SqliteTranscriptStore implements TranscriptStore {
     try {
       return step();
     } catch (cause) {
-      const reason = cause instanceof Error ? cause.message : String(cause);
+      const reason = errorMessage(cause);
       throw new StorageUnavailableError(`Transcript: SQLite ${operation} failed: ${reason}`, { cause });
     }
   }

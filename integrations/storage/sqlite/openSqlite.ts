@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { StorageUnavailableError } from '../errors';
+import { errorMessage } from '../../errorMessage';
 
 /**
  * Opens (creating if needed) a SQLite database file for the embedded stores: WAL journal, NORMAL sync,
@@ -26,7 +27,7 @@ export function openSqlite(file: string): Database.Database {
     } catch {
       // already unusable; the original cause is what matters
     }
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = errorMessage(cause);
     throw new StorageUnavailableError(`Storage: cannot open SQLite database "${file}": ${reason}`, { cause });
   }
 }
