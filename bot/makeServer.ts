@@ -1,0 +1,62 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { CloudAdapter } from 'botbuilder';
+import type { ActivityHandler } from 'botbuilder';
+import type { SmsPort } from '../integrations/platform/types';
+import type { Logger } from './logger';
+
+export interface ServerDeps {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  logger: Logger;
+  /** The sandbox SMS outbox; present only in sandbox mode, so /sandbox/sms does not exist in http mode. */
+  sandboxSms?: SmsPort;
+  isReady: () => boolean;
+}
+
+export interface BotServer {
+  server: Server;
+  /** Requests being processed now (a graceful shutdown waits for them). */
+  inFlight(): number;
+}
+
+/** The restify server with every route, built without listening (tests call it directly). */
+export function makeServer(deps: ServerDeps): BotServer {
+  const server = restify.createServer({ name: 'jiaoguan-bot', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  server.pre((_req: Request, res: Response, next: restify.Next) => {
+    inFlight += 1;
+    res.once('finish', () => { inFlight -= 1; });
+    res.once('close', () => { if (!res.writableFinished) inFlight -= 1; });
+    next();
+  });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    await deps.adapter.process(req, res, (ctx) => deps.bot.run(ctx));
+  });
+
+  server.get('/healthz', (_req: Request, res: Response, next: restify.Next) => {
+    const ready = deps.isReady();
+    res.send(ready ? 200 : 503, { status: ready ? 'ok' : 'starting' });
+    next();
+  });
+
+  if (deps.sandboxSms) {
+    const sms = deps.sandboxSms;
+    server.get('/sandbox/sms', async (req: Request, res: Response) => {
+      const phone = String((req.query as Record<string, unknown> | undefined)?.phone ?? '');
+      if (!/^1[3-9]\d{9}$/.test(phone)) {
+        res.send(400, { error: 'phone must be a mainland mobile number, e.g. /sandbox/sms?phone=13812345678' });
+        return;
+      }
+      res.send(200, { phone, messages: await sms.outbox(phone) });
+    });
+  }
+
+  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
+    if ((err.statusCode ?? 500) >= 500) deps.logger.error({ err, path: req.path() }, 'request failed');
+    cb();
+  });
+  return { server, inFlight: () => inFlight };
+}

@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { emulatorMessage, startChannelRecorder } from './channelRecorder';
+
+const ROOT = join(__dirname, '..', '..');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the real bot entry (npm start's command) and waits until /healthz answers. */
+async function startBot(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
+  // node itself (not the tsx wrapper) so that SIGKILL kills the bot process, not a parent of it.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bot', 'index.ts')], {
+    cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'ignore',
+  });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the bot did not become healthy within 30 s');
+}
+
+describe('restart', () => {
+  it('a process killed in the middle of a flow resumes that flow after restart (state on disk)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'jiaoguan-restart-'));
+    const env = { DATA_DIR: dataDir, SANDBOX_TODAY: '2026-11-25' };
+    const recorder = await startChannelRecorder();
+    const port = await freePort();
+    const say = async (text: string, replies: number): Promise<string> => {
+      const before = recorder.replies.length;
+      const r = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(emulatorMessage(recorder.url, 'conv-restart', text, 'li-na')),
+      });
+      expect(r.status).toBe(200);
+      return (await recorder.waitFor(before + replies)).slice(before).map((x) => x.activity.text).join('\n');
+    };
+
+    let bot = await startBot(env, port);
+    try {
+      expect(await say('我还有几分', 2)).toContain('身份证号');
+      expect(await say('320583198512240024', 1)).toContain('姓名');
+      bot.kill('SIGKILL');
+      await new Promise((r) => bot.once('exit', r));
+      // Nothing answers any more: the state must come from disk, not from a survivor.
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+
+      bot = await startBot(env, port);
+      // The flow continues at the name question: the ID number entered before the crash was kept.
+      expect(await say('李娜', 1)).toContain('138****5678');
+    } finally {
+      if (bot.exitCode === null) {
+        bot.kill('SIGKILL');
+        await new Promise((r) => bot.once('exit', r));
+      }
+      await recorder.close();
+    }
+  }, 90_000);
+});
