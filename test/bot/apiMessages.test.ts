@@ -64,4 +64,19 @@ describe('POST /api/messages, the way the Bot Framework Emulator drives it', () 
     expect(r.status).toBe(400);
     expect(await r.text()).toContain('mainland mobile number');
   });
+
+  it('has no sandbox SMS outbox when it talks to a real platform (PLATFORM=http)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'jiaoguan-http-mode-'));
+    const httpApp = compose(readConfig({ DATA_DIR: dataDir, PLATFORM: 'http', PLATFORM_URL: 'http://127.0.0.1:9' }), createLogger('silent'));
+    await new Promise<void>((r) => httpApp.server.listen(0, '127.0.0.1', r));
+    try {
+      const url = `http://127.0.0.1:${(httpApp.server.address() as AddressInfo).port}`;
+      expect((await fetch(`${url}/sandbox/sms?phone=13812345678`)).status).toBe(404);
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    } finally {
+      httpApp.server.close();
+      await httpApp.close();
+    }
+  });
 });
+

@@ -70,4 +70,17 @@ describe('restart', () => {
       await recorder.close();
     }
   }, 90_000);
+
+  it('stops cleanly on SIGTERM: exit code 0, and the next start finds its data', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'jiaoguan-sigterm-'));
+    const port = await freePort();
+    const bot = await startBot({ DATA_DIR: dataDir }, port);
+    const exited = new Promise<number | null>((r) => bot.once('exit', (code) => r(code)));
+    bot.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const again = await startBot({ DATA_DIR: dataDir }, port);
+    const stopped = new Promise((r) => again.once('exit', r));
+    again.kill('SIGTERM');
+    await stopped;
+  }, 90_000);
 });
