@@ -220,6 +220,6 @@ describe('openSqlite', () => {
     expect(error).toBeInstanceOf(StorageUnavailableError);
     expect(error).toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
     expect((error as Error).message).toBe(`Storage: cannot open SQLite database "${file}": file is not a database`);
-    expect((error as Error).cause).toBeInstanceOf(Error);
+    expect(((error as Error).cause as { message?: string } | undefined)?.message).toBe('file is not a database');
   });
 });
