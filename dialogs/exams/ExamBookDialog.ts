@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   ComponentDialog, WaterfallDialog, type Choice, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
@@ -17,6 +16,7 @@ import { choiceOptions, entityIn, examChoicePrompt, freeAnswer } from './examCho
 import { bookableDates, openSlots } from './examSlots';
 import { lastCancelDay, ruleMessage, showDate, showSubject, showWhen } from './examText';
 import { slotChoices, subjectChoices, subjectOf } from './examChoices';
+import { newIdempotencyKey } from '../shared/idempotencyKey';
 
 export const EXAM_BOOK_DIALOG = 'examBookDialog';
 const MAIN = 'examBook.main';
@@ -175,7 +175,7 @@ export class ExamBookDialog extends ComponentDialog {
     }
     const slot = slots[found.index];
     if (!slot) return step.replaceDialog(DATE_LOOP, { ...next, date: undefined });
-    return step.replaceDialog(CONFIRM_LOOP, { ...next, slot, idempotencyKey: randomUUID() });
+    return step.replaceDialog(CONFIRM_LOOP, { ...next, slot, idempotencyKey: newIdempotencyKey('book') });
   }
 
   private async askConfirm(step: Step): Promise<DialogTurnResult> {

@@ -11,7 +11,7 @@ import { runPlatform } from '../shared/runPlatform';
 import { todayOf } from '../shared/today';
 import { readDecisionNumber } from './fineInput';
 import { decisionSummary, paymentParams } from './fineText';
-import { newIdempotencyKey } from './idempotencyKey';
+import { newIdempotencyKey } from '../shared/idempotencyKey';
 
 export const DECISION_PAY_DIALOG = 'finePay.decision';
 const NUMBER_PROMPT = 'finePay.decision.numberPrompt';

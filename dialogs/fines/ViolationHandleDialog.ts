@@ -14,7 +14,7 @@ import { channelUserId } from '../shared/channelUserId';
 import { runPlatform } from '../shared/runPlatform';
 import { todayOf } from '../shared/today';
 import { decisionLabel, kindText, pointsText, refusalText, violationChoices } from './fineText';
-import { newIdempotencyKey } from './idempotencyKey';
+import { newIdempotencyKey } from '../shared/idempotencyKey';
 import { finesChoicePrompt } from './choicePrompt';
 
 export const VIOLATION_HANDLE_DIALOG = 'finePay.handle';

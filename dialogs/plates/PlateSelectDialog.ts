@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog,
   type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext,
@@ -21,6 +20,7 @@ import { asWay, choiceValue, wayChoices } from './plateChoices';
 import { vinTail, type PickOutcome, type PlateSelectState } from './PlateSelectState';
 import { randomRoundDialog } from './randomRounds';
 import { CANDIDATE_PROMPT, PATTERN_LOOP, PATTERN_PROMPT, RANDOM_LOOP } from './selectionLoops';
+import { newIdempotencyKey } from '../shared/idempotencyKey';
 
 export const PLATE_SELECT_DIALOG = 'plateSelectDialog';
 const MAIN_WATERFALL = 'plate.select.main';
@@ -130,7 +130,7 @@ export class PlateSelectDialog extends ComponentDialog {
     s.plate = picked.plate;
     if (s.reserveKeyFor !== picked.plate) {
       // Made (and saved with the dialog state) before asking, so a retried or repeated confirmation reserves once.
-      s.reserveKey = randomUUID();
+      s.reserveKey = newIdempotencyKey('reserve');
       s.reserveKeyFor = picked.plate;
     }
     return step.prompt(CONFIRM_PROMPT, {
@@ -147,7 +147,7 @@ export class PlateSelectDialog extends ComponentDialog {
       return step.replaceDialog(MAIN_WATERFALL, { ...s, plate: undefined });
     }
     const done = await callPlates(step.context, s.vin, () =>
-      this.deps.platform.plates.reserve(s.idNumber ?? '', s.vin ?? '', plate, s.reserveKey ?? randomUUID()));
+      this.deps.platform.plates.reserve(s.idNumber ?? '', s.vin ?? '', plate, s.reserveKey ?? newIdempotencyKey('reserve')));
     if (done.ok) {
       const r = done.value;
       await step.context.sendActivity(r.expiresOn

@@ -1,24 +1,22 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { ConversationState, MemoryStorage, type Activity, type Middleware } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
-import { manualClock } from '../../integrations/clock';
-import { SandboxAdmin } from '../../integrations/platform/sandbox/SandboxAdmin';
-import { SandboxPlatform } from '../../integrations/platform/sandbox/SandboxPlatform';
+import type { manualClock } from '../../integrations/clock';
+import type { SandboxAdmin } from '../../integrations/platform/sandbox/SandboxAdmin';
+import type { SandboxPlatform } from '../../integrations/platform/sandbox/SandboxPlatform';
 import type { DialogDeps } from '../../dialogs/DialogDeps';
 import { LocaleMiddleware } from '../../dialogs/i18n/LocaleMiddleware';
 import type { Locale } from '../../dialogs/i18n/Locale';
 import { NluEngine } from '../../nlu-models/recognizer/NluEngine';
 import { projectModel } from '../nlu-models/recognizer/projectModel';
+import { LI_NA, sandbox, WANG_QIANG, ZHANG_WEI } from '../integrations/platform/fixtures';
 
 /** The channel user DialogTestClient speaks as ('test' channel, user 'user1'). */
 export const TEST_USER = 'test:user1';
 
-export const PERSONAS = {
-  zhangWei: { idNumber: '320102199003071239', name: '张伟', phone: '13912345678' },
-  liNa: { idNumber: '320583198512240024', name: '李娜', phone: '13812345678', plate: '苏A12345', vin: 'LSVAU2187N2123456', decision: '320100123456789' },
-  wangQiang: { idNumber: '11010519491231002X', name: '王强', phone: '13712345678', evVin: 'LGXCE4CB7R0654321', fuelVin: 'LFV3A28K1R3008821' },
-} as const;
+/** The sandbox personas of DESIGN.md §4, as the platform tests know them. */
+export const PERSONAS = { zhangWei: ZHANG_WEI, liNa: LI_NA, wangQiang: WANG_QIANG } as const;
 
 export interface World {
   deps: DialogDeps;
@@ -30,10 +28,8 @@ export interface World {
 
 /** A sandbox platform on a fresh in-memory database, a manual clock (default 2026-11-25 10:00 China time) and the project NLU. */
 export function makeWorld(at = '2026-11-25T10:00:00+08:00'): World {
-  const db = new Database(':memory:');
-  const clock = manualClock(at);
-  const platform = new SandboxPlatform(db, clock);
-  return { deps: { nlu: new NluEngine(projectModel()), platform, clock }, platform, admin: new SandboxAdmin(db, clock), clock, db };
+  const { db, clock, platform, admin } = sandbox(at);
+  return { deps: { nlu: new NluEngine(projectModel()), platform, clock }, platform, admin, clock, db };
 }
 
 /** Binds the test user to a persona directly through the platform (for flows that are not about binding). */

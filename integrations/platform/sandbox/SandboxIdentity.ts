@@ -3,7 +3,7 @@ import type { Clock } from '../../clock';
 import { PlatformError } from '../errors';
 import type { Binding, BindingChallenge, IdentityPort } from '../types';
 import { check } from './check';
-import { mask } from './mask';
+import { maskPhone } from '../../privacy/maskPhone';
 import type { SandboxSms } from './SandboxSms';
 import type { SandboxStore } from './store';
 
@@ -76,7 +76,7 @@ export class SandboxIdentity implements IdentityPort {
           expires_at = excluded.expires_at, failed_attempts = 0, locked_until = NULL`)
         .run(id, hash(id, code), now.toISOString(), expiresAt);
       this.sms.sendBindingCode(citizen.phone, code, BINDING_RULES.codeValidMinutes);
-      return { maskedPhone: mask.phone(citizen.phone), codeLength: BINDING_RULES.codeLength, expiresAt };
+      return { maskedPhone: maskPhone(citizen.phone), codeLength: BINDING_RULES.codeLength, expiresAt };
     });
   }
 
@@ -142,6 +142,6 @@ export class SandboxIdentity implements IdentityPort {
   }
 
   private toBinding(r: BindingRow): Binding {
-    return { channelUserId: r.channel_user_id, idNumber: r.id_number, name: r.name, maskedPhone: mask.phone(r.phone), boundAt: r.bound_at };
+    return { channelUserId: r.channel_user_id, idNumber: r.id_number, name: r.name, maskedPhone: maskPhone(r.phone), boundAt: r.bound_at };
   }
 }
