@@ -23,12 +23,25 @@ import type { Logger } from './logger';
 import { makeServer, type BotServer } from './makeServer';
 import { onTurnError } from './onTurnError';
 import { TranscriptMiddleware } from './TranscriptMiddleware';
+import type { Request, Response, Server } from 'restify';
+import { wechatChannel, type WeChatChannel } from './channels/wechat/wechatChannel';
+import type { WeChatWebhook } from './channels/wechat/WeChatWebhook';
+import { SandboxWeChatServer } from '../integrations/wechat/sandbox/SandboxWeChatServer';
+import { sandboxWeChatRoutes } from './sandbox/sandboxWeChatRoutes';
+import { redirect, staticSite } from './web/staticSite';
+import { join } from 'node:path';
+
+/** The sandbox official account's ToUserName (原始ID). */
+const SANDBOX_ACCOUNT = 'gh_jiaoguan_sandbox';
+const MESSENGER_DIR = join(__dirname, 'web', 'messenger');
 
 export interface App extends BotServer {
   config: Config;
   nlu: NluEngine;
   platform: TrafficPlatform;
   stores: StoreBundle;
+  /** The WeChat webhook, when the channel is configured. */
+  wechat?: WeChatWebhook;
   /** Stops the platform and storage (after the server stopped taking requests). */
   close(): Promise<void>;
 }
@@ -70,14 +83,52 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
       MicrosoftAppTenantId: config.microsoftAppTenantId,
     }),
   ));
-  adapter.use(new LocaleMiddleware(conversationState.createProperty<Locale | undefined>('locale')));
-  adapter.use(new TranscriptMiddleware(stores.transcripts, () => clock.now()));
+  const middleware = [
+    new LocaleMiddleware(conversationState.createProperty<Locale | undefined>('locale')),
+    new TranscriptMiddleware(stores.transcripts, () => clock.now()),
+  ];
+  adapter.use(...middleware);
   adapter.onTurnError = onTurnError(logger);
 
-  const { server, inFlight } = makeServer({
-    adapter, bot, logger, isReady: () => ready,
+  const routes: Array<(server: Server) => void> = [];
+  let wechat: WeChatChannel | undefined;
+  let serverRef: Server | undefined;
+  if (config.wechat) {
+    const ownUrl = (): string => {
+      const address = serverRef?.address();
+      return address && typeof address === 'object' ? `http://127.0.0.1:${address.port}/sandbox/wechat` : 'http://127.0.0.1/sandbox/wechat';
+    };
+    wechat = wechatChannel(config.wechat, {
+      db: stores.db, storage: stores.storage, logger, logic: (ctx) => bot.run(ctx),
+      middleware, onTurnError: onTurnError(logger),
+      apiUrl: config.wechat.apiUrl ?? ownUrl,
+    });
+    routes.push(wechat.routes);
+    if (config.platform === 'sandbox' && !config.wechat.apiUrl) {
+      routes.push(sandboxWeChatRoutes(new SandboxWeChatServer(stores.db, config.wechat), {
+        token: config.wechat.token, appId: config.wechat.appId, account: SANDBOX_ACCOUNT,
+      }));
+      routes.push((server) => {
+        staticSite(server, '/chat', MESSENGER_DIR);
+        server.get('/', async (_req: Request, res: Response) => redirect(res, '/chat/'));
+      });
+    }
+  }
+
+  const built = makeServer({
+    adapter, bot, logger, isReady: () => ready, routes,
     sandboxSms: config.platform === 'sandbox' ? platform.sms : undefined,
   });
+  serverRef = built.server;
   ready = true;
-  return { server, inFlight, config, nlu, platform, stores, close: () => stores.close() };
+  return {
+    server: built.server,
+    inFlight: () => built.inFlight() + (wechat?.webhook.pending() ?? 0),
+    config, nlu, platform, stores, wechat: wechat?.webhook,
+    close: async () => {
+      wechat?.stop();
+      await wechat?.webhook.idle();
+      await stores.close();
+    },
+  };
 }

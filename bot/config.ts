@@ -15,7 +15,26 @@ export interface Config {
   microsoftAppPassword?: string;
   microsoftAppType?: string;
   microsoftAppTenantId?: string;
+  /** The WeChat official-account channel; absent when not configured (http platform without WECHAT_*). */
+  wechat?: WeChatConfig;
 }
+
+export interface WeChatConfig {
+  token: string;
+  appId: string;
+  appSecret: string;
+  /** Safe mode when set (43 characters). */
+  encodingAesKey?: string;
+  /** WeChat's API; undefined in sandbox mode means this bot's own /sandbox/wechat. */
+  apiUrl?: string;
+  /** Passive-reply budget (WeChat waits 5 s). */
+  replyBudgetMs: number;
+  /** Messages per OpenID per minute. */
+  ratePerMinute: number;
+}
+
+/** The sandbox official account: used when PLATFORM=sandbox and no WECHAT_TOKEN is set. Not secrets. */
+export const SANDBOX_WECHAT = { token: 'jiaoguanSandboxToken', appId: 'wx5a4db1e0c0ffee01', appSecret: 'sandbox-app-secret' } as const;
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
@@ -58,6 +77,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   if (microsoftAppId && !microsoftAppPassword && get('MicrosoftAppType') !== 'UserAssignedMSI') {
     problems.push('MicrosoftAppId is set but MicrosoftAppPassword is not');
   }
+  const wechat = readWeChat(get, platform === 'sandbox', problems);
   if (problems.length) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return {
     port,
@@ -72,5 +92,30 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     microsoftAppPassword,
     microsoftAppType: get('MicrosoftAppType'),
     microsoftAppTenantId: get('MicrosoftAppTenantId'),
+    wechat,
   };
+}
+
+function readWeChat(get: (name: string) => string | undefined, sandbox: boolean, problems: string[]): WeChatConfig | undefined {
+  const names = ['WECHAT_TOKEN', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_ENCODING_AES_KEY', 'WECHAT_API_URL'];
+  const anySet = names.some((n) => get(n) !== undefined);
+  if (!anySet && !sandbox) return undefined;
+  const useSandbox = sandbox && get('WECHAT_TOKEN') === undefined;
+  const token = get('WECHAT_TOKEN') ?? (useSandbox ? SANDBOX_WECHAT.token : undefined);
+  const appId = get('WECHAT_APP_ID') ?? (useSandbox ? SANDBOX_WECHAT.appId : undefined);
+  const appSecret = get('WECHAT_APP_SECRET') ?? (useSandbox ? SANDBOX_WECHAT.appSecret : undefined);
+  if (!token) problems.push('WECHAT_TOKEN is required for the WeChat channel (the Token set in the official account console)');
+  else if (!/^[A-Za-z0-9]{3,32}$/.test(token)) problems.push('WECHAT_TOKEN must be 3-32 letters or digits, as WeChat requires');
+  if (!appId) problems.push('WECHAT_APP_ID is required for the WeChat channel');
+  if (!appSecret) problems.push('WECHAT_APP_SECRET is required for the WeChat channel');
+  const encodingAesKey = get('WECHAT_ENCODING_AES_KEY');
+  if (encodingAesKey && !/^[A-Za-z0-9+/]{43}$/.test(encodingAesKey)) problems.push('WECHAT_ENCODING_AES_KEY must be the 43-character EncodingAESKey');
+  const apiUrl = get('WECHAT_API_URL') ?? (sandbox ? undefined : 'https://api.weixin.qq.com');
+  if (apiUrl && !/^https?:\/\//.test(apiUrl)) problems.push('WECHAT_API_URL must be an http(s) URL');
+  const budget = Number(get('WECHAT_REPLY_BUDGET_MS') ?? '4000');
+  if (!Number.isInteger(budget) || budget < 100 || budget > 4500) problems.push('WECHAT_REPLY_BUDGET_MS must be 100-4500 (WeChat waits 5 s)');
+  const rate = Number(get('WECHAT_RATE_PER_MINUTE') ?? '30');
+  if (!Number.isInteger(rate) || rate < 1) problems.push('WECHAT_RATE_PER_MINUTE must be a positive integer');
+  if (!token || !appId || !appSecret) return undefined;
+  return { token, appId, appSecret, encodingAesKey, apiUrl, replyBudgetMs: budget, ratePerMinute: rate };
 }

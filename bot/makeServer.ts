@@ -11,6 +11,8 @@ export interface ServerDeps {
   /** The sandbox SMS outbox; present only in sandbox mode, so /sandbox/sms does not exist in http mode. */
   sandboxSms?: SmsPort;
   isReady: () => boolean;
+  /** More routes (channels, sandbox, pages), installed after the core ones. */
+  routes?: ReadonlyArray<(server: Server) => void>;
 }
 
 export interface BotServer {
@@ -23,7 +25,9 @@ export interface BotServer {
 export function makeServer(deps: ServerDeps): BotServer {
   const server = restify.createServer({ name: 'jiaoguan-bot', handleUncaughtExceptions: false });
   let inFlight = 0;
-  server.pre((_req: Request, res: Response, next: restify.Next) => {
+  server.pre((req: Request, res: Response, next: restify.Next) => {
+    // Event streams stay open for as long as a page is; they are not requests a shutdown waits for.
+    if (req.header('accept') === 'text/event-stream') return next();
     inFlight += 1;
     res.once('finish', () => { inFlight -= 1; });
     res.once('close', () => { if (!res.writableFinished) inFlight -= 1; });
@@ -53,6 +57,8 @@ export function makeServer(deps: ServerDeps): BotServer {
       res.send(200, { phone, messages: await sms.outbox(phone) });
     });
   }
+
+  for (const install of deps.routes ?? []) install(server);
 
   server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
     if ((err.statusCode ?? 500) >= 500) deps.logger.error({ err, path: req.path() }, 'request failed');

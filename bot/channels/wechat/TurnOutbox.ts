@@ -1,0 +1,51 @@
+import type { Activity } from 'botbuilder';
+import type { Locale } from '../../../dialogs/i18n/Locale';
+import type { CustomMessage } from '../../../integrations/wechat/types';
+import { renderReplies } from './renderReplies';
+
+/**
+ * Where the replies of one WeChat turn go: gathered for the passive answer while the HTTP request is open,
+ * then (once the webhook gave up waiting) straight to the customer-service API, in order.
+ */
+export class TurnOutbox {
+  private readonly gathered: Partial<Activity>[] = [];
+  private direct = false;
+  private queue: Promise<void> = Promise.resolve();
+  /** The numbered options of the replies already sent directly. */
+  shownOptions: string[] | undefined;
+
+  constructor(
+    private readonly deliver: (messages: CustomMessage[]) => Promise<void>,
+    readonly locale: () => Locale,
+  ) {}
+
+  add(activities: Partial<Activity>[]): void {
+    this.gathered.push(...activities);
+    if (this.direct) this.flush();
+  }
+
+  /** Takes what was gathered so far (for the passive answer). */
+  take(): Partial<Activity>[] {
+    return this.gathered.splice(0);
+  }
+
+  /** From now on replies go through the customer-service API; resolves when what was gathered is sent. */
+  goDirect(): Promise<void> {
+    this.direct = true;
+    this.flush();
+    return this.queue;
+  }
+
+  /** Resolves when everything handed to the customer-service API so far went out. */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  private flush(): void {
+    const batch = this.gathered.splice(0);
+    if (!batch.length) return;
+    const rendered = renderReplies(batch, this.locale());
+    if (rendered.options.length) this.shownOptions = rendered.options;
+    this.queue = this.queue.then(() => this.deliver(rendered.messages));
+  }
+}

@@ -1,0 +1,245 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import type { MessageReceipts } from '../../../integrations/storage/messageReceipts';
+import type { RateLimits } from '../../../integrations/storage/rateLimits';
+import { chooseLocale } from '../../../dialogs/i18n/chooseLocale';
+import { translate } from '../../../dialogs/i18n/catalog';
+import type { Logger } from '../../logger';
+import { dedupeKey, readInbound, type WeChatInbound } from './inbound';
+import { replyXml } from './replyXml';
+import { renderReplies } from './renderReplies';
+import { signatureMatches, wechatSignature } from './signature';
+import { toActivity } from './toActivity';
+import type { WeChatAdapter } from './WeChatAdapter';
+import { WeChatCrypto, WeChatCryptoError } from './WeChatCrypto';
+import { buildXml, parseXml, textField, XmlError } from './xml';
+
+export interface WeChatWebhookOptions {
+  token: string;
+  /** Present in safe mode (WECHAT_ENCODING_AES_KEY set). */
+  crypto?: WeChatCrypto;
+  adapter: WeChatAdapter;
+  /** The bot's turn logic (bot.run). */
+  logic: (ctx: TurnContext) => Promise<void>;
+  receipts: MessageReceipts;
+  rateLimits: RateLimits;
+  logger: Logger;
+  /** The text a custom-menu key stands for (undefined: not a menu key of ours). */
+  menuText: (key: string) => string | undefined;
+  /** Wall-clock epoch ms (WeChat's timestamps are real time, whatever the sandbox's date). */
+  now?: () => number;
+  /** How long a turn may take and still be answered passively (WeChat waits 5 s). */
+  replyBudgetMs?: number;
+  /** Longest text a citizen may send; longer gets a clear reply and no turn. */
+  maxTextChars?: number;
+  /** Messages per OpenID per window. */
+  rateLimit?: { limit: number; windowMs: number };
+  /** Largest request body accepted. */
+  maxBodyBytes?: number;
+}
+
+export interface WebhookRequest {
+  query: Readonly<Record<string, unknown>>;
+  body: string;
+}
+
+export interface WebhookResponse {
+  status: number;
+  body: string;
+  contentType: 'text/plain; charset=utf-8' | 'application/xml; charset=utf-8';
+}
+
+const MAX_SKEW_S = 300;
+const plain = (status: number, body: string): WebhookResponse => ({ status, body, contentType: 'text/plain; charset=utf-8' });
+const SUCCESS = plain(200, 'success');
+
+/**
+ * WeChat's webhook (POST /api/wechat and its GET URL check): signature and freshness, safe-mode decryption,
+ * de-duplication of WeChat's retries across processes, rate limits per OpenID, the 5-second rule (passive
+ * reply in time, else "success" and customer-service messages) and numbered answers to options.
+ */
+export class WeChatWebhook {
+  private readonly now: () => number;
+  private readonly budget: number;
+  private readonly background = new Set<Promise<void>>();
+
+  constructor(private readonly o: WeChatWebhookOptions) {
+    this.now = o.now ?? Date.now;
+    this.budget = o.replyBudgetMs ?? 4000;
+  }
+
+  /** Turns still running (or delivering) after their HTTP answer. */
+  pending(): number {
+    return this.background.size;
+  }
+
+  /** Resolves when every background turn has finished and delivered. */
+  async idle(): Promise<void> {
+    while (this.background.size) await Promise.all([...this.background]);
+  }
+
+  /** GET: WeChat's URL check. Safe mode may send the echostr encrypted (msg_signature covers it). */
+  verify(query: WebhookRequest['query']): WebhookResponse {
+    const q = strings(query);
+    const bad = this.checkRequest(q);
+    if (bad) return bad;
+    const echostr = q.echostr ?? '';
+    if (this.o.crypto && q.msg_signature) {
+      if (!signatureMatches(this.o.crypto.sign(q.timestamp ?? '', q.nonce ?? '', echostr), q.msg_signature)) return plain(403, 'bad msg_signature');
+      try {
+        return plain(200, this.o.crypto.decrypt(echostr));
+      } catch (e) {
+        return plain(403, (e as Error).message);
+      }
+    }
+    return plain(200, echostr);
+  }
+
+  /** POST: one WeChat message or event. */
+  async receive(req: WebhookRequest): Promise<WebhookResponse> {
+    const q = strings(req.query);
+    const bad = this.checkRequest(q);
+    if (bad) return bad;
+    if (Buffer.byteLength(req.body, 'utf8') > (this.o.maxBodyBytes ?? 64 * 1024)) return plain(413, 'message too large');
+    let inbound: WeChatInbound;
+    try {
+      inbound = readInbound(this.openEnvelope(req.body, q));
+    } catch (e) {
+      if (e instanceof WeChatCryptoError) return plain(e.code === 'WECHAT_APPID_MISMATCH' ? 403 : 400, e.message);
+      if (e instanceof XmlError) return plain(400, e.message);
+      throw e;
+    }
+    const nonce = q.nonce ?? '';
+    const key = dedupeKey(inbound);
+    const claim = await this.o.receipts.claim(key, this.now());
+    if (!claim.claimed) return this.answerRetry(key, nonce);
+
+    const locale = inbound.kind === 'text' ? chooseLocale(inbound.content, undefined) : 'zh-CN';
+    const limit = this.o.rateLimit ?? { limit: 30, windowMs: 60_000 };
+    const decision = await this.o.rateLimits.hit(`wechat:${inbound.openid}`, this.now(), limit.windowMs, limit.limit);
+    if (!decision.allowed) {
+      this.o.logger.warn({ channel: 'wechat', count: decision.count }, 'WeChat follower over the message rate limit');
+      return this.answerNow(key, inbound, nonce, translate(locale, 'wechat.rateLimited', { seconds: Math.ceil(decision.retryAfterMs / 1000) }));
+    }
+    const maxChars = this.o.maxTextChars ?? 1000;
+    if (inbound.kind === 'text' && Array.from(inbound.content).length > maxChars) {
+      return this.answerNow(key, inbound, nonce, translate(locale, 'wechat.tooLong', { max: maxChars }));
+    }
+    return this.runTurn(key, inbound, nonce);
+  }
+
+  /** 401 when the signature parameters are missing, 403 when they are wrong or stale. */
+  private checkRequest(q: Record<string, string | undefined>): WebhookResponse | undefined {
+    const { signature, timestamp, nonce } = q;
+    if (!signature || !timestamp || !nonce) return plain(401, 'signature, timestamp and nonce are required');
+    if (!/^\d{1,12}$/.test(timestamp) || Math.abs(this.now() / 1000 - Number(timestamp)) > MAX_SKEW_S) {
+      return plain(403, 'timestamp is more than 5 minutes off');
+    }
+    if (!signatureMatches(wechatSignature(this.o.token, timestamp, nonce), signature)) return plain(403, 'bad signature');
+    return undefined;
+  }
+
+  /** The message's fields: the XML itself in plain mode, the decrypted Encrypt field in safe mode. */
+  private openEnvelope(body: string, q: Record<string, string | undefined>): ReturnType<typeof parseXml>['fields'] {
+    const outer = parseXml(body).fields;
+    const { crypto } = this.o;
+    if (!crypto) return outer;
+    const encrypted = textField(outer, 'Encrypt');
+    if (!encrypted) throw new XmlError('safe mode is on: the message has no Encrypt field');
+    if (!signatureMatches(crypto.sign(q.timestamp ?? '', q.nonce ?? '', encrypted), q.msg_signature)) {
+      throw new WeChatCryptoError('WECHAT_DECRYPT_FAILED', 'bad msg_signature');
+    }
+    return parseXml(crypto.decrypt(encrypted)).fields;
+  }
+
+  /** A retry of a message another copy claimed: the same passive reply, or "success" when it went another way. */
+  private async answerRetry(key: string, nonce: string): Promise<WebhookResponse> {
+    const deadline = this.now() + this.budget;
+    for (;;) {
+      const receipt = await this.o.receipts.read(key);
+      if (!receipt || receipt.status === 'deferred') return SUCCESS;
+      if (receipt.status === 'replied') return receipt.reply ? this.xml(receipt.reply, nonce) : SUCCESS;
+      if (this.now() >= deadline) {
+        // The first copy is still running: it will deliver through the customer-service API instead.
+        if (await this.o.receipts.defer(key)) return SUCCESS;
+        continue;
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  private async answerNow(key: string, m: WeChatInbound, nonce: string, text: string): Promise<WebhookResponse> {
+    const xml = replyXml({ msgtype: 'text', text: { content: text } }, m.openid, m.account, Math.floor(this.now() / 1000));
+    await this.o.receipts.completeReplied(key, xml);
+    return this.xml(xml, nonce);
+  }
+
+  private async runTurn(key: string, m: WeChatInbound, nonce: string): Promise<WebhookResponse> {
+    const { adapter } = this.o;
+    const activity: Partial<Activity> = toActivity(m, this.o.menuText);
+    const previousOptions = await adapter.loadOptions(m.openid);
+    const picked = /^\s*(\d{1,2})\s*$/.exec(activity.text ?? '');
+    const option = picked ? previousOptions[Number(picked[1]) - 1] : undefined;
+    if (option !== undefined) activity.text = option;
+
+    const { outbox, done } = adapter.startTurn(activity, this.o.logic);
+    const finished = done.then(() => true, (err: unknown) => {
+      this.o.logger.error({ err, channel: 'wechat' }, 'WeChat turn failed');
+      return true;
+    });
+    const inTime = await Promise.race([finished, new Promise<false>((r) => setTimeout(() => r(false), this.budget))]);
+    const saveOptions = async (shown: string[] | undefined): Promise<void> => {
+      const next = shown ?? [];
+      if (next.join('\u0000') !== previousOptions.join('\u0000')) await adapter.saveOptions(m.openid, next);
+    };
+
+    if (inTime) {
+      const rendered = renderReplies(outbox.take(), outbox.locale());
+      await saveOptions(rendered.options.length ? rendered.options : undefined);
+      const [first, ...rest] = rendered.messages;
+      if (!first) {
+        await this.o.receipts.completeReplied(key, '');
+        return SUCCESS;
+      }
+      const xml = replyXml(first, m.openid, m.account, Math.floor(this.now() / 1000));
+      if (await this.o.receipts.completeReplied(key, xml)) {
+        this.inBackground(adapter.sendAll(m.openid, rest));
+        return this.xml(xml, nonce);
+      }
+      this.inBackground(adapter.sendAll(m.openid, rendered.messages));
+      return SUCCESS;
+    }
+    // Over budget: answer now, deliver the rest through the customer-service API when the turn ends.
+    await this.o.receipts.defer(key);
+    this.o.logger.info({ channel: 'wechat', budgetMs: this.budget }, 'WeChat turn over the passive-reply budget; replying by customer-service message');
+    this.inBackground((async () => {
+      await outbox.goDirect();
+      await finished;
+      await outbox.goDirect();
+      await saveOptions(outbox.shownOptions);
+    })());
+    return SUCCESS;
+  }
+
+  private inBackground(work: Promise<void>): void {
+    const tracked = work.catch((err: unknown) => {
+      this.o.logger.error({ err, channel: 'wechat' }, 'WeChat background delivery failed');
+    }).finally(() => this.background.delete(tracked));
+    this.background.add(tracked);
+  }
+
+  /** An XML answer, encrypted and signed in safe mode. */
+  private xml(xml: string, nonce: string): WebhookResponse {
+    const { crypto } = this.o;
+    if (!crypto) return { status: 200, body: xml, contentType: 'application/xml; charset=utf-8' };
+    const timestamp = String(Math.floor(this.now() / 1000));
+    const encrypted = crypto.encrypt(xml);
+    const body = buildXml({ Encrypt: encrypted, MsgSignature: crypto.sign(timestamp, nonce, encrypted), TimeStamp: Number(timestamp), Nonce: nonce });
+    return { status: 200, body, contentType: 'application/xml; charset=utf-8' };
+  }
+}
+
+function strings(query: WebhookRequest['query']): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(query ?? {})) out[k] = typeof v === 'string' ? v : undefined;
+  return out;
+}

@@ -1,0 +1,66 @@
+import type Database from 'better-sqlite3';
+import type { Middleware, Storage, TurnContext } from 'botbuilder';
+import type { Server } from 'restify';
+import { SqliteMessageReceipts } from '../../../integrations/storage/sqlite/SqliteMessageReceipts';
+import { SqliteRateLimits } from '../../../integrations/storage/sqlite/SqliteRateLimits';
+import { SqliteSharedTokens } from '../../../integrations/storage/sqlite/SqliteSharedTokens';
+import { WeChatApiClient } from '../../../integrations/wechat/WeChatApiClient';
+import { translate } from '../../../dialogs/i18n/catalog';
+import type { WeChatConfig } from '../../config';
+import type { Logger } from '../../logger';
+import { MENU_KEYS } from './menuKeys';
+import { WeChatAdapter } from './WeChatAdapter';
+import { WeChatCrypto } from './WeChatCrypto';
+import { WeChatWebhook } from './WeChatWebhook';
+import { wechatRoutes } from './wechatRoutes';
+
+export interface WeChatChannelDeps {
+  db: Database.Database;
+  storage: Storage;
+  logger: Logger;
+  logic: (ctx: TurnContext) => Promise<void>;
+  middleware: readonly Middleware[];
+  onTurnError: (ctx: TurnContext, error: Error) => Promise<void>;
+  /** WeChat's API base URL (a function when it is this server's own sandbox, known after listen). */
+  apiUrl: string | (() => string);
+}
+
+export interface WeChatChannel {
+  webhook: WeChatWebhook;
+  adapter: WeChatAdapter;
+  routes: (server: Server) => void;
+  /** Stops the housekeeping timer. */
+  stop(): void;
+}
+
+const RECEIPT_TTL_MS = 24 * 3600_000;
+
+/** Builds the WeChat channel from its configuration: stores, API client, adapter, webhook and routes. */
+export function wechatChannel(config: WeChatConfig, deps: WeChatChannelDeps): WeChatChannel {
+  const receipts = new SqliteMessageReceipts(deps.db);
+  const api = new WeChatApiClient({
+    baseUrl: deps.apiUrl, appId: config.appId, appSecret: config.appSecret, tokens: new SqliteSharedTokens(deps.db),
+  });
+  const adapter = new WeChatAdapter(api, deps.storage, deps.logger);
+  adapter.use(...deps.middleware);
+  adapter.onTurnError = deps.onTurnError;
+  const webhook = new WeChatWebhook({
+    token: config.token,
+    crypto: config.encodingAesKey ? new WeChatCrypto(config.token, config.encodingAesKey, config.appId) : undefined,
+    adapter,
+    logic: deps.logic,
+    receipts,
+    rateLimits: new SqliteRateLimits(deps.db),
+    logger: deps.logger,
+    menuText: (key) => (MENU_KEYS[key] ? translate('zh-CN', MENU_KEYS[key]) : undefined),
+    replyBudgetMs: config.replyBudgetMs,
+    rateLimit: { limit: config.ratePerMinute, windowMs: 60_000 },
+  });
+  const prune = (): void => {
+    receipts.prune(Date.now() - RECEIPT_TTL_MS).catch((err: unknown) => deps.logger.warn({ err }, 'pruning WeChat receipts failed'));
+  };
+  const timer = setInterval(prune, 3600_000);
+  timer.unref();
+  prune();
+  return { webhook, adapter, routes: wechatRoutes(webhook), stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,79 @@
+import type { Request, Response, Server } from 'restify';
+import type { SandboxWeChatServer } from '../../integrations/wechat/sandbox/SandboxWeChatServer';
+import { sandboxPersonas } from '../../integrations/platform/sandbox/personas';
+
+export interface SandboxWeChatPage {
+  token: string;
+  appId: string;
+  /** The official account's ToUserName. */
+  account: string;
+}
+
+/** OpenIDs of the sandbox personas' WeChat accounts, plus a visitor who never bound. */
+const OPENIDS: Readonly<Record<string, string>> = {
+  '320102199003071239': 'o_sandbox_zhangwei',
+  '320583198512240024': 'o_sandbox_lina',
+  '11010519491231002X': 'o_sandbox_wangqiang',
+};
+const NOTES: Readonly<Record<string, string>> = {
+  '320102199003071239': '学员：科目一已通过，可约科目二',
+  '320583198512240024': '车主：苏A12345，有未处理违法和待缴决定书',
+  '11010519491231002X': '两辆新车待选号牌（一辆纯电动）',
+};
+
+/**
+ * The sandbox's WeChat side: WeChat's API (token and customer-service messages) under /sandbox/wechat/cgi-bin,
+ * the messenger page's configuration, and a server-sent-event stream of the messages each follower received.
+ */
+export function sandboxWeChatRoutes(wechat: SandboxWeChatServer, page: SandboxWeChatPage): (server: Server) => void {
+  return (server) => {
+    server.get('/sandbox/wechat/cgi-bin/token', async (req: Request, res: Response) => {
+      const q = (req.query ?? {}) as Record<string, unknown>;
+      res.send(200, wechat.issueToken(String(q.grant_type ?? ''), String(q.appid ?? ''), String(q.secret ?? '')));
+    });
+    server.post('/sandbox/wechat/cgi-bin/message/custom/send', async (req: Request, res: Response) => {
+      const q = (req.query ?? {}) as Record<string, unknown>;
+      res.send(200, wechat.receiveCustom(String(q.access_token ?? ''), req.body));
+    });
+    server.get('/sandbox/wechat/config', async (_req: Request, res: Response) => {
+      const personas = sandboxPersonas.citizens.map((c) => ({
+        openid: OPENIDS[c.idNumber] ?? `o_sandbox_${c.idNumber.slice(-4)}`, name: c.name, phone: c.phone, idNumber: c.idNumber, note: NOTES[c.idNumber] ?? '',
+      }));
+      personas.push({ openid: 'o_sandbox_visitor', name: '新用户', phone: '', idNumber: '', note: '没有绑定身份的访客' });
+      res.send(200, { ...page, personas });
+    });
+    server.get('/sandbox/wechat/stream', async (req: Request, res: Response) => {
+      const q = (req.query ?? {}) as Record<string, unknown>;
+      const openid = String(q.openid ?? '');
+      if (!openid) {
+        res.send(400, { error: 'openid is required, e.g. /sandbox/wechat/stream?openid=o_sandbox_lina' });
+        return;
+      }
+      const lastId = Number(req.header('last-event-id') || q.after || 0) || 0;
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      const write = (m: { id: number }): void => {
+        res.write(`id: ${m.id}\ndata: ${JSON.stringify(m)}\n\n`);
+      };
+      let sent = lastId;
+      const unsubscribe = wechat.subscribe((m) => {
+        if (m.touser === openid && m.id > sent) {
+          sent = m.id;
+          write(m);
+        }
+      });
+      for (const m of wechat.messages(openid, lastId)) {
+        if (m.id > sent) {
+          sent = m.id;
+          write(m);
+        }
+      }
+      const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+      const stop = (): void => {
+        clearInterval(keepAlive);
+        unsubscribe();
+      };
+      req.once('close', stop);
+      res.once('close', stop);
+    });
+  };
+}

@@ -1,0 +1,666 @@
+/*
+ * WeChat-style messenger simulator for the sandbox (served as /chat/messenger.js).
+ *
+ * It plays the WeChat server's part towards the bot: every message is posted to POST /api/wechat as WeChat's
+ * plain-mode XML with a valid signature (sha1 of the sorted token, timestamp and nonce). Passive replies come
+ * back in the response; slower replies and agent messages arrive as customer-service messages over the
+ * sandbox stream (GET /sandbox/wechat/stream). Codes the sandbox "sends" by SMS are polled from
+ * GET /sandbox/sms and shown as phone notifications.
+ *
+ * Plain script, no build step, no framework; runs under a strict CSP (no inline code or styles, no eval).
+ * Server text is only ever put into the page with textContent.
+ */
+(function () {
+  'use strict';
+
+  var STORAGE_PREFIX = 'jiaoguan.messenger.v1.';
+  var HISTORY_LIMIT = 300;
+  var SMS_POLL_MS = 2000;
+  var SMS_SHOWN_LIMIT = 8;
+  var TIME_GAP_MS = 5 * 60 * 1000;
+  var MENU_LABELS = {
+    MENU_FINE_QUERY: '查违章缴罚款',
+    MENU_EXAM_BOOK: '预约考试',
+    MENU_PLATE_SELECT: '自选号牌',
+    MENU_POINTS: '查驾照记分',
+    MENU_AGENT: '人工客服',
+  };
+  /** A numbered line such as "1. 查违章", "2、按号牌查询" or "3) 暂不办理". */
+  var OPTION_LINE = /^\s*(\d{1,2})\s*[.．、)）]\s*(\S.*)$/;
+
+  var config = null;
+  var personas = [];
+  var currentOpenid = null;
+  /** openid → { history, lastCsId, seenCs, chain, pending, lastEventTime } */
+  var states = {};
+  var stream = null;
+  /** phone → newest-first list of SMS messages shown since the page loaded. */
+  var smsByPhone = {};
+  var smsSeen = {};
+  var smsPolling = false;
+
+  var el = {};
+
+  // ---------------------------------------------------------------------------------------------- utilities
+
+  function $(id) { return document.getElementById(id); }
+
+  function make(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function storageGet(key) {
+    try { return window.localStorage.getItem(STORAGE_PREFIX + key); } catch (e) { return null; }
+  }
+
+  function storageSet(key, value) {
+    try { window.localStorage.setItem(STORAGE_PREFIX + key, value); } catch (e) { /* storage full or disabled */ }
+  }
+
+  function storageRemove(key) {
+    try { window.localStorage.removeItem(STORAGE_PREFIX + key); } catch (e) { /* ignore */ }
+  }
+
+  /** Keys are per official account, so two sandboxes on the same origin do not mix their chats. */
+  function personaKey(openid, what) { return config.account + ':' + openid + ':' + what; }
+
+  function randomDigits(n) {
+    var bytes = new Uint8Array(n);
+    window.crypto.getRandomValues(bytes);
+    var s = '';
+    for (var i = 0; i < n; i++) s += String(bytes[i] % 10);
+    if (s.charAt(0) === '0') s = '1' + s.slice(1);
+    return s;
+  }
+
+  function pad2(n) { return n < 10 ? '0' + n : String(n); }
+
+  function clock(ms) {
+    var d = new Date(ms);
+    return pad2(d.getHours()) + ':' + pad2(d.getMinutes());
+  }
+
+  function hex(buffer) {
+    var bytes = new Uint8Array(buffer);
+    var s = '';
+    for (var i = 0; i < bytes.length; i++) s += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
+    return s;
+  }
+
+  /** SHA-1 for pages opened over plain http from another host, where crypto.subtle does not exist. */
+  function sha1HexFallback(text) {
+    var bytes = new TextEncoder().encode(text);
+    var bitLength = bytes.length * 8;
+    var size = ((bytes.length + 9 + 63) >> 6) << 6;
+    var buf = new Uint8Array(size);
+    buf.set(bytes);
+    buf[bytes.length] = 0x80;
+    var view = new DataView(buf.buffer);
+    view.setUint32(size - 4, bitLength >>> 0);
+    view.setUint32(size - 8, Math.floor(bitLength / 4294967296));
+    var h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
+    var w = new Uint32Array(80);
+    for (var off = 0; off < size; off += 64) {
+      for (var i = 0; i < 16; i++) w[i] = view.getUint32(off + i * 4);
+      for (i = 16; i < 80; i++) {
+        var x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16];
+        w[i] = (x << 1) | (x >>> 31);
+      }
+      var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
+      for (i = 0; i < 80; i++) {
+        var f, k;
+        if (i < 20) { f = (b & c) | (~b & d); k = 0x5a827999; }
+        else if (i < 40) { f = b ^ c ^ d; k = 0x6ed9eba1; }
+        else if (i < 60) { f = (b & c) | (b & d) | (c & d); k = 0x8f1bbcdc; }
+        else { f = b ^ c ^ d; k = 0xca62c1d6; }
+        var t = (((a << 5) | (a >>> 27)) + f + e + k + w[i]) >>> 0;
+        e = d; d = c; c = ((b << 30) | (b >>> 2)) >>> 0; b = a; a = t;
+      }
+      h[0] = (h[0] + a) >>> 0; h[1] = (h[1] + b) >>> 0; h[2] = (h[2] + c) >>> 0;
+      h[3] = (h[3] + d) >>> 0; h[4] = (h[4] + e) >>> 0;
+    }
+    return h.map(function (v) { return ('00000000' + v.toString(16)).slice(-8); }).join('');
+  }
+
+  function sha1Hex(text) {
+    if (window.crypto && window.crypto.subtle) {
+      return window.crypto.subtle.digest('SHA-1', new TextEncoder().encode(text)).then(hex);
+    }
+    return Promise.resolve(sha1HexFallback(text));
+  }
+
+  /** WeChat's signature: sha1 of token, timestamp and nonce sorted as strings and joined. */
+  function signature(token, timestamp, nonce) {
+    return sha1Hex([token, timestamp, nonce].sort().join(''));
+  }
+
+  /** CDATA section; "]]>" inside the text is split across two sections, as XML requires. */
+  function cdata(text) {
+    return '<![CDATA[' + String(text).split(']]>').join(']]]]><![CDATA[>') + ']]>';
+  }
+
+  function messageXml(openid, createTime, fields) {
+    return '<xml>'
+      + '<ToUserName>' + cdata(config.account) + '</ToUserName>'
+      + '<FromUserName>' + cdata(openid) + '</FromUserName>'
+      + '<CreateTime>' + createTime + '</CreateTime>'
+      + fields
+      + '</xml>';
+  }
+
+  function safeUrl(url) {
+    if (!url) return null;
+    try {
+      var u = new URL(url, window.location.href);
+      return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+    } catch (e) { return null; }
+  }
+
+  function setStatus(text, isError) {
+    el.status.textContent = text;
+    el.status.classList.toggle('status-error', !!isError);
+  }
+
+  // ----------------------------------------------------------------------------------------- persona state
+
+  function personaOf(openid) {
+    for (var i = 0; i < personas.length; i++) if (personas[i].openid === openid) return personas[i];
+    return null;
+  }
+
+  function stateOf(openid) {
+    var s = states[openid];
+    if (s) return s;
+    var history = [];
+    try { history = JSON.parse(storageGet(personaKey(openid, 'history')) || '[]'); } catch (e) { history = []; }
+    if (!Array.isArray(history)) history = [];
+    var seenCs = {};
+    history.forEach(function (entry) { if (entry && typeof entry.csId === 'number') seenCs[entry.csId] = true; });
+    s = {
+      history: history,
+      lastCsId: Number(storageGet(personaKey(openid, 'lastCsId')) || 0) || 0,
+      seenCs: seenCs,
+      chain: Promise.resolve(),
+      pending: 0,
+      lastEventTime: 0,
+    };
+    states[openid] = s;
+    return s;
+  }
+
+  function saveHistory(openid) {
+    var s = stateOf(openid);
+    if (s.history.length > HISTORY_LIMIT) s.history = s.history.slice(s.history.length - HISTORY_LIMIT);
+    storageSet(personaKey(openid, 'history'), JSON.stringify(s.history));
+  }
+
+  function addEntry(openid, entry) {
+    var s = stateOf(openid);
+    entry.at = entry.at || Date.now();
+    var previous = s.history.length ? s.history[s.history.length - 1] : null;
+    s.history.push(entry);
+    saveHistory(openid);
+    if (openid === currentOpenid) {
+      renderEntry(entry, previous);
+      scrollToBottom();
+    }
+  }
+
+  function system(openid, text, isError) {
+    addEntry(openid, { kind: 'system', text: text, error: !!isError });
+  }
+
+  // ------------------------------------------------------------------------------------------- rendering
+
+  function scrollToBottom() {
+    window.requestAnimationFrame(function () {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+    });
+  }
+
+  /**
+   * Splits a bot text into lines; the last run of numbered lines ("1. …", "2. …") that is a menu (not a
+   * numbered list whose items continue on indented lines) is made clickable: a click sends the number.
+   */
+  function optionLines(lines) {
+    var groups = [];
+    var current = null;
+    lines.forEach(function (line, index) {
+      var m = OPTION_LINE.exec(line);
+      var n = m ? Number(m[1]) : 0;
+      if (m && n === 1) {
+        current = { items: [], continued: false };
+        groups.push(current);
+        current.items.push({ index: index, n: n });
+      } else if (m && current && n === current.items[current.items.length - 1].n + 1) {
+        current.items.push({ index: index, n: n });
+      } else if (!m && current && /^\s+\S/.test(line)) {
+        current.continued = true;
+      } else {
+        current = null;
+      }
+    });
+    var clickable = {};
+    for (var g = groups.length - 1; g >= 0; g--) {
+      if (!groups[g].continued) {
+        groups[g].items.forEach(function (item) { clickable[item.index] = item.n; });
+        break;
+      }
+    }
+    return clickable;
+  }
+
+  function renderBotText(bubble, text) {
+    var lines = String(text).split(/\r?\n/);
+    var clickable = optionLines(lines);
+    lines.forEach(function (line, index) {
+      if (clickable[index] !== undefined) {
+        var button = make('button', 'option', line.trim());
+        button.type = 'button';
+        button.setAttribute('data-testid', 'bot-option');
+        button.setAttribute('data-option', String(clickable[index]));
+        button.title = '点击回复 ' + clickable[index];
+        bubble.appendChild(button);
+      } else {
+        bubble.appendChild(make('div', line.trim() ? 'line' : 'line line-empty', line));
+      }
+    });
+  }
+
+  function renderArticles(bubble, articles) {
+    bubble.classList.add('bubble-news');
+    articles.forEach(function (article, i) {
+      var url = safeUrl(article.url);
+      var item = make(url ? 'a' : 'div', i === 0 ? 'news-item news-first' : 'news-item');
+      if (url) { item.href = url; item.target = '_blank'; item.rel = 'noopener noreferrer'; }
+      item.appendChild(make('div', 'news-title', article.title || '（无标题）'));
+      if (article.description) item.appendChild(make('div', 'news-desc', article.description));
+      if (url) item.appendChild(make('div', 'news-link', '阅读全文 ›'));
+      bubble.appendChild(item);
+    });
+  }
+
+  function renderEntry(entry, previous) {
+    if (!previous || entry.at - previous.at > TIME_GAP_MS) {
+      el.chat.appendChild(make('li', 'time', clock(entry.at)));
+    }
+    if (entry.kind === 'system' || entry.kind === 'event') {
+      var note = make('li', entry.error ? 'system system-error' : 'system', entry.text);
+      note.setAttribute('data-testid', entry.error ? 'error-message' : (entry.kind === 'event' ? 'event-message' : 'system-message'));
+      el.chat.appendChild(note);
+      return;
+    }
+    var isUser = entry.kind === 'user';
+    var row = make('li', isUser ? 'msg msg-user' : 'msg msg-bot');
+    var persona = personaOf(currentOpenid);
+    var avatar = make('span', isUser ? 'avatar avatar-user' : 'avatar avatar-bot',
+      isUser ? (persona ? Array.from(persona.name)[0] : '我') : '警');
+    avatar.setAttribute('aria-hidden', 'true');
+    var bubble = make('div', 'bubble');
+    bubble.setAttribute('data-testid', isUser ? 'user-message' : 'bot-message');
+    if (entry.source) bubble.setAttribute('data-source', entry.source);
+    if (isUser) bubble.textContent = entry.text;
+    else if (entry.articles) renderArticles(bubble, entry.articles);
+    else renderBotText(bubble, entry.text || '');
+    row.appendChild(avatar);
+    row.appendChild(bubble);
+    el.chat.appendChild(row);
+  }
+
+  function renderChat() {
+    el.chat.textContent = '';
+    var s = stateOf(currentOpenid);
+    var previous = null;
+    s.history.forEach(function (entry) { renderEntry(entry, previous); previous = entry; });
+    renderTyping();
+    scrollToBottom();
+  }
+
+  function renderTyping() {
+    var pending = currentOpenid ? stateOf(currentOpenid).pending : 0;
+    el.typing.classList.toggle('hidden', pending === 0);
+    document.body.setAttribute('data-pending', String(pending));
+  }
+
+  function renderPersona() {
+    var p = personaOf(currentOpenid);
+    Array.prototype.forEach.call(el.tabs.children, function (tab) {
+      var active = tab.getAttribute('data-openid') === currentOpenid;
+      tab.classList.toggle('active', active);
+      tab.setAttribute('aria-pressed', active ? 'true' : 'false');
+    });
+    el.card.classList.toggle('hidden', !p);
+    if (!p) return;
+    el.personaAvatar.textContent = Array.from(p.name)[0] || '?';
+    el.personaName.textContent = p.name;
+    el.personaOpenid.textContent = 'openid：' + p.openid;
+    el.personaFactName.textContent = p.name || '—';
+    el.personaId.textContent = p.idNumber || '—';
+    el.personaPhone.textContent = p.phone || '—';
+    el.personaNote.textContent = p.note || '';
+    el.smsPhone.textContent = p.phone ? '（' + p.phone + '）' : '';
+    document.body.setAttribute('data-openid', p.openid);
+  }
+
+  // ------------------------------------------------------------------------------------- talking to the bot
+
+  function parseReply(openid, body) {
+    var text = body.trim();
+    if (text === '' || text === 'success') return; // the reply, if any, comes as customer-service messages
+    var doc = new DOMParser().parseFromString(text, 'text/xml');
+    if (doc.getElementsByTagName('parsererror').length > 0 || !doc.documentElement) {
+      system(openid, '无法解析公众号的回复：' + text, true);
+      return;
+    }
+    var root = doc.documentElement;
+    var field = function (name, parent) {
+      var node = (parent || root).getElementsByTagName(name)[0];
+      return node ? node.textContent : '';
+    };
+    if (root.getElementsByTagName('Encrypt').length > 0) {
+      system(openid, '收到安全模式的加密回复；模拟器只支持明文模式。', true);
+      return;
+    }
+    var type = field('MsgType');
+    if (type === 'text') {
+      addEntry(openid, { kind: 'bot', text: field('Content'), source: 'reply' });
+    } else if (type === 'news') {
+      var items = root.getElementsByTagName('item');
+      var articles = [];
+      for (var i = 0; i < items.length; i++) {
+        articles.push({
+          title: field('Title', items[i]), description: field('Description', items[i]),
+          url: field('Url', items[i]), picurl: field('PicUrl', items[i]),
+        });
+      }
+      addEntry(openid, { kind: 'bot', articles: articles, source: 'reply' });
+    } else if (type === 'transfer_customer_service') {
+      system(openid, '消息已转给人工客服。');
+    } else {
+      system(openid, '收到模拟器不支持的回复类型「' + type + '」：' + text, true);
+    }
+  }
+
+  /** Posts one message (XML fields after CreateTime) for openid; replies in order, one request at a time. */
+  function post(openid, fields, createTime) {
+    var s = stateOf(openid);
+    s.pending += 1;
+    if (openid === currentOpenid) renderTyping();
+    var run = function () {
+      var timestamp = String(Math.floor(Date.now() / 1000));
+      var nonce = randomDigits(9);
+      var xml = messageXml(openid, createTime || timestamp, fields);
+      return signature(config.token, timestamp, nonce).then(function (sig) {
+        var url = '/api/wechat?signature=' + sig + '&timestamp=' + timestamp + '&nonce=' + nonce
+          + '&openid=' + encodeURIComponent(openid);
+        return fetch(url, { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body: xml });
+      }).then(function (res) {
+        return res.text().then(function (body) {
+          if (!res.ok) {
+            system(openid, '公众号接口出错：HTTP ' + res.status + ' ' + (body.trim() || res.statusText), true);
+            return;
+          }
+          parseReply(openid, body);
+        });
+      }).catch(function (err) {
+        system(openid, '发送失败（网络错误）：' + (err && err.message ? err.message : String(err)), true);
+      }).then(function () {
+        s.pending -= 1;
+        if (openid === currentOpenid) renderTyping();
+        pollSms();
+      });
+    };
+    s.chain = s.chain.then(run, run);
+    return s.chain;
+  }
+
+  function sendText(openid, text) {
+    addEntry(openid, { kind: 'user', text: text });
+    var msgId = String(Date.now()) + randomDigits(5);
+    return post(openid,
+      '<MsgType>' + cdata('text') + '</MsgType>'
+      + '<Content>' + cdata(text) + '</Content>'
+      + '<MsgId>' + msgId + '</MsgId>');
+  }
+
+  /**
+   * Events carry no MsgId; WeChat (and the bot) tell them apart by sender + CreateTime, so two events of one
+   * user never share a CreateTime here.
+   */
+  function sendEvent(openid, eventFields) {
+    var s = stateOf(openid);
+    var now = Math.floor(Date.now() / 1000);
+    var createTime = Math.max(now, s.lastEventTime + 1);
+    s.lastEventTime = createTime;
+    return post(openid, '<MsgType>' + cdata('event') + '</MsgType>' + eventFields, String(createTime));
+  }
+
+  function subscribe(openid) {
+    storageSet(personaKey(openid, 'subscribed'), '1');
+    addEntry(openid, { kind: 'event', text: '你关注了公众号「交管12123助手」' });
+    return sendEvent(openid, '<Event>' + cdata('subscribe') + '</Event>');
+  }
+
+  function clickMenu(key) {
+    if (!currentOpenid) return;
+    addEntry(currentOpenid, { kind: 'event', text: '点击菜单「' + (MENU_LABELS[key] || key) + '」' });
+    sendEvent(currentOpenid, '<Event>' + cdata('CLICK') + '</Event><EventKey>' + cdata(key) + '</EventKey>');
+  }
+
+  // ------------------------------------------------------------------- customer-service messages (SSE)
+
+  function onServiceMessage(openid, event) {
+    var data;
+    try { data = JSON.parse(event.data); } catch (e) {
+      system(openid, '无法解析推送消息：' + event.data, true);
+      return;
+    }
+    if (!data || typeof data.id !== 'number' || (data.touser && data.touser !== openid)) return;
+    var s = stateOf(openid);
+    if (s.seenCs[data.id]) return;
+    s.seenCs[data.id] = true;
+    if (data.id > s.lastCsId) {
+      s.lastCsId = data.id;
+      storageSet(personaKey(openid, 'lastCsId'), String(data.id));
+    }
+    if (data.msgtype === 'text' && data.text) {
+      addEntry(openid, { kind: 'bot', text: data.text.content || '', csId: data.id, source: 'custom' });
+    } else if (data.msgtype === 'news' && data.news) {
+      addEntry(openid, { kind: 'bot', articles: data.news.articles || [], csId: data.id, source: 'custom' });
+    } else {
+      addEntry(openid, { kind: 'system', text: '收到模拟器不支持的客服消息类型「' + data.msgtype + '」', csId: data.id, error: true });
+    }
+  }
+
+  function openStream(openid) {
+    if (stream) { stream.close(); stream = null; }
+    if (typeof window.EventSource !== 'function') {
+      setStatus('这个浏览器不支持 EventSource，收不到客服消息。', true);
+      return;
+    }
+    var s = stateOf(openid);
+    var es = new EventSource('/sandbox/wechat/stream?openid=' + encodeURIComponent(openid) + '&after=' + s.lastCsId);
+    stream = es;
+    es.onopen = function () {
+      if (stream === es) setStatus('已连接公众号 ' + config.account + '（appId ' + config.appId + '）');
+    };
+    es.onmessage = function (event) { onServiceMessage(openid, event); };
+    es.onerror = function () {
+      if (stream !== es) return;
+      if (es.readyState === EventSource.CLOSED) setStatus('客服消息推送已断开（/sandbox/wechat/stream 不可用）；刷新页面重试。', true);
+      else setStatus('客服消息推送连接中断，正在重连…', true);
+    };
+  }
+
+  // ------------------------------------------------------------------------------------------------ SMS
+
+  function smsText(message) {
+    if (message.text) return message.text;
+    var code = message.params && message.params.code;
+    return code ? '【交管12123】验证码 ' + code : '（短信模板 ' + message.template + '）';
+  }
+
+  function renderSms() {
+    var p = personaOf(currentOpenid);
+    var list = (p && p.phone && smsByPhone[p.phone]) || [];
+    el.smsList.textContent = '';
+    list.slice(0, SMS_SHOWN_LIMIT).forEach(function (message) {
+      var item = make('li', 'sms');
+      item.setAttribute('data-testid', 'sms-notification');
+      item.setAttribute('data-message-id', String(message.messageId));
+      var head = make('div', 'sms-head');
+      head.appendChild(make('span', 'sms-app', '信息'));
+      head.appendChild(make('span', 'sms-time', message.sentAt ? String(message.sentAt).replace('T', ' ').slice(0, 19) : ''));
+      item.appendChild(head);
+      item.appendChild(make('div', 'sms-from', '发给 ' + message.phone));
+      item.appendChild(make('div', 'sms-body', smsText(message)));
+      el.smsList.appendChild(item);
+    });
+    el.smsEmpty.classList.toggle('hidden', list.length > 0);
+  }
+
+  function pollSms() {
+    var p = personaOf(currentOpenid);
+    if (!p || !p.phone || smsPolling) return;
+    var phone = p.phone;
+    smsPolling = true;
+    fetch('/sandbox/sms?phone=' + encodeURIComponent(phone)).then(function (res) {
+      if (!res.ok) return null;
+      return res.json();
+    }).then(function (body) {
+      if (!body || !Array.isArray(body.messages)) return;
+      var fresh = body.messages.filter(function (m) { return m && !smsSeen[m.messageId]; });
+      if (fresh.length === 0) return;
+      fresh.forEach(function (m) { smsSeen[m.messageId] = true; });
+      // The outbox is newest first; keep that order, new ones on top of the ones already shown.
+      smsByPhone[phone] = fresh.concat(smsByPhone[phone] || []);
+      renderSms();
+    }).catch(function () { /* the next poll tries again */ }).then(function () {
+      smsPolling = false;
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------ navigation
+
+  function selectPersona(openid) {
+    if (!personaOf(openid)) return;
+    currentOpenid = openid;
+    storageSet('selected', openid);
+    renderPersona();
+    renderChat();
+    renderSms();
+    openStream(openid);
+    pollSms();
+    if (storageGet(personaKey(openid, 'subscribed')) !== '1') subscribe(openid);
+    el.input.focus();
+  }
+
+  function resetPersona() {
+    if (!currentOpenid) return;
+    var openid = currentOpenid;
+    ['history', 'lastCsId', 'subscribed'].forEach(function (what) { storageRemove(personaKey(openid, what)); });
+    delete states[openid];
+    selectPersona(openid);
+  }
+
+  function closeSubmenus(except) {
+    Array.prototype.forEach.call(document.querySelectorAll('.menu-top[data-submenu]'), function (top) {
+      var sub = $(top.getAttribute('data-submenu'));
+      if (sub === except) return;
+      sub.classList.add('hidden');
+      top.setAttribute('aria-expanded', 'false');
+    });
+  }
+
+  function buildTabs() {
+    el.tabs.textContent = '';
+    personas.forEach(function (p) {
+      var tab = make('button', 'persona-tab');
+      tab.type = 'button';
+      tab.setAttribute('data-openid', p.openid);
+      tab.setAttribute('data-testid', 'persona-' + p.openid);
+      tab.appendChild(make('span', 'avatar avatar-user avatar-small', Array.from(p.name)[0] || '?'));
+      var label = make('span', 'persona-tab-text');
+      label.appendChild(make('span', 'persona-tab-name', p.name));
+      label.appendChild(make('span', 'persona-tab-note', p.note || ''));
+      tab.appendChild(label);
+      tab.addEventListener('click', function () { selectPersona(p.openid); });
+      el.tabs.appendChild(tab);
+    });
+  }
+
+  function wire() {
+    el.form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var text = el.input.value.trim();
+      if (!text || !currentOpenid) return;
+      el.input.value = '';
+      sendText(currentOpenid, text);
+    });
+    el.chat.addEventListener('click', function (event) {
+      var target = event.target;
+      var option = target && target.closest ? target.closest('button.option') : null;
+      if (option && currentOpenid) sendText(currentOpenid, option.getAttribute('data-option'));
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('.menu-top[data-submenu]'), function (top) {
+      top.addEventListener('click', function (event) {
+        event.stopPropagation();
+        var sub = $(top.getAttribute('data-submenu'));
+        closeSubmenus(sub);
+        var open = sub.classList.toggle('hidden') === false;
+        top.setAttribute('aria-expanded', open ? 'true' : 'false');
+      });
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('.menu-item[data-key]'), function (item) {
+      item.addEventListener('click', function (event) {
+        event.stopPropagation();
+        closeSubmenus(null);
+        clickMenu(item.getAttribute('data-key'));
+      });
+    });
+    document.addEventListener('click', function () { closeSubmenus(null); });
+    el.reset.addEventListener('click', resetPersona);
+  }
+
+  function start() {
+    el = {
+      tabs: $('persona-tabs'), card: $('persona-card'), personaAvatar: $('persona-avatar'),
+      personaName: $('persona-name'), personaOpenid: $('persona-openid'), personaFactName: $('persona-fact-name'),
+      personaId: $('persona-id'), personaPhone: $('persona-phone'), personaNote: $('persona-note'),
+      reset: $('reset-chat'), smsList: $('sms-list'), smsEmpty: $('sms-empty'), smsPhone: $('sms-phone'),
+      status: $('status-line'), chat: $('chat'), typing: $('typing'), form: $('input-form'),
+      input: $('input'), send: $('send'),
+    };
+    wire();
+    fetch('/sandbox/wechat/config').then(function (res) {
+      return res.text().then(function (body) {
+        if (!res.ok) throw new Error('GET /sandbox/wechat/config → HTTP ' + res.status + ' ' + body);
+        return JSON.parse(body);
+      });
+    }).then(function (cfg) {
+      if (!cfg || typeof cfg.token !== 'string' || !Array.isArray(cfg.personas)) {
+        throw new Error('GET /sandbox/wechat/config 返回的内容不对');
+      }
+      config = cfg;
+      personas = cfg.personas;
+      buildTabs();
+      document.body.setAttribute('data-ready', 'true');
+      setStatus('公众号 ' + config.account + '，正在连接消息推送…');
+      var remembered = storageGet('selected');
+      var first = personaOf(remembered) ? remembered : (personas[0] && personas[0].openid);
+      if (first) selectPersona(first);
+      window.setInterval(pollSms, SMS_POLL_MS);
+    }).catch(function (err) {
+      setStatus('模拟器无法启动：' + err.message + '（只有沙箱模式提供模拟器）', true);
+      var note = make('li', 'system system-error', '模拟器无法启动：' + err.message);
+      note.setAttribute('data-testid', 'error-message');
+      el.chat.appendChild(note);
+    });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

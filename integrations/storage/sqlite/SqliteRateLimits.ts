@@ -1,0 +1,27 @@
+import type Database from 'better-sqlite3';
+import type { RateDecision, RateLimits } from '../rateLimits';
+import { channelMigrations } from './channelMigrations';
+import { applyMigrations } from './migrate';
+import { sqliteStep } from './sqliteStep';
+
+/** Fixed-window rate limits in the SQLite table `rate_limits`: one upsert per hit, shared by every process. */
+export class SqliteRateLimits implements RateLimits {
+  private readonly upsert: Database.Statement<[string, number], { count: number }>;
+
+  constructor(db: Database.Database) {
+    applyMigrations(db, 'channels', channelMigrations);
+    this.upsert = db.prepare(
+      `INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 1)
+       ON CONFLICT (key) DO UPDATE SET
+         count = CASE WHEN window_start = excluded.window_start THEN count + 1 ELSE 1 END,
+         window_start = excluded.window_start
+       RETURNING count`,
+    );
+  }
+
+  async hit(key: string, now: number, windowMs: number, limit: number): Promise<RateDecision> {
+    const windowStart = now - (now % windowMs);
+    const count = sqliteStep('Rate limits', () => this.upsert.get(key, windowStart)?.count ?? 1);
+    return { allowed: count <= limit, count, retryAfterMs: windowStart + windowMs - now };
+  }
+}
