@@ -50,6 +50,8 @@ export interface ComposeOverrides {
   clock?: Clock;
   /** Use this model file instead of the project model (trained if missing). */
   modelFile?: string;
+  /** Wraps the platform (tests: a slow or failing platform). */
+  wrapPlatform?: (platform: TrafficPlatform) => TrafficPlatform;
 }
 
 /** The composition root: builds every concrete object from the configuration and wires it. */
@@ -60,9 +62,10 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   const clock = overrides.clock ?? (config.sandboxToday ? fixedDateClock(config.sandboxToday) : systemClock);
   const stores = createSqliteStores(config.dataDir, { clock });
   let ready = false;
-  const platform: TrafficPlatform = config.platform === 'sandbox'
+  const basePlatform: TrafficPlatform = config.platform === 'sandbox'
     ? new SandboxPlatform(stores.db, clock)
     : new HttpPlatform({ baseUrl: config.platformUrl ?? '' });
+  const platform = overrides.wrapPlatform ? overrides.wrapPlatform(basePlatform) : basePlatform;
 
   const modelFile = overrides.modelFile ?? PROJECT_MODEL_FILE;
   const trained = ensureModel(modelFile);

@@ -42,6 +42,15 @@ export function sandboxWeChatRoutes(wechat: SandboxWeChatServer, page: SandboxWe
       personas.push({ openid: 'o_sandbox_visitor', name: '新用户', phone: '', idNumber: '', note: '没有绑定身份的访客' });
       res.send(200, { ...page, personas });
     });
+    server.get('/sandbox/wechat/messages', async (req: Request, res: Response) => {
+      const q = (req.query ?? {}) as Record<string, unknown>;
+      const openid = String(q.openid ?? '');
+      if (!openid) {
+        res.send(400, { error: 'openid is required, e.g. /sandbox/wechat/messages?openid=o_sandbox_lina' });
+        return;
+      }
+      res.send(200, { openid, messages: wechat.messages(openid, Number(q.after ?? 0) || 0) });
+    });
     server.get('/sandbox/wechat/stream', async (req: Request, res: Response) => {
       const q = (req.query ?? {}) as Record<string, unknown>;
       const openid = String(q.openid ?? '');

@@ -3,7 +3,7 @@ import { wechatSignature } from './signature';
 
 /** Safe-mode messages that cannot be decrypted or belong to another official account. Stable codes. */
 export class WeChatCryptoError extends Error {
-  constructor(readonly code: 'WECHAT_BAD_AES_KEY' | 'WECHAT_DECRYPT_FAILED' | 'WECHAT_APPID_MISMATCH', message: string) {
+  constructor(readonly code: 'WECHAT_BAD_AES_KEY' | 'WECHAT_DECRYPT_FAILED' | 'WECHAT_APPID_MISMATCH' | 'WECHAT_BAD_SIGNATURE', message: string) {
     super(message);
     this.name = 'WeChatCryptoError';
   }

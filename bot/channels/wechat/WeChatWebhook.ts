@@ -104,7 +104,7 @@ export class WeChatWebhook {
     try {
       inbound = readInbound(this.openEnvelope(req.body, q));
     } catch (e) {
-      if (e instanceof WeChatCryptoError) return plain(e.code === 'WECHAT_APPID_MISMATCH' ? 403 : 400, e.message);
+      if (e instanceof WeChatCryptoError) return plain(e.code === 'WECHAT_DECRYPT_FAILED' ? 400 : 403, e.message);
       if (e instanceof XmlError) return plain(400, e.message);
       throw e;
     }
@@ -146,7 +146,7 @@ export class WeChatWebhook {
     const encrypted = textField(outer, 'Encrypt');
     if (!encrypted) throw new XmlError('safe mode is on: the message has no Encrypt field');
     if (!signatureMatches(crypto.sign(q.timestamp ?? '', q.nonce ?? '', encrypted), q.msg_signature)) {
-      throw new WeChatCryptoError('WECHAT_DECRYPT_FAILED', 'bad msg_signature');
+      throw new WeChatCryptoError('WECHAT_BAD_SIGNATURE', 'bad msg_signature');
     }
     return parseXml(crypto.decrypt(encrypted)).fields;
   }
@@ -186,7 +186,9 @@ export class WeChatWebhook {
       this.o.logger.error({ err, channel: 'wechat' }, 'WeChat turn failed');
       return true;
     });
-    const inTime = await Promise.race([finished, new Promise<false>((r) => setTimeout(() => r(false), this.budget))]);
+    let timer: NodeJS.Timeout | undefined;
+    const inTime = await Promise.race([finished, new Promise<false>((r) => { timer = setTimeout(() => r(false), this.budget); })]);
+    clearTimeout(timer);
     const saveOptions = async (shown: string[] | undefined): Promise<void> => {
       const next = shown ?? [];
       if (next.join('\u0000') !== previousOptions.join('\u0000')) await adapter.saveOptions(m.openid, next);

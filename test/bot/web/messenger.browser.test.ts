@@ -17,7 +17,8 @@ interface SandboxWechatConfig { token: string; account: string; appId: string; p
 /** The little of the DOM the in-page functions below touch (the test compiles without the DOM lib). */
 interface PageNode { textContent: string | null }
 interface PageDocument { querySelectorAll(selector: string): ArrayLike<PageNode> }
-const pageDocument = (): PageDocument => (globalThis as unknown as { document: PageDocument }).document;
+// In-page functions are serialised into the page, so each reaches the document itself, this way:
+//   (globalThis as unknown as { document: PageDocument }).document
 
 const LI_NA_ID = '320583198512240024';
 const WAIT_MS = 60_000;
@@ -38,13 +39,17 @@ async function botCount(page: Page): Promise<number> {
  */
 async function waitForBot(page: Page, since: number, pattern: RegExp): Promise<string> {
   const handle = await page.waitForFunction(({ since: from, pattern: source }: BotWait): BotSeen | false => {
-    const doc = pageDocument();
+    const doc = (globalThis as unknown as { document: PageDocument }).document;
     const errors = Array.from(doc.querySelectorAll('[data-testid="error-message"]'));
     if (errors.length > 0) return { error: errors.map((e) => e.textContent ?? '').join('\n') };
     const text = Array.from(doc.querySelectorAll('[data-testid="bot-message"]')).slice(from)
       .map((e) => e.textContent ?? '').join('\n');
     return new RegExp(source).test(text) ? { text } : false;
-  }, { since, pattern: pattern.source }, { timeout: WAIT_MS, polling: 100 });
+  }, { since, pattern: pattern.source }, { timeout: WAIT_MS, polling: 100 }).catch(async (err: Error) => {
+    // Say what the page showed instead of a bare timeout.
+    const shown = await page.locator('[data-testid="chat"] > li').allTextContents().catch(() => []);
+    throw new Error(`${err.message}\nwaited for bot messages after #${since} to match ${pattern}; the chat shows:\n${shown.join('\n')}`);
+  });
   const seen = (await handle.jsonValue()) as BotSeen;
   if (seen.error !== undefined) throw new Error(`the page shows an error: ${seen.error}`);
   return seen.text ?? '';
@@ -71,7 +76,7 @@ async function botTextsAfter(page: Page, since: number): Promise<string> {
 /** The SMS code of `length` digits in the newest SMS notification the page shows. */
 async function smsCodeOnPage(page: Page, length: number): Promise<string> {
   const handle = await page.waitForFunction((digits: number): string | false => {
-    const first = pageDocument().querySelectorAll('[data-testid="sms-notification"]')[0];
+    const first = (globalThis as unknown as { document: PageDocument }).document.querySelectorAll('[data-testid="sms-notification"]')[0];
     const m = first ? new RegExp(`(?:^|\\D)(\\d{${digits}})(?!\\d)`).exec(first.textContent ?? '') : null;
     return m ? m[1] : false;
   }, length, { timeout: WAIT_MS, polling: 100 });
@@ -140,8 +145,10 @@ describe('the WeChat messenger page in a real browser (sandbox)', () => {
   });
 
   afterEach(() => {
-    expect(pageErrors).toEqual([]);
-    expect(cspViolations).toEqual([]);
+    const errors = pageErrors.splice(0);
+    const violations = cspViolations.splice(0);
+    expect(errors).toEqual([]);
+    expect(violations).toEqual([]);
   });
 
   it('李娜 binds her identity with the SMS code from her phone and sees her unprocessed violations', async () => {
