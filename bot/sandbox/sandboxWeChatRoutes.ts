@@ -60,6 +60,7 @@ export function sandboxWeChatRoutes(wechat: SandboxWeChatServer, page: SandboxWe
       }
       const lastId = Number(req.header('last-event-id') || q.after || 0) || 0;
       res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      res.write(': connected\n\n');
       const write = (m: { id: number }): void => {
         res.write(`id: ${m.id}\ndata: ${JSON.stringify(m)}\n\n`);
       };

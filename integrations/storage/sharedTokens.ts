@@ -14,6 +14,8 @@ export interface SharedTokens {
   read(name: string): Promise<SharedToken | undefined>;
   /** Takes the refresh lease if nobody holds an unexpired one; true when this holder has it now. */
   tryLease(name: string, holder: string, now: number, leaseMs: number): Promise<boolean>;
+  /** Gives the lease back without a new token (the refresh failed), so another process may try at once. */
+  releaseLease(name: string, holder: string): Promise<void>;
   /** Stores a fresh token and releases the lease. */
   save(name: string, value: string, expiresAt: number): Promise<void>;
   /** Forgets the token (the API said it is invalid), so the next caller refreshes. */

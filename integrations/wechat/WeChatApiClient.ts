@@ -54,18 +54,24 @@ export class WeChatApiClient implements WeChatApi {
 
   /** A valid access token, from the shared cache or freshly fetched. */
   async accessToken(): Promise<string> {
-    const deadline = this.now() + LEASE_MS;
+    // Waiting for another process's refresh is measured in real time, whatever clock is injected.
+    const deadline = Date.now() + LEASE_MS;
     for (;;) {
       const cached = await this.options.tokens.read(this.tokenName);
       const now = this.now();
       if (cached?.value && (cached.expiresAt ?? 0) - now > REFRESH_MARGIN_MS) return cached.value;
       if (await this.options.tokens.tryLease(this.tokenName, this.holder, now, LEASE_MS)) {
-        return this.fetchToken();
+        try {
+          return await this.fetchToken();
+        } catch (err) {
+          await this.options.tokens.releaseLease(this.tokenName, this.holder);
+          throw err;
+        }
       }
       // Another process is refreshing: the current token stays valid until it expires.
       if (cached?.value && (cached.expiresAt ?? 0) > now) return cached.value;
-      if (this.now() > deadline) throw new WeChatApiError(undefined, 'WeChat access token: another process holds the refresh lease and produced no token', true);
-      await this.sleep(100);
+      if (Date.now() > deadline) throw new WeChatApiError(undefined, 'WeChat access token: another process holds the refresh lease and produced no token', true);
+      await new Promise((r) => setTimeout(r, 50));
     }
   }
 

@@ -3,9 +3,12 @@ import type { CustomMessage, NewsArticle } from '../../../integrations/wechat/ty
 import type { Locale } from '../../../dialogs/i18n/Locale';
 import { translate } from '../../../dialogs/i18n/catalog';
 
-/** WeChat caps a text message at 2048 bytes; stay under it in characters of up to 3 UTF-8 bytes each. */
+/** A message stays readable on a phone screen: at most this many characters… */
 export const MAX_TEXT_CHARS = 680;
-const MAX_ARTICLES = 8;
+/** …and never over WeChat's cap of 2048 UTF-8 bytes (emoji take 4). */
+export const MAX_TEXT_BYTES = 2048;
+/** WeChat has accepted one article per news message since October 2018 (more: errcode 45008). */
+const MAX_ARTICLES = 1;
 
 export interface RenderedReplies {
   /** In order; texts of one turn are joined into as few messages as the length cap allows. */
@@ -21,10 +24,11 @@ export interface RenderedReplies {
 export function renderReplies(activities: readonly Partial<Activity>[], locale: Locale): RenderedReplies {
   const messages: CustomMessage[] = [];
   let options: string[] = [];
-  let text = '';
+  // Blocks of text (an activity's text, a card's text, an options list) packed into as few messages as fit.
+  let blocks: string[] = [];
   const flush = (): void => {
-    for (const part of splitText(text.trim())) messages.push({ msgtype: 'text', text: { content: part } });
-    text = '';
+    for (const part of packBlocks(blocks)) messages.push({ msgtype: 'text', text: { content: part } });
+    blocks = [];
   };
   for (const a of activities) {
     if ((a.type ?? ActivityTypes.Message) !== ActivityTypes.Message) continue;
@@ -48,12 +52,16 @@ export function renderReplies(activities: readonly Partial<Activity>[], locale: 
         lines.push(`${att.name ?? att.contentUrl}: ${att.contentUrl}`);
       }
     }
+    const text = lines.join('\n').trim();
+    if (text) blocks.push(text);
     if (actions.length) {
       options = actions.map((b) => String(b.value ?? b.title ?? ''));
-      lines.push(actions.map((b, i) => `${i + 1}. ${b.title ?? String(b.value ?? '')}`).join('\n'));
-      lines.push(translate(locale, 'wechat.answerWithNumber'));
+      // The numbered list stays in one piece with its hint, glued to the text above when both fit.
+      const list = `${actions.map((b, i) => `${i + 1}. ${b.title ?? String(b.value ?? '')}`).join('\n')}\n${translate(locale, 'wechat.answerWithNumber')}`;
+      const last = blocks.length ? blocks[blocks.length - 1] : undefined;
+      if (text && last === text && fits(`${text}\n${list}`)) blocks[blocks.length - 1] = `${text}\n${list}`;
+      else blocks.push(list);
     }
-    if (lines.length) text += `${text ? '\n\n' : ''}${lines.join('\n')}`;
     if (articles.length) {
       flush();
       for (let i = 0; i < articles.length; i += MAX_ARTICLES) {
@@ -65,19 +73,51 @@ export function renderReplies(activities: readonly Partial<Activity>[], locale: 
   return { messages, options };
 }
 
-/** Splits long text at line breaks where possible, never inside a surrogate pair. */
+function fits(s: string): boolean {
+  return Array.from(s).length <= MAX_TEXT_CHARS && Buffer.byteLength(s, 'utf8') <= MAX_TEXT_BYTES;
+}
+
+/** Joins blocks (blank line between) into messages of at most MAX_TEXT_CHARS; only an oversized block is cut. */
+function packBlocks(blocks: readonly string[]): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const block of blocks) {
+    const joined = current ? `${current}\n\n${block}` : block;
+    if (fits(joined)) {
+      current = joined;
+      continue;
+    }
+    if (current) out.push(current);
+    current = '';
+    const pieces = splitText(block);
+    out.push(...pieces.slice(0, -1));
+    current = pieces[pieces.length - 1] ?? '';
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+/** Splits long text within both limits, at a line break where one is near, never inside a surrogate pair. */
 function splitText(text: string): string[] {
-  if (!text) return [];
   const chars = Array.from(text);
   const parts: string[] = [];
   let start = 0;
-  while (chars.length - start > MAX_TEXT_CHARS) {
-    let end = start + MAX_TEXT_CHARS;
-    const newline = chars.lastIndexOf('\n', end);
-    if (newline > start + MAX_TEXT_CHARS / 2) end = newline;
-    parts.push(chars.slice(start, end).join('').trim());
+  while (start < chars.length) {
+    let end = start;
+    let bytes = 0;
+    while (end < chars.length && end - start < MAX_TEXT_CHARS) {
+      const size = Buffer.byteLength(chars[end], 'utf8');
+      if (bytes + size > MAX_TEXT_BYTES) break;
+      bytes += size;
+      end += 1;
+    }
+    if (end < chars.length) {
+      const newline = chars.lastIndexOf('\n', end - 1);
+      if (newline > start + (end - start) / 2) end = newline + 1;
+    }
+    const part = chars.slice(start, end).join('').trim();
+    if (part) parts.push(part);
     start = end;
   }
-  parts.push(chars.slice(start).join('').trim());
-  return parts.filter(Boolean);
+  return parts;
 }

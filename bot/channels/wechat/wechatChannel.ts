@@ -52,7 +52,7 @@ export function wechatChannel(config: WeChatConfig, deps: WeChatChannelDeps): We
     receipts,
     rateLimits: new SqliteRateLimits(deps.db),
     logger: deps.logger,
-    menuText: (key) => (MENU_KEYS[key] ? translate('zh-CN', MENU_KEYS[key]) : undefined),
+    menuText: (key) => (Object.hasOwn(MENU_KEYS, key) ? translate('zh-CN', MENU_KEYS[key]) : undefined),
     replyBudgetMs: config.replyBudgetMs,
     rateLimit: { limit: config.ratePerMinute, windowMs: 60_000 },
   });

@@ -26,7 +26,7 @@ export function parseXml(text: string): { root: string; fields: XmlRecord } {
   const { name, value } = p.element(0);
   p.skipMisc();
   if (p.pos !== text.length) p.fail('content after the root element');
-  return { root: name, fields: typeof value === 'string' ? {} : value };
+  return { root: name, fields: typeof value === 'string' ? (Object.create(null) as XmlRecord) : value };
 }
 
 class Parser {
@@ -98,7 +98,8 @@ class Parser {
         this.skipMisc();
       } else if (this.s[this.pos] === '<') {
         const child = this.element(depth + 1);
-        children ??= {};
+        // No prototype: a field named __proto__ or constructor is just a field.
+        children ??= Object.create(null) as XmlRecord;
         const existing = children[child.name];
         if (existing === undefined) children[child.name] = child.value;
         else if (Array.isArray(existing)) existing.push(child.value);

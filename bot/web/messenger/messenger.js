@@ -224,14 +224,20 @@
   /**
    * Splits a bot text into lines; the last run of numbered lines ("1. …", "2. …") that is a menu (not a
    * numbered list whose items continue on indented lines) is made clickable: a click sends the number.
+   * A run starts at 1, or at any number on the first line of a message (the rest of a split list).
    */
   function optionLines(lines) {
     var groups = [];
     var current = null;
+    var firstLine = true;
     lines.forEach(function (line, index) {
       var m = OPTION_LINE.exec(line);
       var n = m ? Number(m[1]) : 0;
-      if (m && n === 1) {
+      // A long reply is split into several messages, possibly inside a list of options: a message that
+      // begins with "2. …" goes on with the options of the message before.
+      var starts = m && (n === 1 || firstLine);
+      if (line.trim()) firstLine = false;
+      if (starts) {
         current = { items: [], continued: false };
         groups.push(current);
         current.items.push({ index: index, n: n });

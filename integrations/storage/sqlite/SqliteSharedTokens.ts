@@ -13,6 +13,7 @@ export class SqliteSharedTokens implements SharedTokens {
   private readonly lease: Database.Statement<[string, number, string, number, string]>;
   private readonly saveStmt: Database.Statement<[string, string, number]>;
   private readonly invalidateStmt: Database.Statement<[string, string]>;
+  private readonly release: Database.Statement<[string, string]>;
 
   constructor(db: Database.Database) {
     applyMigrations(db, 'channels', channelMigrations);
@@ -25,6 +26,7 @@ export class SqliteSharedTokens implements SharedTokens {
       `INSERT INTO shared_tokens (name, value, expires_at, lease_holder, lease_until) VALUES (?, ?, ?, NULL, 0)
        ON CONFLICT (name) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at, lease_holder = NULL, lease_until = 0`,
     );
+    this.release = db.prepare('UPDATE shared_tokens SET lease_holder = NULL, lease_until = 0 WHERE name = ? AND lease_holder = ?');
     this.invalidateStmt = db.prepare('UPDATE shared_tokens SET value = NULL, expires_at = NULL WHERE name = ? AND value = ?');
   }
 
@@ -41,6 +43,10 @@ export class SqliteSharedTokens implements SharedTokens {
       this.ensure.run(name);
       return this.lease.run(holder, now + leaseMs, name, now, holder).changes === 1;
     });
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    sqliteStep('Shared tokens', () => this.release.run(name, holder));
   }
 
   async save(name: string, value: string, expiresAt: number): Promise<void> {

@@ -54,7 +54,7 @@ export class SandboxWeChatServer {
     if (!row) return { errcode: WECHAT_ERRCODES.invalidCredential, errmsg: 'invalid credential, access_token is invalid or not latest' };
     if (row.expires_at <= this.now()) return { errcode: WECHAT_ERRCODES.accessTokenExpired, errmsg: 'access_token expired' };
     const message = readMessage(body);
-    if (typeof message === 'string') return { errcode: 44002, errmsg: message };
+    if ('errcode' in message) return message;
     const at = new Date(this.now()).toISOString();
     const { touser, ...content } = message;
     const id = Number(this.db.prepare('INSERT INTO sandbox_wechat_messages (touser, body, at) VALUES (?, ?, ?)')
@@ -77,23 +77,29 @@ export class SandboxWeChatServer {
   }
 }
 
-function readMessage(body: unknown): (CustomMessage & { touser: string }) | string {
-  if (!body || typeof body !== 'object') return 'empty post data';
+/** The message, or WeChat's answer to a body it refuses (codes from WeChat's global return-code table). */
+function readMessage(body: unknown): (CustomMessage & { touser: string }) | WeChatAnswer {
+  const refuse = (errcode: number, errmsg: string): WeChatAnswer => ({ errcode, errmsg });
+  if (!body || typeof body !== 'object') return refuse(44002, 'empty post data');
   const b = body as Record<string, unknown>;
-  if (typeof b.touser !== 'string' || !b.touser) return 'missing touser';
+  if (typeof b.touser !== 'string' || !b.touser) return refuse(40003, 'invalid openid');
   if (b.msgtype === 'text') {
     const content = (b.text as { content?: unknown } | undefined)?.content;
-    if (typeof content !== 'string' || !content) return 'missing text.content';
-    if (Buffer.byteLength(content, 'utf8') > MAX_TEXT_BYTES) return 'text.content exceeds 2048 bytes';
+    if (typeof content !== 'string' || !content) return refuse(44003, 'empty news data');
+    if (Buffer.byteLength(content, 'utf8') > MAX_TEXT_BYTES) return refuse(45002, 'content size out of limit');
     return { touser: b.touser, msgtype: 'text', text: { content } };
   }
   if (b.msgtype === 'news') {
-    const articles = (b.news as { articles?: unknown } | undefined)?.articles;
-    if (!Array.isArray(articles) || articles.length < 1 || articles.length > 8) return 'news must have 1 to 8 articles';
-    return {
-      touser: b.touser, msgtype: 'news',
-      news: { articles: articles.map((a: Record<string, unknown>) => ({ title: String(a.title ?? ''), description: String(a.description ?? ''), url: String(a.url ?? ''), picurl: String(a.picurl ?? '') })) },
+    const articles: unknown = (b.news as { articles?: unknown } | undefined)?.articles;
+    if (!Array.isArray(articles) || articles.length === 0) return refuse(44003, 'empty news data');
+    if (articles.length > 1) return refuse(45008, 'article size out of limit');
+    const a: unknown = articles[0];
+    if (!a || typeof a !== 'object') return refuse(44003, 'empty news data');
+    const field = (name: string): string => {
+      const v = (a as Record<string, unknown>)[name];
+      return typeof v === 'string' ? v : '';
     };
+    return { touser: b.touser, msgtype: 'news', news: { articles: [{ title: field('title'), description: field('description'), url: field('url'), picurl: field('picurl') }] } };
   }
-  return `unsupported msgtype ${String(b.msgtype)}`;
+  return refuse(40008, 'invalid message type');
 }

@@ -15,7 +15,7 @@ interface Persona { openid: string; name: string; phone: string; idNumber: strin
 interface SandboxWechatConfig { token: string; account: string; appId: string; personas: Persona[] }
 
 /** The little of the DOM the in-page functions below touch (the test compiles without the DOM lib). */
-interface PageNode { textContent: string | null }
+interface PageNode { textContent: string | null; innerText: string }
 interface PageDocument { querySelectorAll(selector: string): ArrayLike<PageNode> }
 // In-page functions are serialised into the page, so each reaches the document itself, this way:
 //   (globalThis as unknown as { document: PageDocument }).document
@@ -43,11 +43,11 @@ async function waitForBot(page: Page, since: number, pattern: RegExp): Promise<s
     const errors = Array.from(doc.querySelectorAll('[data-testid="error-message"]'));
     if (errors.length > 0) return { error: errors.map((e) => e.textContent ?? '').join('\n') };
     const text = Array.from(doc.querySelectorAll('[data-testid="bot-message"]')).slice(from)
-      .map((e) => e.textContent ?? '').join('\n');
+      .map((e) => e.innerText).join('\n');
     return new RegExp(source).test(text) ? { text } : false;
   }, { since, pattern: pattern.source }, { timeout: WAIT_MS, polling: 100 }).catch(async (err: Error) => {
     // Say what the page showed instead of a bare timeout.
-    const shown = await page.locator('[data-testid="chat"] > li').allTextContents().catch(() => []);
+    const shown = await page.locator('[data-testid="chat"] > li').allInnerTexts().catch(() => []);
     throw new Error(`${err.message}\nwaited for bot messages after #${since} to match ${pattern}; the chat shows:\n${shown.join('\n')}`);
   });
   const seen = (await handle.jsonValue()) as BotSeen;
@@ -66,10 +66,10 @@ async function say(page: Page, text: string): Promise<number> {
   return since;
 }
 
-/** The text of the bot bubbles (with line breaks), newest last, after the first `since`. */
+/** The text of the bot bubbles (as shown, with line breaks), newest last, after the first `since`. */
 async function botTextsAfter(page: Page, since: number): Promise<string> {
   const texts = await page.getByTestId('bot-message').evaluateAll(
-    (nodes: PageNode[], from: number) => nodes.slice(from).map((n) => n.textContent ?? ''), since);
+    (nodes: PageNode[], from: number) => nodes.slice(from).map((n) => n.innerText), since);
   return texts.join('\n');
 }
 
@@ -194,8 +194,11 @@ describe('the WeChat messenger page in a real browser (sandbox)', () => {
     expect(listed).toMatch(/罚款\s*¥?\s*150/);
     expect(await page.getByTestId('error-message').count()).toBe(0);
 
-    // From the top, so that the sticky chat header sits at the top of the full-page picture.
-    await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+    // The whole chat in one picture: a viewport as tall as the page, so that the sticky header and input bar
+    // sit where they belong (a full-page capture of a shorter viewport leaves them in the middle).
+    const height = await page.evaluate(() =>
+      (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: 1200, height: Math.min(Math.max(height, 900), 12_000) });
     await page.screenshot({ path: artifactPath('messenger-li-na-fines.png'), fullPage: true });
   });
 

@@ -49,6 +49,7 @@ describe('POST /api/wechat with real WeChat XML (plain mode)', () => {
       ['SCAN by a follower', { MsgType: 'event', Event: 'SCAN', EventKey: '123', Ticket: 'TICKET' }, '欢迎回来'],
       ['CLICK on the fines menu', { MsgType: 'event', Event: 'CLICK', EventKey: 'MENU_FINE_QUERY' }, '查询方式'],
       ['CLICK on a menu key the bot does not know', { MsgType: 'event', Event: 'CLICK', EventKey: 'V1001_OLD' }, '欢迎回来'],
+      ['CLICK with a key named like an Object member', { MsgType: 'event', Event: 'CLICK', EventKey: 'constructor' }, '欢迎回来'],
     ])('%s', async (_what, fields, expected) => {
       const f: Record<string, string> = { ...fields };
       if ('MsgId' in f) f.MsgId = wx.nextMsgId();

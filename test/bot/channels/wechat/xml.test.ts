@@ -83,12 +83,15 @@ describe('parseXml text content', () => {
     expect((fieldsOf(wide).i as string[]).length).toBe(999);
   });
 
-  it('reads field names that are also Object.prototype members as plain fields', () => {
-    const fields = fieldsOf('<xml><constructor>a</constructor><toString>b</toString><__proto__>c</__proto__></xml>');
-    expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
-    expect(textField(fields, 'constructor')).toBe('a');
-    expect(textField(fields, 'toString')).toBe('b');
-  });
+  it.each(['constructor', '__proto__'])(
+    'reads a field named %s (an Object.prototype member) as a plain field',
+    (name) => {
+      const fields = fieldsOf(`<xml><MsgType>text</MsgType><${name}>value</${name}></xml>`);
+      expect(textField(fields, name)).toBe('value');
+      expect(Array.isArray(Object.getPrototypeOf(fields))).toBe(false);
+      expect(textField(fields, 'MsgType')).toBe('text');
+    },
+  );
 });
 
 describe('parseXml rejects malformed XML with XmlError (WECHAT_MALFORMED_XML)', () => {
