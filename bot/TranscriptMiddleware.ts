@@ -12,12 +12,16 @@ export class TranscriptMiddleware implements Middleware {
       await this.transcripts.append({ conversationId, channelId, from: 'user', text: ctx.activity.text, timestamp: this.now().toISOString() });
     }
     ctx.onSendActivities(async (_ctx, activities, send) => {
+      // Logged after sending: later handlers may add replies (the handoff's queue message) or drop some.
+      const sent = await send();
       for (const a of activities) {
         if (a.type === ActivityTypes.Message && a.text) {
-          await this.transcripts.append({ conversationId, channelId, from: 'bot', text: a.text, timestamp: this.now().toISOString() });
+          // An agent's message (handoff) is sent by the bot on the agent's behalf and marked as such.
+          const from = (a.channelData as { agent?: unknown } | undefined)?.agent === true ? 'agent' : 'bot';
+          await this.transcripts.append({ conversationId, channelId, from, text: a.text, timestamp: this.now().toISOString() });
         }
       }
-      return send();
+      return sent;
     });
     await next();
   }

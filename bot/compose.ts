@@ -30,6 +30,10 @@ import { SandboxWeChatServer } from '../integrations/wechat/sandbox/SandboxWeCha
 import { sandboxWeChatRoutes } from './sandbox/sandboxWeChatRoutes';
 import { redirect, staticSite } from './web/staticSite';
 import { join } from 'node:path';
+import { SqliteRateLimits } from '../integrations/storage/sqlite/SqliteRateLimits';
+import type { AgentAccounts } from './agent/AgentAccounts';
+import { handoffModule } from './handoff/handoffModule';
+import type { HandoffService } from './handoff/HandoffService';
 
 /** The sandbox official account's ToUserName (原始ID). */
 const SANDBOX_ACCOUNT = 'gh_jiaoguan_sandbox';
@@ -42,6 +46,9 @@ export interface App extends BotServer {
   stores: StoreBundle;
   /** The WeChat webhook, when the channel is configured. */
   wechat?: WeChatWebhook;
+  /** Console accounts (agents and admins). */
+  agents: AgentAccounts;
+  handoff: HandoffService;
   /** Stops the platform and storage (after the server stopped taking requests). */
   close(): Promise<void>;
 }
@@ -86,15 +93,22 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
       MicrosoftAppTenantId: config.microsoftAppTenantId,
     }),
   ));
+  let wechat: WeChatChannel | undefined;
+  const rateLimits = new SqliteRateLimits(stores.db);
+  const handoff = handoffModule({
+    db: stores.db, storage: stores.storage, transcripts: stores.transcripts, rateLimits, identity: platform.identity,
+    cloud: adapter, botAppId: config.microsoftAppId ?? '', wechat: () => wechat?.adapter, logger,
+    waitMinutes: config.handoffWaitMinutes, now: () => clock.now().getTime(),
+  });
   const middleware = [
     new LocaleMiddleware(conversationState.createProperty<Locale | undefined>('locale')),
     new TranscriptMiddleware(stores.transcripts, () => clock.now()),
+    handoff.middleware,
   ];
   adapter.use(...middleware);
   adapter.onTurnError = onTurnError(logger);
 
-  const routes: Array<(server: Server) => void> = [];
-  let wechat: WeChatChannel | undefined;
+  const routes: Array<(server: Server) => void> = [handoff.routes];
   let serverRef: Server | undefined;
   if (config.wechat) {
     const ownUrl = (): string => {
@@ -103,7 +117,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     };
     wechat = wechatChannel(config.wechat, {
       db: stores.db, storage: stores.storage, logger, logic: (ctx) => bot.run(ctx),
-      middleware, onTurnError: onTurnError(logger),
+      middleware, rateLimits, onTurnError: onTurnError(logger),
       apiUrl: config.wechat.apiUrl ?? ownUrl,
     });
     routes.push(wechat.routes);
@@ -127,8 +141,9 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   return {
     server: built.server,
     inFlight: () => built.inFlight() + (wechat?.webhook.pending() ?? 0),
-    config, nlu, platform, stores, wechat: wechat?.webhook,
+    config, nlu, platform, stores, wechat: wechat?.webhook, agents: handoff.accounts, handoff: handoff.service,
     close: async () => {
+      handoff.stop();
       wechat?.stop();
       await wechat?.webhook.idle();
       await stores.close();

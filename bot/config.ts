@@ -15,6 +15,8 @@ export interface Config {
   microsoftAppPassword?: string;
   microsoftAppType?: string;
   microsoftAppTenantId?: string;
+  /** A waiting citizen is told no agent is free after this many minutes. */
+  handoffWaitMinutes: number;
   /** The WeChat official-account channel; absent when not configured (http platform without WECHAT_*). */
   wechat?: WeChatConfig;
 }
@@ -78,6 +80,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     problems.push('MicrosoftAppId is set but MicrosoftAppPassword is not');
   }
   const wechat = readWeChat(get, platform === 'sandbox', problems);
+  const handoffWaitMinutes = Number(get('HANDOFF_WAIT_MINUTES') ?? '10');
+  if (!(handoffWaitMinutes > 0 && handoffWaitMinutes <= 240)) problems.push('HANDOFF_WAIT_MINUTES must be a number of minutes between 0 and 240');
   if (problems.length) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return {
     port,
@@ -93,6 +97,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     microsoftAppType: get('MicrosoftAppType'),
     microsoftAppTenantId: get('MicrosoftAppTenantId'),
     wechat,
+    handoffWaitMinutes,
   };
 }
 

@@ -8,3 +8,7 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export function localeForLanguage(language: 'zh' | 'en' | 'mixed'): Locale {
   return language === 'en' ? 'en' : 'zh-CN';
 }
+
+export function isLocale(value: string): value is Locale {
+  return (LOCALES as readonly string[]).includes(value);
+}

@@ -1,3 +1,4 @@
+import { maskName } from '../../integrations/privacy/maskName';
 import {
   ComponentDialog, TextPrompt, WaterfallDialog,
   type PromptValidatorContext, type WaterfallStepContext, type DialogTurnResult,
@@ -28,11 +29,6 @@ export interface BindingState {
 }
 
 const NAME = /^[\u4e00-\u9fff·A-Za-z .]{2,20}$/u;
-
-function maskName(name: string): string {
-  const chars = Array.from(name);
-  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
-}
 
 /**
  * Binds the channel user to a citizen once: ID number (checksum validated), name, then the SMS code sent

@@ -7,6 +7,7 @@ import type { DialogDeps } from '../DialogDeps';
 import { msg } from '../i18n/turnLocale';
 import type { FlowOptions } from '../shared/FlowOptions';
 import { todayOf } from '../shared/today';
+import { isComplaint, requestHandoff } from '../handoff/requestHandoff';
 import { serviceButtons } from './menu';
 import { intentFamily, isServiceIntent, MENU_INTENTS, type ServiceIntent } from './serviceIntents';
 import { SIDE_TRIP_DIALOG, SideTripDialog } from './SideTripDialog';
@@ -30,7 +31,11 @@ export interface MainLoopState {
   routeCurrent?: boolean;
   /** Misunderstood messages in a row. */
   misses?: number;
+  /** Intents of the recent messages (for a handoff), oldest first. */
+  intents?: string[];
 }
+
+const RECENT_INTENTS = 5;
 
 /** One flow dialog per service intent (built by the composition of dialogs/flows.ts). */
 export type FlowRegistry = Readonly<Partial<Record<ServiceIntent, Dialog>>>;
@@ -38,7 +43,7 @@ export type FlowRegistry = Readonly<Partial<Record<ServiceIntent, Dialog>>>;
 /**
  * The conversation's root: understands each message, answers small talk and control intents, starts the
  * flow for a service with the entities already found, asks when unsure (with the two likeliest services)
- * and, after two misunderstandings in a row, offers a person. While a flow runs, help / cancel / agent
+ * and, after two misunderstandings in a row, hands the conversation to a person (as on request or complaint). While a flow runs, help / cancel / agent
  * and a confident request for another service interrupt it; the flow then resumes where it was.
  */
 export class MainDialog extends ComponentDialog {
@@ -89,8 +94,14 @@ export class MainDialog extends ComponentDialog {
       await ctx.sendActivity(msg(ctx, 'main.cancelled'));
       return innerDc.beginDialog(LOOP, { routeCurrent: false });
     }
-    if ((u.intent === 'help' || u.intent === 'agent.handoff') && u.score >= CONTROL_CONFIDENT) {
-      await ctx.sendActivity(msg(ctx, u.intent === 'help' ? 'main.help' : 'main.agentHotline'));
+    if ((u.intent === 'agent.handoff' && u.score >= CONTROL_CONFIDENT) || isComplaint(text)) {
+      // The citizen wants a person: the flow stops here (what was already done stays done).
+      await innerDc.cancelAllDialogs();
+      await requestHandoff(ctx, isComplaint(text) ? 'complaint' : 'requested', [flow, u.intent]);
+      return innerDc.beginDialog(LOOP, { routeCurrent: false });
+    }
+    if (u.intent === 'help' && u.score >= CONTROL_CONFIDENT) {
+      await ctx.sendActivity(msg(ctx, 'main.help'));
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
@@ -115,10 +126,18 @@ export class MainDialog extends ComponentDialog {
     const ctx = step.context;
     const u = this.understand(step);
     const misses = step.options.misses ?? 0;
-    const again = (state: MainLoopState) => step.replaceDialog(LOOP, { routeCurrent: false, ...state });
+    const intents = [...(step.options.intents ?? []), u.intent].slice(-RECENT_INTENTS);
+    const again = (state: MainLoopState) => step.replaceDialog(LOOP, { routeCurrent: false, intents, ...state });
+    if (isComplaint(ctx.activity.text ?? '')) {
+      await requestHandoff(ctx, 'complaint', intents);
+      return again({});
+    }
     if (isServiceIntent(u.intent) && u.score >= CONFIDENT) {
       const target = this.flowFor(u.intent);
-      if (target) return step.beginDialog(target, { entities: u.entities } satisfies FlowOptions);
+      if (target) {
+        step.options.intents = intents;
+        return step.beginDialog(target, { entities: u.entities } satisfies FlowOptions);
+      }
     }
     switch (u.score >= CONFIDENT ? u.intent : 'None') {
       case 'greet':
@@ -137,27 +156,30 @@ export class MainDialog extends ComponentDialog {
         await ctx.sendActivity(msg(ctx, 'main.nothingToCancel'));
         return again({});
       case 'agent.handoff':
-        await ctx.sendActivity(msg(ctx, 'main.agentHotline'));
+        await requestHandoff(ctx, 'requested', intents);
         return again({});
       default:
-        return this.misunderstood(step, u, misses + 1);
+        return this.misunderstood(step, u, misses + 1, intents);
     }
   }
 
   /** Ask with the two likeliest services, or after the second miss in a row offer a person. */
-  private async misunderstood(step: WaterfallStepContext<MainLoopState>, u: Understanding, misses: number): Promise<DialogTurnResult> {
+  private async misunderstood(
+    step: WaterfallStepContext<MainLoopState>, u: Understanding, misses: number, intents: string[],
+  ): Promise<DialogTurnResult> {
     const ctx = step.context;
     if (misses >= 2) {
       await ctx.sendActivity(msg(ctx, 'main.offerAgent'));
-      return step.replaceDialog(LOOP, { routeCurrent: false, misses: 0 });
+      await requestHandoff(ctx, 'misunderstood', intents);
+      return step.replaceDialog(LOOP, { routeCurrent: false, misses: 0, intents });
     }
     const guesses = u.alternatives.filter((a) => a.score >= MIN_GUESS).map((a) => a.intent).filter(isServiceIntent).slice(0, 2);
     if (guesses.length === 0) await ctx.sendActivity(msg(ctx, 'main.clarifyNoGuess'));
     else await ctx.sendActivity(serviceButtons(ctx, msg(ctx, 'main.clarify'), guesses));
-    return step.replaceDialog(LOOP, { routeCurrent: false, misses });
+    return step.replaceDialog(LOOP, { routeCurrent: false, misses, intents });
   }
 
   private async next(step: WaterfallStepContext<MainLoopState>): Promise<DialogTurnResult> {
-    return step.replaceDialog(LOOP, { routeCurrent: false, misses: 0 });
+    return step.replaceDialog(LOOP, { routeCurrent: false, misses: 0, intents: step.options.intents });
   }
 }

@@ -1,4 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { hintHandoff } from '../handoff/handoffHint';
 import { PlatformError } from '../../integrations/platform/errors';
 import type { PointsStatement, Violation } from '../../integrations/platform/types';
 import type { DialogDeps } from '../DialogDeps';
@@ -43,8 +44,10 @@ export class PointsDialog extends ComponentDialog {
     const lines = [msg(step.context, 'points.summary', {
       points: s.points, max, start: formatDate(locale, s.cycleStart, thisYear), end: formatDate(locale, s.cycleEnd, thisYear),
     })];
-    if (s.points >= max) lines.push(msg(step.context, 'points.full', { max }));
-    else {
+    if (s.points >= max) {
+      lines.push(msg(step.context, 'points.full', { max }));
+      hintHandoff(step.context, 'rule');
+    } else {
       lines.push(s.points === 0 ? msg(step.context, 'points.clean', { max }) : msg(step.context, 'points.left', { left: max - s.points, max }));
       lines.push(msg(step.context, 'points.meaning', { max }));
     }

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { PlatformError } from '../../integrations/platform/errors';
 import { localeOf } from '../i18n/turnLocale';
 import { describePlatformError } from './describePlatformError';
+import { hintHandoff } from '../handoff/handoffHint';
 
 export type PlatformOutcome<T> = { ok: true; value: T } | { ok: false; error: PlatformError };
 
@@ -15,6 +16,8 @@ export async function runPlatform<T>(ctx: TurnContext, call: () => Promise<T>): 
   } catch (e) {
     if (!(e instanceof PlatformError)) throw e;
     await ctx.sendActivity(describePlatformError(localeOf(ctx), e));
+    if (e.code === 'NOT_SIMPLE_PROCEDURE') hintHandoff(ctx, 'rule');
+    else if (e.retryable || e.code === 'INTERNAL') hintHandoff(ctx, 'platform_failure');
     return { ok: false, error: e };
   }
 }

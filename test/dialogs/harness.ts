@@ -55,6 +55,10 @@ export function dialogClient(dialog: Dialog, options?: unknown, extra: Middlewar
 
 /** How a reply reads to the citizen: its text, then its buttons as [a|b|c]. */
 export function render(reply: Partial<Activity>): string {
+  if (reply.type === 'event') {
+    const v = reply.value as { reason?: string; intents?: string[] } | undefined;
+    return `[${reply.name ?? 'event'}${v?.reason ? ` reason=${v.reason}` : ''}${v?.intents ? ` intents=${v.intents.join(',')}` : ''}]`;
+  }
   const buttons = reply.suggestedActions?.actions?.map((a) => a.title ?? String(a.value)) ?? [];
   return `${reply.text ?? ''}${buttons.length ? ` [${buttons.join('|')}]` : ''}`;
 }

@@ -4,6 +4,7 @@ import type { Server } from 'restify';
 import { SqliteMessageReceipts } from '../../../integrations/storage/sqlite/SqliteMessageReceipts';
 import { SqliteRateLimits } from '../../../integrations/storage/sqlite/SqliteRateLimits';
 import { SqliteSharedTokens } from '../../../integrations/storage/sqlite/SqliteSharedTokens';
+import type { RateLimits } from '../../../integrations/storage/rateLimits';
 import { WeChatApiClient } from '../../../integrations/wechat/WeChatApiClient';
 import { translate } from '../../../dialogs/i18n/catalog';
 import type { WeChatConfig } from '../../config';
@@ -20,6 +21,7 @@ export interface WeChatChannelDeps {
   logger: Logger;
   logic: (ctx: TurnContext) => Promise<void>;
   middleware: readonly Middleware[];
+  rateLimits?: RateLimits;
   onTurnError: (ctx: TurnContext, error: Error) => Promise<void>;
   /** WeChat's API base URL (a function when it is this server's own sandbox, known after listen). */
   apiUrl: string | (() => string);
@@ -50,7 +52,7 @@ export function wechatChannel(config: WeChatConfig, deps: WeChatChannelDeps): We
     adapter,
     logic: deps.logic,
     receipts,
-    rateLimits: new SqliteRateLimits(deps.db),
+    rateLimits: deps.rateLimits ?? new SqliteRateLimits(deps.db),
     logger: deps.logger,
     menuText: (key) => (Object.hasOwn(MENU_KEYS, key) ? translate('zh-CN', MENU_KEYS[key]) : undefined),
     replyBudgetMs: config.replyBudgetMs,

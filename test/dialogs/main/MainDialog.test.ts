@@ -67,20 +67,35 @@ describe('MainDialog', () => {
     ]);
   });
 
-  it('cancels a flow, gives help and the hotline without losing the flow', async () => {
+  it('cancels a flow and gives help without losing the flow', async () => {
     await play(mainClient(), [
       ['我要约考试', ['[exam start ]', '[exam asks]']],
       ['你能干啥', [/^我可以帮你办/, '[exam asks]']],
-      ['转人工', [/12123/, '[exam asks]']],
       ['算了不办了', ['已经取消']],
       ['取消', ['现在没有正在办理的业务']],
     ]);
   });
 
-  it('asks when unsure, and offers a person after two misunderstandings in a row', async () => {
+  it('asking for a person in the middle of a flow stops the flow and initiates a handoff (Bot Framework protocol)', async () => {
+    await play(mainClient(), [
+      ['我要约考试', ['[exam start ]', '[exam asks]']],
+      ['转人工', ['[handoff.initiate reason=requested intents=exam.book,agent.handoff]']],
+      ['明天', [/^没太明白你的意思/]],
+    ]);
+  });
+
+  it('a complaint goes to a person first, whatever else it says', async () => {
+    await play(mainClient(), [
+      ['我要投诉窗口民警态度太差', [/\[handoff.initiate reason=complaint/]],
+      ['我要约考试', ['[exam start ]', '[exam asks]']],
+      ['我要投诉', [/\[handoff.initiate reason=complaint intents=exam.book/]],
+    ]);
+  });
+
+  it('asks when unsure, and hands over to a person after two misunderstandings in a row', async () => {
     await play(mainClient(), [
       ['今天天气怎么样', [/^没太明白你的意思/]],
-      ['帮我订个外卖', [/^抱歉，我还是没有理解你的意思.*12123/]],
+      ['帮我订个外卖', [/^抱歉，我还是没有理解你的意思，为你转接人工客服/, '[handoff.initiate reason=misunderstood intents=None,None]']],
       ['股票涨了吗', [/^没太明白你的意思/]],
     ]);
   });

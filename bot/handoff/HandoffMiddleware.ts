@@ -1,0 +1,136 @@
+import {
+  ActivityTypes, TurnContext, type Activity, type Middleware, type Storage,
+} from 'botbuilder';
+import type { CitizenSummary, HandoffReason, HandoffRecord } from '../../integrations/storage/handoffs';
+import type { IdentityPort } from '../../integrations/platform/types';
+import type { TranscriptStore } from '../../integrations/storage/transcripts';
+import { maskIdNumber } from '../../integrations/privacy/maskIdNumber';
+import { maskName } from '../../integrations/privacy/maskName';
+import { handoffHintOf } from '../../dialogs/handoff/handoffHint';
+import { HANDOFF_INITIATE, type HandoffRequest } from '../../dialogs/handoff/requestHandoff';
+import { msg } from '../../dialogs/i18n/turnLocale';
+import { serviceButtons } from '../../dialogs/main/menu';
+import { MENU_INTENTS } from '../../dialogs/main/serviceIntents';
+import { channelUserId } from '../../dialogs/shared/channelUserId';
+import type { HandoffService } from './HandoffService';
+
+/** Words that end waiting or the agent's conversation (whole message). */
+const END = /^(取消|取消等待|取消人工|结束人工|结束|退出人工|不用了|cancel|stop|end agent|end)$/i;
+const CALLBACK = /^(回电|请回电|要回电|callback|call back|call me back)$/i;
+/** A hint (rule refused, platform failed) colours a handoff requested within this time. */
+const HINT_MS = 10 * 60_000;
+const CALLBACK_OFFER_MS = 30 * 60_000;
+const TRANSCRIPT_LINES = 50;
+
+interface StoredHint { reason: HandoffReason; at: number }
+
+/**
+ * Routes messages while a person owns (or is about to own) a conversation: they go to the agent and the bot
+ * stays silent, except for the words that end it. Turns a dialog's `handoff.initiate` event into a queued
+ * handoff (with the transcript attached, as the Bot Framework protocol has it) and tells the citizen the wait.
+ */
+export class HandoffMiddleware implements Middleware {
+  constructor(
+    private readonly service: HandoffService,
+    private readonly identity: IdentityPort,
+    private readonly transcripts: TranscriptStore,
+    private readonly storage: Storage,
+    private readonly now: () => number,
+  ) {}
+
+  async onTurn(ctx: TurnContext, next: () => Promise<void>): Promise<void> {
+    const a = ctx.activity;
+    const key = `${a.channelId ?? 'unknown'}:${a.conversation?.id ?? 'unknown'}`;
+    if (a.type === ActivityTypes.Message) {
+      const open = await this.service.openFor(key);
+      if (open) return this.whileOpen(ctx, open);
+      if (CALLBACK.test((a.text ?? '').trim()) && (await this.callback(ctx, key))) return;
+    }
+    ctx.onSendActivities(async (c, activities, send) => {
+      for (let i = 0; i < activities.length; i += 1) {
+        const act = activities[i];
+        if (act.type === ActivityTypes.Event && act.name === HANDOFF_INITIATE) {
+          const told = await this.initiate(c, act, key);
+          activities.splice(i + 1, 0, ...told);
+          i += told.length;
+        }
+      }
+      return send();
+    });
+    await next();
+    const hint = handoffHintOf(ctx);
+    if (hint) await this.storage.write({ [hintKey(key)]: { reason: hint, at: this.now(), eTag: '*' } });
+  }
+
+  private async whileOpen(ctx: TurnContext, open: HandoffRecord): Promise<void> {
+    const text = (ctx.activity.text ?? '').trim();
+    if (END.test(text)) {
+      if (await this.service.endByCitizen(open)) {
+        const key = open.status === 'waiting' ? 'handoff.cancelled' : 'handoff.endedByCitizen';
+        await ctx.sendActivity(serviceButtons(ctx, `${msg(ctx, key)}${open.status === 'waiting' ? '' : msg(ctx, 'main.menuPrompt')}`, MENU_INTENTS));
+        return;
+      }
+    }
+    await this.service.citizenMessage(open, text || '[非文字消息]');
+    if (open.status === 'waiting') {
+      await ctx.sendActivity(msg(ctx, 'handoff.stillWaiting', { ahead: await this.service.position(open.id) }));
+    }
+    // Active: the agent answers; the bot says nothing.
+  }
+
+  private async callback(ctx: TurnContext, key: string): Promise<boolean> {
+    const latest = await this.service.latestFor(key);
+    if (!latest || latest.status !== 'expired' || latest.callbackRequested) return false;
+    if (this.now() - (latest.closedAt ?? 0) > CALLBACK_OFFER_MS) return false;
+    if (!latest.citizen.bound || !latest.citizen.phone) {
+      await ctx.sendActivity(msg(ctx, 'handoff.callbackNeedsBinding'));
+      return true;
+    }
+    await this.service.requestCallback(latest);
+    await ctx.sendActivity(msg(ctx, 'handoff.callbackRegistered', { phone: latest.citizen.phone }));
+    return true;
+  }
+
+  /** Queues the conversation; returns the message telling the citizen what happens next. */
+  private async initiate(ctx: TurnContext, event: Partial<Activity>, key: string): Promise<Partial<Activity>[]> {
+    const request = event.value as Partial<HandoffRequest> | undefined;
+    let reason: HandoffReason = request?.reason ?? 'requested';
+    if (reason === 'requested') {
+      const hint = (await this.storage.read([hintKey(key)]))[hintKey(key)] as StoredHint | undefined;
+      if (hint && this.now() - hint.at < HINT_MS) reason = hint.reason;
+    }
+    const conversationId = ctx.activity.conversation?.id ?? 'unknown';
+    const lines = await this.transcripts.list(conversationId, TRANSCRIPT_LINES);
+    event.attachments = [{
+      contentType: 'application/vnd.microsoft.activity.transcript',
+      content: { activities: lines.map((l) => ({ type: 'message', text: l.text, timestamp: l.timestamp, from: { id: l.from, name: l.from, role: l.from === 'user' ? 'user' : 'bot' } })) },
+    }];
+    const opened = await this.service.open({
+      reference: TurnContext.getConversationReference(ctx.activity),
+      reason,
+      intents: request?.intents ?? [],
+      locale: request?.locale ?? 'zh-CN',
+      citizen: await this.citizen(ctx),
+    });
+    await this.storage.delete([hintKey(key)]);
+    return [{
+      type: ActivityTypes.Message,
+      text: msg(ctx, opened.created ? 'handoff.queued' : 'handoff.alreadyQueued', { ahead: opened.ahead, minutes: opened.minutes }),
+    }];
+  }
+
+  private async citizen(ctx: TurnContext): Promise<CitizenSummary> {
+    const binding = await this.identity.getBinding(channelUserId(ctx)).catch(() => null);
+    if (!binding) {
+      const id = ctx.activity.from?.id ?? '';
+      return { label: `${ctx.activity.channelId ?? ''} 访客 …${id.slice(-6)}`, bound: false };
+    }
+    const name = maskName(binding.name);
+    const idNumber = maskIdNumber(binding.idNumber);
+    return { label: `${name}（${idNumber}）`, bound: true, name, idNumber, phone: binding.maskedPhone };
+  }
+}
+
+function hintKey(conversationKey: string): string {
+  return `handoff/hint/${conversationKey}`;
+}

@@ -1,0 +1,98 @@
+/**
+ * The hotline handoff queue: a conversation the bot hands to a person, its place in the queue, the agent who
+ * owns it and what was said. Kept in the store so it survives restarts and is shared by every bot process.
+ */
+export type HandoffReason = 'requested' | 'misunderstood' | 'rule' | 'platform_failure' | 'complaint';
+export type HandoffStatus = 'waiting' | 'active' | 'closed' | 'cancelled' | 'expired';
+export const HANDOFF_REASONS: readonly HandoffReason[] = ['requested', 'misunderstood', 'rule', 'platform_failure', 'complaint'];
+
+/** What an agent may see of the citizen: masked, never the full ID number or phone. */
+export interface CitizenSummary {
+  readonly label: string;
+  readonly bound: boolean;
+  readonly name?: string;
+  readonly idNumber?: string;
+  readonly phone?: string;
+}
+
+export interface HandoffRecord {
+  readonly id: string;
+  /** `<channelId>:<conversationId>`: one open handoff per conversation. */
+  readonly conversationKey: string;
+  readonly channelId: string;
+  readonly conversationId: string;
+  /** The Bot Framework conversation reference (JSON) used to reach the citizen proactively. */
+  readonly reference: string;
+  readonly reason: HandoffReason;
+  /** 0 first (complaints), then 1. */
+  readonly priority: number;
+  readonly status: HandoffStatus;
+  readonly citizen: CitizenSummary;
+  readonly intents: readonly string[];
+  readonly locale: string;
+  readonly createdAt: number;
+  readonly acceptedAt?: number;
+  readonly closedAt?: number;
+  readonly agentId?: string;
+  /** Why it ended: the agent's reason, "handback", "citizen", "timeout". */
+  readonly outcome?: string;
+  /** The citizen asked to be called back after the wait expired. */
+  readonly callbackRequested: boolean;
+}
+
+export interface NewHandoff {
+  readonly conversationKey: string;
+  readonly channelId: string;
+  readonly conversationId: string;
+  readonly reference: string;
+  readonly reason: HandoffReason;
+  readonly citizen: CitizenSummary;
+  readonly intents: readonly string[];
+  readonly locale: string;
+}
+
+export type HandoffEventKind = 'created' | 'user' | 'agent' | 'note' | 'accepted' | 'transferred' | 'ended' | 'callback';
+
+/** One thing that happened to a handoff; events are numbered across the store, so a stream resumes after an id. */
+export interface HandoffEvent {
+  readonly id: number;
+  readonly handoffId: string;
+  readonly kind: HandoffEventKind;
+  /** The agent concerned (author of a message or note, new owner). */
+  readonly agentId?: string;
+  /** Message or note text (masked), or the outcome. */
+  readonly text?: string;
+  readonly at: number;
+}
+
+export interface HandoffStore {
+  /** Opens a handoff, or returns the conversation's open one (`created` false) — never two. */
+  create(input: NewHandoff, now: number): Promise<{ record: HandoffRecord; created: boolean }>;
+  get(id: string): Promise<HandoffRecord | undefined>;
+  /** The waiting or active handoff of a conversation. */
+  openFor(conversationKey: string): Promise<HandoffRecord | undefined>;
+  /** The most recent handoff of a conversation, whatever its status. */
+  latestFor(conversationKey: string): Promise<HandoffRecord | undefined>;
+  /** Waiting handoffs in service order: priority, then first come first served. */
+  waiting(): Promise<HandoffRecord[]>;
+  active(): Promise<HandoffRecord[]>;
+  /** Expired handoffs whose citizen asked for a callback, newest first. */
+  callbacks(limit: number): Promise<HandoffRecord[]>;
+  /** How many waiting handoffs are served before this one (0: next). */
+  position(id: string): Promise<number>;
+  /** waiting → active for this agent; false when someone else was first or it is no longer waiting. */
+  accept(id: string, agentId: string, now: number): Promise<boolean>;
+  /** active → active with another owner, only by the current owner. */
+  transfer(id: string, fromAgentId: string, toAgentId: string): Promise<boolean>;
+  /** Ends an open handoff (from `from` statuses) with a status and outcome; false when it was not in one of them. */
+  finish(id: string, from: readonly HandoffStatus[], status: 'closed' | 'cancelled' | 'expired', outcome: string, now: number): Promise<boolean>;
+  /** Expires every handoff waiting since before `before`; returns those this call expired (each only once). */
+  expireWaiting(before: number, now: number): Promise<HandoffRecord[]>;
+  requestCallback(id: string): Promise<boolean>;
+  addEvent(event: Omit<HandoffEvent, 'id'>): Promise<HandoffEvent>;
+  /** Events after `afterId` (all handoffs), oldest first. */
+  eventsAfter(afterId: number, limit: number): Promise<HandoffEvent[]>;
+  eventsOf(handoffId: string): Promise<HandoffEvent[]>;
+  /** The newest event id (a stream starts after it). */
+  lastEventId(): Promise<number>;
+}

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type {
+  CitizenSummary, HandoffEvent, HandoffEventKind, HandoffReason, HandoffRecord, HandoffStatus, HandoffStore, NewHandoff,
+} from '../handoffs';
+import { applyMigrations } from './migrate';
+import { peopleMigrations } from './peopleMigrations';
+import { sqliteStep } from './sqliteStep';
+
+interface Row {
+  id: string; conversation_key: string; channel_id: string; conversation_id: string; reference: string;
+  reason: HandoffReason; priority: number; status: HandoffStatus; citizen: string; intents: string; locale: string;
+  created_at: number; accepted_at: number | null; closed_at: number | null; agent_id: string | null; outcome: string | null;
+  callback_requested: number;
+}
+interface EventRow { id: number; handoff_id: string; kind: HandoffEventKind; agent_id: string | null; text: string | null; at: number }
+
+const OPEN = "status IN ('waiting', 'active')";
+
+/** The handoff queue in SQLite; ownership changes are single conditional UPDATEs, so two processes never both win. */
+export class SqliteHandoffStore implements HandoffStore {
+  constructor(private readonly db: Database.Database) {
+    applyMigrations(db, 'people', peopleMigrations);
+  }
+
+  private step<T>(f: () => T): T {
+    return sqliteStep('Handoffs', f);
+  }
+
+  async create(input: NewHandoff, now: number): Promise<{ record: HandoffRecord; created: boolean }> {
+    return this.step(() => this.db.transaction(() => {
+      const open = this.db.prepare(`SELECT * FROM handoffs WHERE conversation_key = ? AND ${OPEN}`).get(input.conversationKey) as Row | undefined;
+      if (open) return { record: toRecord(open), created: false };
+      const id = randomUUID();
+      this.db.prepare(`INSERT INTO handoffs (id, conversation_key, channel_id, conversation_id, reference, reason, priority, status, citizen, intents, locale, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?)`).run(
+        id, input.conversationKey, input.channelId, input.conversationId, input.reference, input.reason,
+        input.reason === 'complaint' ? 0 : 1, JSON.stringify(input.citizen), JSON.stringify(input.intents), input.locale, now,
+      );
+      return { record: toRecord(this.db.prepare('SELECT * FROM handoffs WHERE id = ?').get(id) as Row), created: true };
+    }).immediate());
+  }
+
+  async get(id: string): Promise<HandoffRecord | undefined> {
+    return this.one('SELECT * FROM handoffs WHERE id = ?', id);
+  }
+
+  async openFor(conversationKey: string): Promise<HandoffRecord | undefined> {
+    return this.one(`SELECT * FROM handoffs WHERE conversation_key = ? AND ${OPEN}`, conversationKey);
+  }
+
+  async latestFor(conversationKey: string): Promise<HandoffRecord | undefined> {
+    return this.one('SELECT * FROM handoffs WHERE conversation_key = ? ORDER BY created_at DESC, rowid DESC LIMIT 1', conversationKey);
+  }
+
+  async waiting(): Promise<HandoffRecord[]> {
+    return this.many("SELECT * FROM handoffs WHERE status = 'waiting' ORDER BY priority, created_at, rowid");
+  }
+
+  async active(): Promise<HandoffRecord[]> {
+    return this.many("SELECT * FROM handoffs WHERE status = 'active' ORDER BY accepted_at, rowid");
+  }
+
+  async callbacks(limit: number): Promise<HandoffRecord[]> {
+    return this.many("SELECT * FROM handoffs WHERE status = 'expired' AND callback_requested = 1 ORDER BY closed_at DESC LIMIT ?", limit);
+  }
+
+  async position(id: string): Promise<number> {
+    return this.step(() => {
+      const me = this.db.prepare("SELECT priority, created_at, rowid AS r FROM handoffs WHERE id = ? AND status = 'waiting'").get(id) as { priority: number; created_at: number; r: number } | undefined;
+      if (!me) return 0;
+      const row = this.db.prepare(`SELECT COUNT(*) AS n FROM handoffs WHERE status = 'waiting' AND
+        (priority < ? OR (priority = ? AND (created_at < ? OR (created_at = ? AND rowid < ?))))`)
+        .get(me.priority, me.priority, me.created_at, me.created_at, me.r) as { n: number };
+      return row.n;
+    });
+  }
+
+  async accept(id: string, agentId: string, now: number): Promise<boolean> {
+    return this.step(() => this.db.prepare("UPDATE handoffs SET status = 'active', agent_id = ?, accepted_at = ? WHERE id = ? AND status = 'waiting'")
+      .run(agentId, now, id).changes === 1);
+  }
+
+  async transfer(id: string, fromAgentId: string, toAgentId: string): Promise<boolean> {
+    return this.step(() => this.db.prepare("UPDATE handoffs SET agent_id = ? WHERE id = ? AND status = 'active' AND agent_id = ?")
+      .run(toAgentId, id, fromAgentId).changes === 1);
+  }
+
+  async finish(id: string, from: readonly HandoffStatus[], status: 'closed' | 'cancelled' | 'expired', outcome: string, now: number): Promise<boolean> {
+    if (!from.length) return false;
+    return this.step(() => this.db.prepare(`UPDATE handoffs SET status = ?, outcome = ?, closed_at = ? WHERE id = ? AND status IN (${from.map(() => '?').join(', ')})`)
+      .run(status, outcome, now, id, ...from).changes === 1);
+  }
+
+  async expireWaiting(before: number, now: number): Promise<HandoffRecord[]> {
+    return this.step(() => (this.db.prepare(`UPDATE handoffs SET status = 'expired', outcome = 'timeout', closed_at = ?
+      WHERE status = 'waiting' AND created_at < ? RETURNING *`).all(now, before) as Row[]).map(toRecord));
+  }
+
+  async requestCallback(id: string): Promise<boolean> {
+    return this.step(() => this.db.prepare("UPDATE handoffs SET callback_requested = 1 WHERE id = ? AND status = 'expired' AND callback_requested = 0")
+      .run(id).changes === 1);
+  }
+
+  async addEvent(event: Omit<HandoffEvent, 'id'>): Promise<HandoffEvent> {
+    return this.step(() => {
+      const id = Number(this.db.prepare('INSERT INTO handoff_events (handoff_id, kind, agent_id, text, at) VALUES (?, ?, ?, ?, ?)')
+        .run(event.handoffId, event.kind, event.agentId ?? null, event.text ?? null, event.at).lastInsertRowid);
+      return { ...event, id };
+    });
+  }
+
+  async eventsAfter(afterId: number, limit: number): Promise<HandoffEvent[]> {
+    return this.step(() => (this.db.prepare('SELECT * FROM handoff_events WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit) as EventRow[]).map(toEvent));
+  }
+
+  async eventsOf(handoffId: string): Promise<HandoffEvent[]> {
+    return this.step(() => (this.db.prepare('SELECT * FROM handoff_events WHERE handoff_id = ? ORDER BY id').all(handoffId) as EventRow[]).map(toEvent));
+  }
+
+  async lastEventId(): Promise<number> {
+    return this.step(() => (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM handoff_events').get() as { id: number }).id);
+  }
+
+  private async one(sql: string, ...params: unknown[]): Promise<HandoffRecord | undefined> {
+    return this.step(() => {
+      const row = this.db.prepare(sql).get(...params) as Row | undefined;
+      return row ? toRecord(row) : undefined;
+    });
+  }
+
+  private async many(sql: string, ...params: unknown[]): Promise<HandoffRecord[]> {
+    return this.step(() => (this.db.prepare(sql).all(...params) as Row[]).map(toRecord));
+  }
+}
+
+function toRecord(r: Row): HandoffRecord {
+  return {
+    id: r.id, conversationKey: r.conversation_key, channelId: r.channel_id, conversationId: r.conversation_id, reference: r.reference,
+    reason: r.reason, priority: r.priority, status: r.status, citizen: JSON.parse(r.citizen) as CitizenSummary,
+    intents: JSON.parse(r.intents) as string[], locale: r.locale, createdAt: r.created_at,
+    acceptedAt: r.accepted_at ?? undefined, closedAt: r.closed_at ?? undefined, agentId: r.agent_id ?? undefined,
+    outcome: r.outcome ?? undefined, callbackRequested: r.callback_requested === 1,
+  };
+}
+
+function toEvent(r: EventRow): HandoffEvent {
+  return { id: r.id, handoffId: r.handoff_id, kind: r.kind, agentId: r.agent_id ?? undefined, text: r.text ?? undefined, at: r.at };
+}

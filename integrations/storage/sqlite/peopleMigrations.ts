@@ -1,0 +1,67 @@
+import type { Migration } from './migrate';
+
+/** Tables of the people around the bot (scope "people"): agents, sessions, handoffs, audit. Append only. */
+export const peopleMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'agents, agent_sessions, handoffs, handoff_events, audit_log',
+    sql: `CREATE TABLE agents (
+      id TEXT PRIMARY KEY,
+      username TEXT NOT NULL UNIQUE,
+      display_name TEXT NOT NULL,
+      role TEXT NOT NULL CHECK (role IN ('agent', 'admin')),
+      password_hash TEXT NOT NULL,
+      disabled INTEGER NOT NULL DEFAULT 0,
+      created_at INTEGER NOT NULL
+    );
+    CREATE TABLE agent_sessions (
+      token_hash TEXT PRIMARY KEY,
+      agent_id TEXT NOT NULL REFERENCES agents (id),
+      csrf_token TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      last_seen_at INTEGER NOT NULL,
+      expires_at INTEGER NOT NULL
+    );
+    CREATE TABLE handoffs (
+      id TEXT PRIMARY KEY,
+      conversation_key TEXT NOT NULL,
+      channel_id TEXT NOT NULL,
+      conversation_id TEXT NOT NULL,
+      reference TEXT NOT NULL,
+      reason TEXT NOT NULL CHECK (reason IN ('requested', 'misunderstood', 'rule', 'platform_failure', 'complaint')),
+      priority INTEGER NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('waiting', 'active', 'closed', 'cancelled', 'expired')),
+      citizen TEXT NOT NULL,
+      intents TEXT NOT NULL,
+      locale TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      accepted_at INTEGER,
+      closed_at INTEGER,
+      agent_id TEXT,
+      outcome TEXT,
+      callback_requested INTEGER NOT NULL DEFAULT 0
+    );
+    -- One open handoff per conversation, whatever process tries to open a second.
+    CREATE UNIQUE INDEX handoffs_open_per_conversation ON handoffs (conversation_key) WHERE status IN ('waiting', 'active');
+    CREATE INDEX handoffs_queue ON handoffs (status, priority, created_at);
+    CREATE INDEX handoffs_conversation ON handoffs (conversation_key, created_at);
+    CREATE TABLE handoff_events (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      handoff_id TEXT NOT NULL REFERENCES handoffs (id),
+      kind TEXT NOT NULL,
+      agent_id TEXT,
+      text TEXT,
+      at INTEGER NOT NULL
+    );
+    CREATE INDEX handoff_events_handoff ON handoff_events (handoff_id, id);
+    CREATE TABLE audit_log (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      at INTEGER NOT NULL,
+      actor TEXT NOT NULL,
+      action TEXT NOT NULL,
+      target TEXT,
+      details TEXT
+    );
+    CREATE INDEX audit_log_actor ON audit_log (actor, id);`,
+  },
+];

@@ -1,0 +1,272 @@
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, ConsoleMessage, Locator, Page } from 'playwright-core';
+import { compose, type App } from '../../../bot/compose';
+import { readConfig } from '../../../bot/config';
+import { createLogger } from '../../../bot/logger';
+import { artifactPath, launchChromium } from '../../browser/chromium';
+import {
+  botCount, botTextsAfter, findPersona, fullPageScreenshot, openChat, sandboxWechatConfig, say, waitForBot, waitForIdle,
+  type SandboxWechatConfig,
+} from '../../browser/messengerPage';
+
+jest.setTimeout(180_000);
+
+const WAIT_MS = 30_000;
+const AGENT = { username: 'wang.kefu', password: 'correct horse 12', displayName: '王客服', role: 'agent' as const };
+const COLLEAGUE = { username: 'zhao.kefu', password: 'another horse 34', displayName: '赵客服', role: 'agent' as const };
+const CITIZEN_QUESTION = '我想问一下罚款的事';
+const AGENT_REPLY = '您好，我是王客服，请讲';
+const NOTE = '市民咨询罚款缴纳，已接待';
+
+/** What an in-page fetch saw. */
+interface Fetched { status: number; body: string }
+
+/**
+ * Waits until `locator` (its first match) is in `state`; a timeout says what the page showed instead (its
+ * error lines and visible text), not just that it timed out.
+ */
+async function waitOn(page: Page, locator: Locator, what: string, state: 'visible' | 'attached' | 'hidden' = 'visible'): Promise<void> {
+  await locator.first().waitFor({ state, timeout: WAIT_MS }).catch(async (err: Error) => {
+    const errors = await page.getByTestId('error').allInnerTexts().catch(() => [] as string[]);
+    const shown = await page.locator('body').innerText().catch(() => '');
+    throw new Error(`${err.message}\nwaited for ${what} (${state}); error lines on the page: ${JSON.stringify(errors)}\n`
+      + `the page shows:\n${shown.slice(0, 4000)}`);
+  });
+}
+
+/** The error lines the console shows (API failures are never swallowed). */
+async function consoleErrors(page: Page): Promise<string[]> {
+  return page.getByTestId('error').allInnerTexts();
+}
+
+/** A fetch made by the page itself (its cookies, its origin). */
+async function pageFetch(page: Page, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Fetched> {
+  return page.evaluate(async ({ path: url, init: options }) => {
+    const r = await fetch(url, options);
+    return { status: r.status, body: await r.text() };
+  }, { path, init });
+}
+
+describe('the hotline agent console in a real browser (sandbox)', () => {
+  let app: App;
+  let base: string;
+  let browser: Browser;
+  let wechat: SandboxWechatConfig;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+  const cspViolations: string[] = [];
+
+  async function newPage(who: string, width: number, height: number): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (err: Error) => pageErrors.push(`${who}: ${err.message}`));
+    page.on('console', (m: ConsoleMessage) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspViolations.push(`${who}: ${m.text()}`);
+    });
+    return page;
+  }
+
+  /** The agent console, fresh (no session): it shows the login form. */
+  async function openConsole(): Promise<Page> {
+    const page = await newPage('agent', 1440, 900);
+    const response = await page.goto(`${base}/agent/`);
+    expect(response?.status()).toBe(200);
+    // The page must work under the strict CSP the server sends (no inline script or style).
+    expect(response?.headers()['content-security-policy'] ?? '').toContain("script-src 'self'");
+    await page.locator('body[data-ready="true"]').waitFor({ timeout: WAIT_MS });
+    await waitOn(page, page.getByTestId('login-username'), 'the login form');
+    return page;
+  }
+
+  async function submitLogin(page: Page, username: string, password: string): Promise<void> {
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-submit').click();
+  }
+
+  async function logIn(page: Page, who: { username: string; password: string; displayName: string } = AGENT): Promise<void> {
+    await submitLogin(page, who.username, who.password);
+    await waitOn(page, page.locator('[data-testid="agent-name"]', { hasText: who.displayName }), 'the console header with the agent name');
+    await waitOn(page, page.locator('[data-testid="connection"][data-state="up"]'), 'the live event stream (SSE) connected');
+  }
+
+  async function openMessenger(): Promise<Page> {
+    const page = await newPage('citizen', 1200, 900);
+    const response = await page.goto(`${base}/chat/`);
+    expect(response?.status()).toBe(200);
+    await page.locator('body[data-ready="true"]').waitFor({ timeout: WAIT_MS });
+    return page;
+  }
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiaoguan-agent-console-'));
+    app = compose(readConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SANDBOX_TODAY: '2026-11-25' }), createLogger('silent'));
+    await app.agents.create(AGENT);
+    await app.agents.create(COLLEAGUE);
+    await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    wechat = await sandboxWechatConfig(base);
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    if (browser) await browser.close();
+    if (app) {
+      app.server.close();
+      await app.close();
+    }
+  });
+
+  afterEach(() => {
+    const errors = pageErrors.splice(0);
+    const violations = cspViolations.splice(0);
+    expect(errors).toEqual([]);
+    expect(violations).toEqual([]);
+  });
+
+  it('refuses a wrong password and the API without a session; signs in and out', async () => {
+    const page = await openConsole();
+
+    // No session yet: the API answers 401.
+    const before = await pageFetch(page, '/api/agent/queue');
+    expect(before.status).toBe(401);
+
+    await submitLogin(page, AGENT.username, 'wrong password 99');
+    await waitOn(page, page.locator('[data-testid="login-error"]', { hasText: /用户名或密码错误/ }), 'the login error line');
+    expect(await page.getByTestId('login-password').inputValue()).toBe('');
+    expect(await pageFetch(page, '/api/agent/queue')).toMatchObject({ status: 401 });
+
+    await logIn(page);
+    await waitOn(page, page.getByTestId('login-username'), 'the login form hidden', 'hidden');
+    // The session is an HttpOnly, SameSite=Strict cookie the page's script cannot read.
+    const cookies = await page.context().cookies(base);
+    expect(cookies.length).toBeGreaterThan(0);
+    for (const c of cookies) {
+      expect(c.httpOnly).toBe(true);
+      expect(c.sameSite).toBe('Strict');
+    }
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { cookie: string } }).document.cookie)).toBe('');
+    expect((await pageFetch(page, '/api/agent/queue')).status).toBe(200);
+    // A POST without the CSRF header is refused even with the session cookie.
+    expect((await pageFetch(page, '/api/agent/logout', { method: 'POST' })).status).toBe(403);
+    expect(await consoleErrors(page)).toEqual([]);
+
+    await page.getByTestId('logout').click();
+    await waitOn(page, page.getByTestId('login-username'), 'the login form after logging out');
+    expect((await pageFetch(page, '/api/agent/queue')).status).toBe(401);
+  });
+
+  it('an agent takes over a citizen\'s WeChat chat live, then hands it back to the bot', async () => {
+    const liNa = findPersona(wechat, '李娜');
+
+    // The agent is signed in and watching the queue before the citizen asks for a person.
+    const agent = await openConsole();
+    await logIn(agent);
+    expect(await agent.getByTestId('queue-waiting').getByTestId('queue-item').count()).toBe(0);
+    // So is a colleague, in another browser context (another session).
+    const colleague = await openConsole();
+    await logIn(colleague, COLLEAGUE);
+
+    // 1. The citizen asks for a person; the bot says one will come and that she waits.
+    const citizen = await openMessenger();
+    await openChat(citizen, liNa);
+    let since = await say(citizen, '转人工');
+    const queued = await waitForBot(citizen, since, /^(?=[\s\S]*人工)(?=[\s\S]*(?:排队|等待|稍候))/);
+    expect(queued).toMatch(/人工/);
+    await waitForIdle(citizen);
+
+    // 2. The waiting conversation shows up in the console by itself (event: queue), and the agent accepts it.
+    const waiting = agent.getByTestId('queue-waiting').getByTestId('queue-item');
+    await waitOn(agent, waiting, 'a waiting conversation in 待接入');
+    expect(await waiting.count()).toBe(1);
+    const handoffId = await waiting.first().getAttribute('data-handoff-id');
+    expect(handoffId).toBeTruthy();
+    expect(await waiting.first().getByTestId('queue-reason').textContent()).toBe('主动要求');
+    expect((await waiting.first().getByTestId('queue-citizen').textContent())?.trim()).toBeTruthy();
+    expect(await waiting.first().getByTestId('queue-time').textContent()).toMatch(/等待/);
+
+    since = await botCount(citizen);
+    await waiting.first().getByTestId('accept').click();
+    const mine = agent.locator(`[data-testid="queue-mine"] [data-testid="queue-item"][data-handoff-id="${handoffId ?? ''}"]`);
+    await waitOn(agent, mine, 'the accepted conversation in 我的会话');
+    await waitOn(agent, agent.getByTestId('agent-input'), 'the reply input of the accepted conversation');
+    await waitOn(agent, agent.locator(`[data-testid="queue-waiting"] [data-handoff-id="${handoffId ?? ''}"]`), 'the item gone from 待接入', 'hidden');
+    expect(await agent.getByTestId('conv-status').textContent()).toBe('服务中');
+    expect(await agent.getByTestId('conv-reason').textContent()).toBe('主动要求');
+
+    // The colleague's console moves it to 其他坐席 by itself: read-only, no accept, no reply input.
+    const taken = colleague.locator(`[data-testid="queue-others"] [data-testid="queue-item"][data-handoff-id="${handoffId ?? ''}"]`);
+    await waitOn(colleague, taken, 'the conversation under 其他坐席 on the colleague\'s console');
+    expect(await colleague.getByTestId('queue-waiting').getByTestId('queue-item').count()).toBe(0);
+    expect(await taken.getByTestId('accept').count()).toBe(0);
+    await taken.locator('button').first().click();
+    await waitOn(colleague, colleague.locator('[data-testid="readonly-note"]', { hasText: AGENT.displayName }), 'the read-only note naming the agent');
+    expect(await colleague.getByTestId('agent-input').isVisible()).toBe(false);
+    expect(await colleague.getByTestId('handback').isVisible()).toBe(false);
+    expect(await consoleErrors(colleague)).toEqual([]);
+
+    // 3. The citizen is told that the agent joined (a customer-service message through the messenger's stream).
+    await waitForBot(citizen, since, /王客服|客服[\s\S]*接入/);
+    await waitForIdle(citizen);
+
+    // 4. What the citizen writes now goes to the agent, live; the bot keeps quiet.
+    since = await say(citizen, CITIZEN_QUESTION);
+    await waitOn(agent, agent.getByTestId('transcript').getByTestId('line-user').filter({ hasText: CITIZEN_QUESTION }),
+      'the citizen\'s message in the transcript (event: message)');
+    await waitForIdle(citizen);
+    expect(await botTextsAfter(citizen, since)).toEqual([]);
+
+    // 5. A canned reply goes into the input; the agent writes its own answer, which reaches the citizen.
+    const canned = agent.getByTestId('canned').getByTestId('canned-reply');
+    await waitOn(agent, canned, 'the canned replies');
+    const cannedText = await canned.first().textContent();
+    await canned.first().click();
+    expect(await agent.getByTestId('agent-input').inputValue()).toBe(cannedText);
+    await agent.getByTestId('agent-input').fill(AGENT_REPLY);
+    await agent.getByTestId('agent-send').click();
+    await waitOn(agent, agent.getByTestId('line-agent').filter({ hasText: AGENT_REPLY }), 'the agent\'s message in the transcript');
+    expect(await agent.getByTestId('agent-input').inputValue()).toBe('');
+    await waitForBot(citizen, since, new RegExp(AGENT_REPLY));
+    const sinceQuestion = await botTextsAfter(citizen, since);
+    // Only the agent spoke to her since her question (no bot reply slipped in).
+    expect(sinceQuestion.length).toBeGreaterThan(0);
+    for (const text of sinceQuestion) expect(text).toContain(AGENT_REPLY);
+
+    // Internal note and the colleague to transfer to.
+    await agent.getByTestId('note-input').fill(NOTE);
+    await agent.getByTestId('note-add').click();
+    await waitOn(agent, agent.getByTestId('notes').getByTestId('note').filter({ hasText: NOTE }), 'the new note');
+    await waitOn(agent, agent.getByTestId('transfer-select').locator('option', { hasText: COLLEAGUE.displayName }),
+      'the colleague in the transfer list', 'attached');
+    expect(await agent.getByTestId('close-reason').locator('option').count()).toBeGreaterThan(0);
+
+    // The agent sees the conversation, masked: never the citizen's full ID number or phone number.
+    const shown = await agent.locator('body').innerText();
+    expect(shown).not.toContain(liNa.idNumber);
+    if (liNa.phone) expect(shown).not.toContain(liNa.phone);
+    expect(await agent.getByTestId('line-agent').filter({ hasText: AGENT_REPLY }).count()).toBe(1);
+    expect(await consoleErrors(agent)).toEqual([]);
+    await agent.screenshot({ path: artifactPath('agent-console.png') });
+
+    // 6. The agent hands the conversation back: the bot greets the citizen again.
+    since = await botCount(citizen);
+    await agent.getByTestId('handback').click();
+    await waitForBot(citizen, since, /交管助手|菜单/);
+    await waitOn(agent, agent.getByTestId('agent-input'), 'the reply input gone after the hand-back', 'hidden');
+    expect(await agent.getByTestId('conv-status').textContent()).not.toBe('服务中');
+    expect(await agent.getByTestId('line-agent').filter({ hasText: AGENT_REPLY }).count()).toBe(1);
+    await waitForIdle(citizen);
+
+    // 7. The bot serves her again: points need her identity first.
+    since = await say(citizen, '查记分');
+    await waitForBot(citizen, since, /身份证/);
+    expect(await consoleErrors(agent)).toEqual([]);
+    expect(await citizen.getByTestId('error-message').count()).toBe(0);
+    await fullPageScreenshot(citizen, artifactPath('agent-citizen.png'));
+  });
+});
