@@ -113,10 +113,11 @@ export class HandoffMiddleware implements Middleware {
       citizen: await this.citizen(ctx),
     });
     await this.storage.delete([hintKey(key)]);
-    return [{
+    // Added after the context addressed the outgoing activities, so it is addressed here.
+    return [TurnContext.applyConversationReference({
       type: ActivityTypes.Message,
       text: msg(ctx, opened.created ? 'handoff.queued' : 'handoff.alreadyQueued', { ahead: opened.ahead, minutes: opened.minutes }),
-    }];
+    }, TurnContext.getConversationReference(ctx.activity))];
   }
 
   private async citizen(ctx: TurnContext): Promise<CitizenSummary> {

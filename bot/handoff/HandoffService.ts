@@ -156,8 +156,8 @@ export class HandoffService {
   }
 
   /** Tells citizens who waited too long that no one is free (each expired handoff once, whatever process). */
-  async sweep(): Promise<number> {
-    const expired = await this.d.store.expireWaiting(this.d.now() - this.d.waitTimeoutMs, this.d.now());
+  async sweep(now: number = this.d.now()): Promise<number> {
+    const expired = await this.d.store.expireWaiting(now - this.d.waitTimeoutMs, now);
     for (const record of expired) {
       await this.event(record.id, 'ended', { text: 'timeout' });
       await this.tell(record, async (ctx, locale) => {

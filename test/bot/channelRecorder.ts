@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net';
 
 export interface RecordedReply {
   path: string;
-  activity: { type?: string; text?: string; replyToId?: string; conversation?: { id: string }; suggestedActions?: { actions: Array<{ title?: string }> } };
+  activity: {
+    type?: string; name?: string; text?: string; replyToId?: string; value?: unknown; conversation?: { id: string };
+    suggestedActions?: { actions: Array<{ title?: string }> }; attachments?: Array<{ contentType: string; content?: unknown }>;
+  };
 }
 
 /**

@@ -1,0 +1,70 @@
+/** A console agent over HTTP: logs in, keeps the session cookie and CSRF token, calls /api/agent/. */
+export class AgentClient {
+  private cookie = '';
+  csrf = '';
+
+  constructor(private readonly base: string) {}
+
+  async login(username: string, password: string): Promise<{ status: number; body: Record<string, unknown> }> {
+    const res = await fetch(`${this.base}/api/agent/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+    });
+    const body = (await res.json()) as Record<string, unknown>;
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0];
+    if (typeof body.csrfToken === 'string') this.csrf = body.csrfToken;
+    return { status: res.status, body };
+  }
+
+  async get<T = Record<string, unknown>>(path: string): Promise<{ status: number; body: T }> {
+    const res = await fetch(`${this.base}${path}`, { headers: { cookie: this.cookie } });
+    return { status: res.status, body: (await res.json()) as T };
+  }
+
+  async post<T = Record<string, unknown>>(path: string, data: unknown = {}, csrf = this.csrf): Promise<{ status: number; body: T }> {
+    const res = await fetch(`${this.base}${path}`, {
+      method: 'POST', headers: { cookie: this.cookie, 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(data),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
+  }
+
+  /** Listens to /api/agent/events and collects the events (name, data) until closed. */
+  events(): { received: Array<{ event: string; data: Record<string, unknown> }>; close: () => void; waitFor: (pred: (e: { event: string; data: Record<string, unknown> }) => boolean, ms?: number) => Promise<void> } {
+    const received: Array<{ event: string; data: Record<string, unknown> }> = [];
+    const controller = new AbortController();
+    void (async () => {
+      try {
+        const res = await fetch(`${this.base}/api/agent/events`, { headers: { cookie: this.cookie, accept: 'text/event-stream' }, signal: controller.signal });
+        const reader = res.body?.getReader();
+        let buffer = '';
+        for (;;) {
+          const chunk = await reader?.read();
+          if (!chunk || chunk.done) return;
+          buffer += Buffer.from(chunk.value).toString('utf8');
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const event = /^event: (.*)$/m.exec(block)?.[1];
+            const data = /^data: (.*)$/m.exec(block)?.[1];
+            if (event && data) received.push({ event, data: JSON.parse(data) as Record<string, unknown> });
+          }
+        }
+      } catch {
+        // aborted
+      }
+    })();
+    const waitFor = async (pred: (e: { event: string; data: Record<string, unknown> }) => boolean, ms = 5000): Promise<void> => {
+      const deadline = Date.now() + ms;
+      while (!received.some(pred)) {
+        if (Date.now() > deadline) throw new Error(`no such event; got ${JSON.stringify(received)}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    return { received, close: () => controller.abort(), waitFor };
+  }
+}
+
+export interface QueueItem { id: string; status: string; reason: string; citizen: { label: string; bound: boolean; idNumber?: string; phone?: string }; intents: string[]; agent?: { displayName: string } }
+export interface Queue { waiting: QueueItem[]; mine: QueueItem[]; others: QueueItem[]; callbacks: QueueItem[] }
