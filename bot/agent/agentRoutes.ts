@@ -19,6 +19,8 @@ export interface AgentRouteDeps {
 }
 
 const MAX_TEXT = 2000;
+/** Canned replies in the order an agent uses them. */
+const CANNED = ['greeting', 'vehicle', 'counter', 'followUp', 'bye'].map((k) => `handoff.canned.${k}`);
 type Body = Record<string, unknown>;
 const body = (req: Request): Body => (req.body && typeof req.body === 'object' ? (req.body as Body) : {});
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
@@ -159,7 +161,7 @@ export function agentRoutes(d: AgentRouteDeps): (server: Server) => void {
     server.get('/api/agent/canned', async (req: Request, res: Response) => {
       const auth = await d.auth.guard(req, res);
       if (!auth) return;
-      const ids = messageKeys('zh-CN').filter((k) => k.startsWith('handoff.canned.'));
+      const ids = CANNED.filter((k) => messageKeys('zh-CN').includes(k));
       res.send(200, { replies: ids.map((id) => ({ id, text: translate('zh-CN', id) })) });
     });
 

@@ -116,7 +116,7 @@ export class HandoffMiddleware implements Middleware {
     // Added after the context addressed the outgoing activities, so it is addressed here.
     return [TurnContext.applyConversationReference({
       type: ActivityTypes.Message,
-      text: msg(ctx, opened.created ? 'handoff.queued' : 'handoff.alreadyQueued', { ahead: opened.ahead, minutes: opened.minutes }),
+      text: msg(ctx, !opened.created ? 'handoff.alreadyQueued' : opened.ahead === 0 ? 'handoff.queuedFirst' : 'handoff.queued', { ahead: opened.ahead, minutes: opened.minutes }),
     }, TurnContext.getConversationReference(ctx.activity))];
   }
 

@@ -34,7 +34,7 @@ describe('hotline handoff over WeChat: queue, live chat with an agent, hand back
     const openid = 'o_handoff_lina';
     await bindThrough(wx, t.base, openid, '查记分', LI_NA);
     const asked = await wx.text(openid, '我要找人工客服');
-    expect(asked.text).toMatch(/正在为你转接人工客服，前面还有0位，预计等待约\d+分钟/);
+    expect(asked.text).toMatch(/正在为你转接人工客服，你排在第一位，预计等待约\d+分钟/);
     const item = await waitingFor(/李\*（320583\*+0024）/);
     expect(item).toMatchObject({ reason: 'requested', citizen: { bound: true, phone: '138****5678' } });
     expect(item.intents).toEqual(['points.query', 'agent.handoff']);
