@@ -33,6 +33,9 @@ import { join } from 'node:path';
 import { SqliteRateLimits } from '../integrations/storage/sqlite/SqliteRateLimits';
 import type { AgentAccounts } from './agent/AgentAccounts';
 import { handoffModule } from './handoff/handoffModule';
+import { adminModule } from './admin/adminModule';
+import type { TrainingService } from './admin/TrainingService';
+import { todayOf } from '../dialogs/shared/today';
 import type { HandoffService } from './handoff/HandoffService';
 
 /** The sandbox official account's ToUserName (原始ID). */
@@ -49,6 +52,9 @@ export interface App extends BotServer {
   /** Console accounts (agents and admins). */
   agents: AgentAccounts;
   handoff: HandoffService;
+  training: TrainingService;
+  /** Resolves when the training data is seeded and the live NLU version is loaded. */
+  ready: Promise<void>;
   /** Stops the platform and storage (after the server stopped taking requests). */
   close(): Promise<void>;
 }
@@ -77,12 +83,10 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   const modelFile = overrides.modelFile ?? PROJECT_MODEL_FILE;
   const trained = ensureModel(modelFile);
   if (trained.trained) logger.info({ modelFile }, 'trained the NLU model (it was missing or stale)');
-  const nlu = new NluEngine(IntentModel.load(modelFile));
-
-  const deps: DialogDeps = { nlu, platform, clock };
+  const baseline = IntentModel.load(modelFile);
+  const nlu = new NluEngine(baseline);
   const conversationState = new ConversationState(stores.storage);
   const userState = new UserState(stores.storage);
-  const bot = new JiaoguanBot(conversationState, userState, new MainDialog(deps, buildFlows(deps)));
 
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(
     {},
@@ -100,6 +104,13 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     cloud: adapter, botAppId: config.microsoftAppId ?? '', wechat: () => wechat?.adapter, logger,
     waitMinutes: config.handoffWaitMinutes, now: () => clock.now().getTime(),
   });
+  const admin = adminModule({
+    db: stores.db, nlu, baseline, auth: handoff.auth, accounts: handoff.accounts, audit: handoff.audit, logger,
+    now: () => clock.now().getTime(), today: () => todayOf(clock),
+  });
+  const deps: DialogDeps = { nlu, platform, clock, inbox: admin.inbox };
+  const bot = new JiaoguanBot(conversationState, userState, new MainDialog(deps, buildFlows(deps)));
+
   const middleware = [
     new LocaleMiddleware(conversationState.createProperty<Locale | undefined>('locale')),
     new TranscriptMiddleware(stores.transcripts, () => clock.now()),
@@ -108,7 +119,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   adapter.use(...middleware);
   adapter.onTurnError = onTurnError(logger);
 
-  const routes: Array<(server: Server) => void> = [handoff.routes];
+  const routes: Array<(server: Server) => void> = [handoff.routes, admin.routes];
   let serverRef: Server | undefined;
   if (config.wechat) {
     const ownUrl = (): string => {
@@ -137,13 +148,16 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     sandboxSms: config.platform === 'sandbox' ? platform.sms : undefined,
   });
   serverRef = built.server;
-  ready = true;
+  admin.ready.then(() => { ready = true; }, (err: unknown) => logger.error({ err }, 'loading the NLU versions failed'));
   return {
     server: built.server,
     inFlight: () => built.inFlight() + (wechat?.webhook.pending() ?? 0),
     config, nlu, platform, stores, wechat: wechat?.webhook, agents: handoff.accounts, handoff: handoff.service,
+    training: admin.training, ready: admin.ready,
     close: async () => {
       handoff.stop();
+      admin.stop();
+      await admin.training.idle();
       wechat?.stop();
       await wechat?.webhook.idle();
       await stores.close();

@@ -15,12 +15,14 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const app = compose(config, logger);
+  await app.ready;
   await new Promise<void>((resolve) => app.server.listen(config.port, resolve));
   const url = `http://localhost:${config.port}`;
   logger.info({ port: config.port, store: config.store, platform: config.platform, sandboxToday: config.sandboxToday }, 'jiaoguan-bot ready');
   const messenger = config.platform === 'sandbox' && config.wechat && !config.wechat.apiUrl;
   process.stdout.write(`\njiaoguan-bot is running on ${url}\n` +
     (messenger ? `  open the WeChat-style messenger: ${url}/chat/\n` : '') +
+    `  hotline agent console: ${url}/agent/   NLU admin console: ${url}/admin/ (create accounts with npm run agent)\n` +
     (config.wechat ? `  WeChat webhook (URL to enter in the official account console): ${url}/api/wechat\n` : '') +
     `  Bot Framework Emulator: ${url}/api/messages (no app id or password needed)\n` +
     `  health: ${url}/healthz\n` +

@@ -39,6 +39,7 @@ export interface HandoffModule {
   service: HandoffService;
   accounts: AgentAccounts;
   auth: AgentAuth;
+  audit: SqliteAuditLog;
   routes: (server: Server) => void;
   stop(): void;
 }
@@ -70,6 +71,7 @@ export function handoffModule(d: HandoffModuleDeps): HandoffModule {
     middleware: new HandoffMiddleware(service, d.identity, d.transcripts, d.storage, now),
     service,
     accounts: new AgentAccounts(agents, audit, now),
+    audit,
     auth,
     routes: (server) => {
       agentRoutes({ auth, agents, handoffs, service, transcripts: d.transcripts, feed, now })(server);

@@ -4,7 +4,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { Understanding } from '../../nlu-models/recognizer/Understanding';
 import type { DialogDeps } from '../DialogDeps';
-import { msg } from '../i18n/turnLocale';
+import { localeOf, msg } from '../i18n/turnLocale';
 import type { FlowOptions } from '../shared/FlowOptions';
 import { todayOf } from '../shared/today';
 import { isComplaint, requestHandoff } from '../handoff/requestHandoff';
@@ -137,6 +137,17 @@ export class MainDialog extends ComponentDialog {
       if (target) {
         step.options.intents = intents;
         return step.beginDialog(target, { entities: u.entities } satisfies FlowOptions);
+      }
+    }
+    if (u.score < CONFIDENT || u.intent === 'None') {
+      // For the admins' misunderstood inbox (the store masks personal data before writing).
+      void this.deps.inbox?.record({ text: ctx.activity.text ?? '', locale: localeOf(ctx), intent: u.intent, score: u.score, at: this.deps.clock.now().getTime() });
+    }
+    if (u.intent.startsWith('faq.') && u.score >= CONFIDENT) {
+      const answer = this.deps.nlu.answer?.(u.intent, localeOf(ctx));
+      if (answer) {
+        await ctx.sendActivity(answer);
+        return again({});
       }
     }
     switch (u.score >= CONFIDENT ? u.intent : 'None') {

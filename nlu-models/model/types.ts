@@ -19,6 +19,8 @@ export interface IntentModelJson {
   noneThreshold: number;
   calibration: { folds: number; accuracy: number; noneRecall: number | null };
   classifier: SoftmaxModelJson;
+  /** FAQ answers: intent → locale → answers (faq.* intents answer directly). */
+  answers?: Record<string, Record<string, string[]>>;
 }
 
 export interface Classification {

@@ -20,6 +20,12 @@ export class NluEngine implements LanguageUnderstanding {
     this.model = model;
   }
 
+  answer(intent: string, locale: string): string | undefined {
+    const byLocale = this.model.json.answers?.[intent];
+    if (!byLocale) return undefined;
+    return byLocale[locale]?.[0] ?? Object.values(byLocale).find((a) => a.length)?.[0];
+  }
+
   understand(text: string, today: string): Understanding {
     const model = this.model;
     const normal = normalizeText(text);

@@ -24,4 +24,6 @@ export interface Understanding {
 /** The small interface dialogs depend on; `today` is the China-time date of the turn (YYYY-MM-DD). */
 export interface LanguageUnderstanding {
   understand(text: string, today: string): Understanding;
+  /** The answer of an FAQ intent in a locale (`zh-CN`, `en`), if the live model has one. */
+  answer?(intent: string, locale: string): string | undefined;
 }

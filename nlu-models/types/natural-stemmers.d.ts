@@ -3,3 +3,9 @@
 declare module 'natural/lib/natural/stemmers' {
   export const PorterStemmer: { stem(token: string): string };
 }
+
+declare module 'natural/lib/natural/distance/dice_coefficient' {
+  /** Sørensen–Dice coefficient of the two strings' character bigrams (0 to 1). */
+  function diceCoefficient(a: string, b: string): number;
+  export = diceCoefficient;
+}

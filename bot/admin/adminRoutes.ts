@@ -1,0 +1,345 @@
+import type { Request, Response, Server } from 'restify';
+import type { AuditLog } from '../../integrations/storage/auditLog';
+import type { InboxStore, TrainingIntent, TrainingStore } from '../../integrations/storage/training';
+import { parseCorpus } from '../../nlu-models/corpus/loadCorpus';
+import { IntentModel } from '../../nlu-models/model/IntentModel';
+import { NluEngine } from '../../nlu-models/recognizer/NluEngine';
+import { groupSimilar } from '../../nlu-models/text/groupSimilar';
+import type { AgentAccounts } from '../agent/AgentAccounts';
+import type { AgentAuth, Authenticated } from '../agent/AgentAuth';
+import { publicAgent } from '../agent/agentViews';
+import { CONTRACT_INTENTS } from './contractIntents';
+import { TrainingConflictError, type TrainingService } from './TrainingService';
+import openapi from './openapi.json';
+
+export interface AdminRouteDeps {
+  auth: AgentAuth;
+  training: TrainingService;
+  store: TrainingStore;
+  inbox: InboxStore;
+  audit: AuditLog;
+  accounts: AgentAccounts;
+  nlu: NluEngine;
+  today: () => string;
+  now: () => number;
+}
+
+type Body = Record<string, unknown>;
+const LOCALES = ['zh-CN', 'en'];
+const INTENT_NAME = /^(faq\.[a-z0-9_]{2,40}|[a-z]{2,20}(\.[a-z_]{2,20})?)$/;
+const body = (req: Request): Body => (req.body && typeof req.body === 'object' ? (req.body as Body) : {});
+const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+
+class BadRequest extends Error {}
+
+/** Validates FAQ answers: { 'zh-CN': ['…'], en: ['…'] }, each 1-1000 characters. */
+function readAnswers(v: unknown): Record<string, string[]> | undefined {
+  if (v === undefined) return undefined;
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new BadRequest('answers must be an object of locale → list of texts');
+  const out: Record<string, string[]> = {};
+  for (const [locale, list] of Object.entries(v as Record<string, unknown>)) {
+    if (!LOCALES.includes(locale)) throw new BadRequest(`answers: unknown locale ${locale} (use zh-CN or en)`);
+    if (!Array.isArray(list) || list.some((a) => typeof a !== 'string' || !a.trim() || a.length > 1000)) throw new BadRequest(`answers.${locale} must be a list of 1-1000 character texts`);
+    out[locale] = (list as string[]).map((a) => a.trim());
+  }
+  return out;
+}
+
+/**
+ * The admin API under /api/admin/ (documented in openapi.json): training data, test box, training,
+ * versions with a quality-gated publish and rollback, the misunderstood inbox, export/import, audit,
+ * console accounts. Admin role required; every change needs the CSRF token and is audited (before/after).
+ */
+export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
+  const engines = new Map<string, NluEngine>();
+  const audit = (a: Authenticated, action: string, target: string | undefined, details: Record<string, unknown>): Promise<void> =>
+    d.audit.append({ at: d.now(), actor: a.agent.id, action, target, details: { admin: a.agent.username, ...details } });
+
+  /** Wraps a handler: admin session (+ CSRF for changes), 400 for BadRequest, JSON errors. */
+  const route = (change: boolean, handler: (req: Request, res: Response, a: Authenticated) => Promise<void>) =>
+    async (req: Request, res: Response): Promise<void> => {
+      const a = await d.auth.guard(req, res, { role: 'admin', csrf: change });
+      if (!a) return;
+      res.header('cache-control', 'no-store');
+      try {
+        await handler(req, res, a);
+      } catch (e) {
+        if (e instanceof BadRequest) res.send(400, { error: e.message });
+        else if (e instanceof TrainingConflictError) res.send(409, { error: e.message });
+        else if ((e as { code?: string }).code === 'UTTERANCE_EXISTS') res.send(409, { error: (e as Error).message });
+        else throw e;
+      }
+    };
+
+  const intentView = async () => {
+    const live = d.training.liveVersionId ? await d.store.version(d.training.liveVersionId) : undefined;
+    const f1 = new Map((live?.metrics?.perIntent ?? []).map((m) => [m.intent, m.f1]));
+    const counts = await d.store.counts();
+    return {
+      live: live ? { versionId: live.id, number: live.number, accuracy: live.metrics?.accuracy ?? null } : null,
+      intents: (await d.store.intents()).map((i) => ({
+        name: i.name, description: i.description, domain: i.domain, isFaq: i.name.startsWith('faq.'), answers: i.answers,
+        counts: Object.fromEntries(LOCALES.map((l) => [l, counts.filter((c) => c.intent === i.name && c.locale === l && c.split === 'train').reduce((s, c) => s + c.n, 0)])),
+        tests: counts.filter((c) => c.intent === i.name && c.split === 'test').reduce((s, c) => s + c.n, 0),
+        f1: f1.get(i.name) ?? null,
+      })),
+    };
+  };
+
+  return (server) => {
+    server.get('/api/admin/openapi.json', async (_req: Request, res: Response) => {
+      res.send(200, openapi);
+    });
+
+    server.get('/api/admin/intents', route(false, async (_req, res) => {
+      res.send(200, await intentView());
+    }));
+
+    server.post('/api/admin/intents', route(true, async (req, res, a) => {
+      const b = body(req);
+      const name = str(b.name);
+      if (!INTENT_NAME.test(name)) throw new BadRequest('name must look like "fine.query" or "faq.office_hours" (lower case)');
+      if (await d.store.intent(name)) {
+        res.send(409, { error: `intent ${name} already exists` });
+        return;
+      }
+      const description = str(b.description);
+      if (description.length > 200) throw new BadRequest('description must have at most 200 characters');
+      const intent: TrainingIntent = {
+        name, description, domain: str(b.domain) || (name.startsWith('faq.') ? 'faq' : name.split('.')[0]),
+        answers: readAnswers(b.answers) ?? {}, updatedAt: d.now(),
+      };
+      await d.store.upsertIntent(intent);
+      await audit(a, 'nlu.intent.create', name, { after: intent });
+      res.send(201, { intent });
+    }));
+
+    server.put('/api/admin/intents/:name', route(true, async (req, res, a) => {
+      const before = await d.store.intent(String(req.params.name));
+      if (!before) {
+        res.send(404, { error: 'no such intent' });
+        return;
+      }
+      const b = body(req);
+      const description = b.description === undefined ? before.description : str(b.description);
+      if (description.length > 200) throw new BadRequest('description must have at most 200 characters');
+      const after: TrainingIntent = { ...before, description, answers: readAnswers(b.answers) ?? before.answers, updatedAt: d.now() };
+      await d.store.upsertIntent(after);
+      await audit(a, 'nlu.intent.update', before.name, { before, after });
+      res.send(200, { intent: after });
+    }));
+
+    server.del('/api/admin/intents/:name', route(true, async (req, res, a) => {
+      const name = String(req.params.name);
+      if (CONTRACT_INTENTS.includes(name)) {
+        res.send(409, { error: `${name} is part of the understanding contract (DESIGN.md §3) and cannot be deleted` });
+        return;
+      }
+      const before = await d.store.intent(name);
+      if (!before || !(await d.store.deleteIntent(name))) {
+        res.send(404, { error: 'no such intent' });
+        return;
+      }
+      await audit(a, 'nlu.intent.delete', name, { before });
+      res.send(204);
+    }));
+
+    server.get('/api/admin/intents/:name/utterances', route(false, async (req, res) => {
+      const name = String(req.params.name);
+      if (!(await d.store.intent(name))) {
+        res.send(404, { error: 'no such intent' });
+        return;
+      }
+      const list = await d.store.utterances(name);
+      res.send(200, { utterances: list.map((u) => ({ ...u, createdAt: new Date(u.createdAt).toISOString() })) });
+    }));
+
+    server.post('/api/admin/intents/:name/utterances', route(true, async (req, res, a) => {
+      const name = String(req.params.name);
+      if (!(await d.store.intent(name))) {
+        res.send(404, { error: 'no such intent' });
+        return;
+      }
+      const b = body(req);
+      const text = str(b.text);
+      const locale = str(b.locale) || 'zh-CN';
+      const split = b.split === 'test' ? 'test' : 'train';
+      if (!text || Array.from(text).length > 200) throw new BadRequest('text must have 1-200 characters');
+      if (!LOCALES.includes(locale)) throw new BadRequest('locale must be zh-CN or en');
+      const utterance = await d.store.addUtterance({ intent: name, locale, text, split, source: 'admin', createdAt: d.now() });
+      await audit(a, 'nlu.utterance.add', name, { after: utterance });
+      res.send(201, { utterance });
+    }));
+
+    server.del('/api/admin/utterances/:id', route(true, async (req, res, a) => {
+      const before = await d.store.deleteUtterance(Number(req.params.id));
+      if (!before) {
+        res.send(404, { error: 'no such utterance' });
+        return;
+      }
+      await audit(a, 'nlu.utterance.delete', before.intent, { before });
+      res.send(204);
+    }));
+
+    server.post('/api/admin/test', route(false, async (req, res) => {
+      const b = body(req);
+      const text = str(b.text);
+      if (!text || text.length > 500) throw new BadRequest('text must have 1-500 characters');
+      let engine = d.nlu;
+      const versionId = str(b.versionId);
+      if (versionId && versionId !== d.training.liveVersionId) {
+        const cached = engines.get(versionId);
+        const json = cached ? undefined : await d.store.loadModel(versionId);
+        if (!cached && !json) {
+          res.send(404, { error: 'no such trained version' });
+          return;
+        }
+        engine = cached ?? new NluEngine(new IntentModel(JSON.parse(json ?? '') as IntentModel['json']));
+        if (!cached) {
+          if (engines.size >= 3) engines.delete([...engines.keys()][0]);
+          engines.set(versionId, engine);
+        }
+      }
+      const u = engine.understand(text, d.today());
+      res.send(200, { text: u.text, intent: u.intent, score: u.score, entities: u.entities.map((e) => ({ entity: e.entity, value: e.value })), alternatives: u.alternatives });
+    }));
+
+    server.post('/api/admin/train', route(true, async (req, res, a) => {
+      const folds = Number(body(req).folds ?? 5);
+      if (!Number.isInteger(folds) || folds < 3 || folds > 10) throw new BadRequest('folds must be an integer from 3 to 10');
+      const version = await d.training.startTraining(a.agent.id, folds);
+      res.send(202, { version: await versionView(version.id) });
+    }));
+
+    const versionView = async (id: string) => {
+      const v = await d.store.version(id);
+      if (!v) return undefined;
+      const live = await d.store.live();
+      return {
+        id: v.id, number: v.number, status: v.status, progress: { phase: v.phase, percent: v.percent }, createdBy: v.createdBy,
+        createdAt: new Date(v.createdAt).toISOString(), dataHash: v.dataHash, accuracy: v.metrics?.accuracy ?? null, intents: v.intents,
+        live: live?.versionId === v.id, publishedAt: live?.versionId === v.id ? new Date(live.publishedAt).toISOString() : undefined, error: v.error,
+      };
+    };
+
+    server.get('/api/admin/versions', route(false, async (_req, res) => {
+      const versions = await d.store.versions();
+      res.send(200, { versions: await Promise.all(versions.map((v) => versionView(v.id))), liveId: (await d.store.live())?.versionId ?? null });
+    }));
+
+    server.get('/api/admin/versions/:id', route(false, async (req, res) => {
+      const v = await d.store.version(String(req.params.id));
+      if (!v) {
+        res.send(404, { error: 'no such version' });
+        return;
+      }
+      res.send(200, { version: await versionView(v.id), metrics: v.metrics, comparison: await d.training.compare(v) });
+    }));
+
+    server.post('/api/admin/versions/:id/publish', route(true, async (req, res, a) => {
+      const b = body(req);
+      const r = await d.training.publish(String(req.params.id), a.agent.id, { force: b.force === true, reason: str(b.reason) || undefined });
+      if (r.ok) res.send(200, { version: await versionView(r.version.id) });
+      else res.send(r.status, { error: r.error, ...(r.comparison ?? {}) });
+    }));
+
+    server.post('/api/admin/versions/:id/rollback', route(true, async (req, res, a) => {
+      const r = await d.training.publish(String(req.params.id), a.agent.id, { rollback: true });
+      if (r.ok) res.send(200, { version: await versionView(r.version.id) });
+      else res.send(r.status, { error: r.error });
+    }));
+
+    server.get('/api/admin/inbox', route(false, async (_req, res) => {
+      const items = (await d.inbox.open(500)).map((i) => ({ ...i, createdAt: new Date(i.createdAt).toISOString() }));
+      const groups = groupSimilar(items, (i) => i.text).map((members) => ({ representative: members[0].text, count: members.length, items: members }));
+      res.send(200, { groups });
+    }));
+
+    server.post('/api/admin/inbox/:id', route(true, async (req, res, a) => {
+      const item = await d.inbox.item(Number(req.params.id));
+      if (!item || item.status !== 'new') {
+        res.send(404, { error: 'no such open inbox item' });
+        return;
+      }
+      const b = body(req);
+      const action = str(b.action);
+      let intent: string | undefined;
+      if (action === 'file' || action === 'out_of_scope') {
+        intent = action === 'file' ? str(b.intent) : 'None';
+        if (!(await d.store.intent(intent))) throw new BadRequest(`intent ${intent || '(missing)'} does not exist`);
+        try {
+          await d.store.addUtterance({ intent, locale: item.locale, text: item.text, split: 'train', source: 'inbox', createdAt: d.now() });
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'UTTERANCE_EXISTS') throw e;
+        }
+      } else if (action !== 'ignore') {
+        throw new BadRequest('action must be file, out_of_scope or ignore');
+      }
+      const status = action === 'file' ? 'filed' : action === 'out_of_scope' ? 'out_of_scope' : 'ignored';
+      await d.inbox.resolve(item.id, status, a.agent.id, d.now(), intent);
+      await audit(a, `nlu.inbox.${status}`, String(item.id), { text: item.text, intent });
+      res.send(200, { id: item.id, status, intent });
+    }));
+
+    server.get('/api/admin/export', route(false, async (_req, res) => {
+      res.send(200, { files: await d.training.exportCorpora() });
+    }));
+
+    server.post('/api/admin/import', route(true, async (req, res, a) => {
+      const files = body(req).files;
+      if (!files || typeof files !== 'object' || Array.isArray(files)) throw new BadRequest('files must be an object of "<locale>/<domain>.json" → corpus');
+      const parsed = Object.entries(files as Record<string, unknown>).map(([file, json]) => {
+        if (!/^[A-Za-z-]+\/[a-z0-9_-]+\.json$/.test(file)) throw new BadRequest(`file name ${file} must look like zh-CN/fine.json`);
+        try {
+          return { file, corpus: parseCorpus(json, file) };
+        } catch (e) {
+          throw new BadRequest((e as Error).message);
+        }
+      });
+      const added = await d.training.importCorpora(parsed, a.agent.id);
+      res.send(200, added);
+    }));
+
+    server.get('/api/admin/audit', route(false, async (req, res) => {
+      const limit = Math.min(500, Math.max(1, Number((req.query as Record<string, unknown> | undefined)?.limit ?? 100) || 100));
+      const entries = await d.audit.recent(limit);
+      res.send(200, { entries: entries.map((e) => ({ ...e, at: new Date(e.at).toISOString() })) });
+    }));
+
+    server.post('/api/admin/agents', route(true, async (req, res, a) => {
+      const b = body(req);
+      try {
+        const account = await d.accounts.create({
+          username: str(b.username), password: typeof b.password === 'string' ? b.password : '', displayName: str(b.displayName),
+          role: b.role === 'admin' ? 'admin' : 'agent',
+        }, a.agent.id);
+        res.send(201, { agent: publicAgent(account) });
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        if (code === 'AGENT_INVALID') res.send(400, { error: (e as Error).message });
+        else if (code === 'AGENT_EXISTS') res.send(409, { error: (e as Error).message });
+        else throw e;
+      }
+    }));
+
+    server.get('/api/admin/events', route(false, async (req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      const on = (event: string) => (data: unknown): void => {
+        res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      };
+      const training = on('training');
+      const live = on('live');
+      d.training.on('training', training);
+      d.training.on('live', live);
+      const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+      const stop = (): void => {
+        clearInterval(keepAlive);
+        d.training.off('training', training);
+        d.training.off('live', live);
+      };
+      req.once('close', stop);
+      res.once('close', stop);
+    }));
+  };
+}
