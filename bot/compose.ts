@@ -7,6 +7,8 @@ import { HttpPlatform } from '../integrations/platform/http/HttpPlatform';
 import { SandboxPlatform } from '../integrations/platform/sandbox/SandboxPlatform';
 import type { TrafficPlatform } from '../integrations/platform/types';
 import { createSqliteStores } from '../integrations/storage/sqlite/createSqliteStores';
+import { openSqlite } from '../integrations/storage/sqlite/openSqlite';
+import type Database from 'better-sqlite3';
 import type { StoreBundle } from '../integrations/storage/StoreBundle';
 import type { DialogDeps } from '../dialogs/DialogDeps';
 import { buildFlows } from '../dialogs/flows';
@@ -30,7 +32,6 @@ import { SandboxWeChatServer } from '../integrations/wechat/sandbox/SandboxWeCha
 import { sandboxWeChatRoutes } from './sandbox/sandboxWeChatRoutes';
 import { redirect, staticSite } from './web/staticSite';
 import { join } from 'node:path';
-import { SqliteRateLimits } from '../integrations/storage/sqlite/SqliteRateLimits';
 import type { AgentAccounts } from './agent/AgentAccounts';
 import { handoffModule } from './handoff/handoffModule';
 import { adminModule } from './admin/adminModule';
@@ -63,20 +64,28 @@ export interface ComposeOverrides {
   clock?: Clock;
   /** Use this model file instead of the project model (trained if missing). */
   modelFile?: string;
+  /** Stores opened by the caller (STORE=mongo: bot/openStores.ts); SQLite under DATA_DIR otherwise. */
+  stores?: StoreBundle;
   /** Wraps the platform (tests: a slow or failing platform). */
   wrapPlatform?: (platform: TrafficPlatform) => TrafficPlatform;
 }
 
 /** The composition root: builds every concrete object from the configuration and wires it. */
 export function compose(config: Config, logger: Logger, overrides: ComposeOverrides = {}): App {
-  if (config.store === 'mongo') {
-    throw new ConfigError('STORE=mongo: the MongoDB adapter is not part of this build yet; use STORE=sqlite (the default)');
+  if (config.store === 'mongo' && overrides.stores?.kind !== 'mongo') {
+    throw new ConfigError('STORE=mongo: open the MongoDB stores first (bot/openStores.ts) and pass them to compose');
   }
   const clock = overrides.clock ?? (config.sandboxToday ? fixedDateClock(config.sandboxToday) : systemClock);
-  const stores = createSqliteStores(config.dataDir, { clock });
+  const onInboxError = (err: unknown): void => logger.warn({ err }, 'could not record a misunderstood message');
+  const sqlite = overrides.stores ? undefined : createSqliteStores(config.dataDir, { clock, onInboxError });
+  const stores: StoreBundle = overrides.stores ?? (sqlite as StoreBundle);
+  // The sandbox platform and sandbox WeChat API (stand-ins, never production) keep their data in SQLite:
+  // the main file with STORE=sqlite, a file of their own beside it otherwise.
+  let sandboxFile: Database.Database | undefined;
+  const sandboxDb = (): Database.Database => sqlite?.db ?? (sandboxFile ??= openSqlite(join(config.dataDir, 'sandbox.sqlite')));
   let ready = false;
   const basePlatform: TrafficPlatform = config.platform === 'sandbox'
-    ? new SandboxPlatform(stores.db, clock)
+    ? new SandboxPlatform(sandboxDb(), clock)
     : new HttpPlatform({ baseUrl: config.platformUrl ?? '' });
   const platform = overrides.wrapPlatform ? overrides.wrapPlatform(basePlatform) : basePlatform;
 
@@ -98,14 +107,13 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     }),
   ));
   let wechat: WeChatChannel | undefined;
-  const rateLimits = new SqliteRateLimits(stores.db);
   const handoff = handoffModule({
-    db: stores.db, storage: stores.storage, transcripts: stores.transcripts, rateLimits, identity: platform.identity,
+    stores, identity: platform.identity,
     cloud: adapter, botAppId: config.microsoftAppId ?? '', wechat: () => wechat?.adapter, logger,
     waitMinutes: config.handoffWaitMinutes, now: () => clock.now().getTime(),
   });
   const admin = adminModule({
-    db: stores.db, nlu, baseline, auth: handoff.auth, accounts: handoff.accounts, audit: handoff.audit, logger,
+    stores, nlu, baseline, auth: handoff.auth, accounts: handoff.accounts, logger,
     now: () => clock.now().getTime(), today: () => todayOf(clock),
   });
   const deps: DialogDeps = { nlu, platform, clock, inbox: admin.inbox };
@@ -127,13 +135,13 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
       return address && typeof address === 'object' ? `http://127.0.0.1:${address.port}/sandbox/wechat` : 'http://127.0.0.1/sandbox/wechat';
     };
     wechat = wechatChannel(config.wechat, {
-      db: stores.db, storage: stores.storage, logger, logic: (ctx) => bot.run(ctx),
-      middleware, rateLimits, onTurnError: onTurnError(logger),
+      storage: stores.storage, receipts: stores.receipts, tokens: stores.tokens, rateLimits: stores.rateLimits,
+      logger, logic: (ctx) => bot.run(ctx), middleware, onTurnError: onTurnError(logger),
       apiUrl: config.wechat.apiUrl ?? ownUrl,
     });
     routes.push(wechat.routes);
     if (config.platform === 'sandbox' && !config.wechat.apiUrl) {
-      routes.push(sandboxWeChatRoutes(new SandboxWeChatServer(stores.db, config.wechat), {
+      routes.push(sandboxWeChatRoutes(new SandboxWeChatServer(sandboxDb(), config.wechat), {
         token: config.wechat.token, appId: config.wechat.appId, account: SANDBOX_ACCOUNT,
       }));
       routes.push((server) => {
@@ -161,6 +169,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
       wechat?.stop();
       await wechat?.webhook.idle();
       await stores.close();
+      if (sandboxFile?.open) sandboxFile.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { ConfigError, readConfig } from './config';
 import { compose } from './compose';
+import { openStores } from './openStores';
 import { createLogger } from './logger';
 
 /** How long a shutdown waits for turns in progress. */
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger(config.logLevel);
-  const app = compose(config, logger);
+  const app = compose(config, logger, { stores: await openStores(config, logger) });
   await app.ready;
   await new Promise<void>((resolve) => app.server.listen(config.port, resolve));
   const url = `http://localhost:${config.port}`;

@@ -1,9 +1,7 @@
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import type { Server } from 'restify';
-import type { AuditLog } from '../../integrations/storage/auditLog';
-import { SqliteInboxStore } from '../../integrations/storage/sqlite/SqliteInboxStore';
-import { SqliteTrainingStore } from '../../integrations/storage/sqlite/SqliteTrainingStore';
+import type { StoreBundle } from '../../integrations/storage/StoreBundle';
+import type { InboxStore } from '../../integrations/storage/training';
 import { projectCorpusFiles } from '../../nlu-models/corpus/loadCorpus';
 import type { IntentModel } from '../../nlu-models/model/IntentModel';
 import type { NluEngine } from '../../nlu-models/recognizer/NluEngine';
@@ -16,12 +14,11 @@ import { adminRoutes } from './adminRoutes';
 import { TrainingService } from './TrainingService';
 
 export interface AdminModuleDeps {
-  db: Database.Database;
+  stores: StoreBundle;
   nlu: NluEngine;
   baseline: IntentModel;
   auth: AgentAuth;
   accounts: AgentAccounts;
-  audit: AuditLog;
   logger: Logger;
   now: () => number;
   today: () => string;
@@ -29,7 +26,7 @@ export interface AdminModuleDeps {
 
 export interface AdminModule {
   training: TrainingService;
-  inbox: SqliteInboxStore;
+  inbox: InboxStore;
   /** Resolves when the training data is seeded and the live version loaded. */
   ready: Promise<void>;
   routes: (server: Server) => void;
@@ -40,10 +37,9 @@ const ADMIN_PAGE_DIR = join(__dirname, '..', 'web', 'admin');
 
 /** The admins' NLU console: training store, training service (worker thread), admin API and page. */
 export function adminModule(d: AdminModuleDeps): AdminModule {
-  const store = new SqliteTrainingStore(d.db);
-  const inbox = new SqliteInboxStore(d.db, (err) => d.logger.warn({ err }, 'could not record a misunderstood message'));
+  const { training: store, inbox, audit } = d.stores;
   const training = new TrainingService({
-    store, audit: d.audit, nlu: d.nlu, logger: d.logger, now: d.now, corpusFiles: projectCorpusFiles(), train: trainInWorker,
+    store, audit, nlu: d.nlu, logger: d.logger, now: d.now, corpusFiles: projectCorpusFiles(), train: trainInWorker,
   });
   const ready = training.init(d.baseline);
   return {
@@ -51,7 +47,7 @@ export function adminModule(d: AdminModuleDeps): AdminModule {
     inbox,
     ready,
     routes: (server) => {
-      adminRoutes({ auth: d.auth, training, store, inbox, audit: d.audit, accounts: d.accounts, nlu: d.nlu, today: d.today, now: d.now })(server);
+      adminRoutes({ auth: d.auth, training, store, inbox, audit, accounts: d.accounts, nlu: d.nlu, today: d.today, now: d.now })(server);
       staticSite(server, '/admin', ADMIN_PAGE_DIR);
     },
     stop: () => training.stop(),

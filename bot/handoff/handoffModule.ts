@@ -1,13 +1,9 @@
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
-import type { CloudAdapter, Storage } from 'botbuilder';
+import type { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import type { IdentityPort } from '../../integrations/platform/types';
-import { SqliteAgentStore } from '../../integrations/storage/sqlite/SqliteAgentStore';
-import { SqliteAuditLog } from '../../integrations/storage/sqlite/SqliteAuditLog';
-import { SqliteHandoffStore } from '../../integrations/storage/sqlite/SqliteHandoffStore';
-import type { RateLimits } from '../../integrations/storage/rateLimits';
-import type { TranscriptStore } from '../../integrations/storage/transcripts';
+import type { AuditLog } from '../../integrations/storage/auditLog';
+import type { StoreBundle } from '../../integrations/storage/StoreBundle';
 import { AgentAccounts } from '../agent/AgentAccounts';
 import { AgentAuth } from '../agent/AgentAuth';
 import { agentRoutes } from '../agent/agentRoutes';
@@ -20,10 +16,7 @@ import { HandoffMiddleware } from './HandoffMiddleware';
 import { HandoffService } from './HandoffService';
 
 export interface HandoffModuleDeps {
-  db: Database.Database;
-  storage: Storage;
-  transcripts: TranscriptStore;
-  rateLimits: RateLimits;
+  stores: StoreBundle;
   identity: IdentityPort;
   cloud: CloudAdapter;
   botAppId: string;
@@ -39,7 +32,7 @@ export interface HandoffModule {
   service: HandoffService;
   accounts: AgentAccounts;
   auth: AgentAuth;
-  audit: SqliteAuditLog;
+  audit: AuditLog;
   routes: (server: Server) => void;
   stop(): void;
 }
@@ -50,17 +43,15 @@ const SWEEP_MS = 15_000;
 /** The hotline handoff and the agent console, built on the store: queue, feed, delivery, auth, routes. */
 export function handoffModule(d: HandoffModuleDeps): HandoffModule {
   const now = d.now ?? Date.now;
-  const handoffs = new SqliteHandoffStore(d.db);
-  const agents = new SqliteAgentStore(d.db);
-  const audit = new SqliteAuditLog(d.db);
+  const { handoffs, agents, audit, transcripts, storage, rateLimits } = d.stores;
   const feed = new HandoffFeed(handoffs, d.logger);
   void feed.start();
   const service = new HandoffService({
-    store: handoffs, agents, transcripts: d.transcripts, audit, feed, logger: d.logger, now,
+    store: handoffs, agents, transcripts, audit, feed, logger: d.logger, now,
     delivery: new CitizenDelivery(d.cloud, d.botAppId, d.wechat),
     waitTimeoutMs: d.waitMinutes * 60_000,
   });
-  const auth = new AgentAuth(agents, d.rateLimits, audit, now);
+  const auth = new AgentAuth(agents, rateLimits, audit, now);
   const sweep = (): void => {
     service.sweep().catch((err: unknown) => d.logger.error({ err }, 'expiring waiting handoffs failed'));
     agents.deleteExpiredSessions(now()).catch((err: unknown) => d.logger.warn({ err }, 'deleting expired sessions failed'));
@@ -68,13 +59,13 @@ export function handoffModule(d: HandoffModuleDeps): HandoffModule {
   const timer = setInterval(sweep, SWEEP_MS);
   timer.unref();
   return {
-    middleware: new HandoffMiddleware(service, d.identity, d.transcripts, d.storage, now),
+    middleware: new HandoffMiddleware(service, d.identity, transcripts, storage, now),
     service,
     accounts: new AgentAccounts(agents, audit, now),
     audit,
     auth,
     routes: (server) => {
-      agentRoutes({ auth, agents, handoffs, service, transcripts: d.transcripts, feed, now })(server);
+      agentRoutes({ auth, agents, handoffs, service, transcripts, feed, now })(server);
       staticSite(server, '/agent', AGENT_PAGE_DIR);
     },
     stop: () => {

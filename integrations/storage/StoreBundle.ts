@@ -1,10 +1,27 @@
 import type { Storage } from 'botbuilder';
+import type { AgentStore } from './agents';
+import type { AuditLog } from './auditLog';
+import type { HandoffStore } from './handoffs';
+import type { MessageReceipts } from './messageReceipts';
+import type { RateLimits } from './rateLimits';
+import type { SharedTokens } from './sharedTokens';
+import type { InboxStore, TrainingStore } from './training';
 import type { TranscriptStore } from './transcripts';
 
-/** The stores the composition root builds once per process (SQLite or MongoDB) and injects. */
+/** Every storage port, built once per process by one adapter (SQLite or MongoDB) and injected. */
 export interface StoreBundle {
+  readonly kind: 'sqlite' | 'mongo';
+  /** botbuilder bot state (conversation and user state) with eTag semantics. */
   storage: Storage;
   transcripts: TranscriptStore;
+  receipts: MessageReceipts;
+  tokens: SharedTokens;
+  rateLimits: RateLimits;
+  handoffs: HandoffStore;
+  agents: AgentStore;
+  audit: AuditLog;
+  training: TrainingStore;
+  inbox: InboxStore;
   /** Releases the connection; idempotent. */
   close(): Promise<void>;
 }

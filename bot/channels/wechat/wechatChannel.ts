@@ -1,9 +1,7 @@
-import type Database from 'better-sqlite3';
 import type { Middleware, Storage, TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
-import { SqliteMessageReceipts } from '../../../integrations/storage/sqlite/SqliteMessageReceipts';
-import { SqliteRateLimits } from '../../../integrations/storage/sqlite/SqliteRateLimits';
-import { SqliteSharedTokens } from '../../../integrations/storage/sqlite/SqliteSharedTokens';
+import type { MessageReceipts } from '../../../integrations/storage/messageReceipts';
+import type { SharedTokens } from '../../../integrations/storage/sharedTokens';
 import type { RateLimits } from '../../../integrations/storage/rateLimits';
 import { WeChatApiClient } from '../../../integrations/wechat/WeChatApiClient';
 import { translate } from '../../../dialogs/i18n/catalog';
@@ -16,12 +14,13 @@ import { WeChatWebhook } from './WeChatWebhook';
 import { wechatRoutes } from './wechatRoutes';
 
 export interface WeChatChannelDeps {
-  db: Database.Database;
   storage: Storage;
+  receipts: MessageReceipts;
+  tokens: SharedTokens;
+  rateLimits: RateLimits;
   logger: Logger;
   logic: (ctx: TurnContext) => Promise<void>;
   middleware: readonly Middleware[];
-  rateLimits?: RateLimits;
   onTurnError: (ctx: TurnContext, error: Error) => Promise<void>;
   /** WeChat's API base URL (a function when it is this server's own sandbox, known after listen). */
   apiUrl: string | (() => string);
@@ -39,9 +38,9 @@ const RECEIPT_TTL_MS = 24 * 3600_000;
 
 /** Builds the WeChat channel from its configuration: stores, API client, adapter, webhook and routes. */
 export function wechatChannel(config: WeChatConfig, deps: WeChatChannelDeps): WeChatChannel {
-  const receipts = new SqliteMessageReceipts(deps.db);
+  const { receipts } = deps;
   const api = new WeChatApiClient({
-    baseUrl: deps.apiUrl, appId: config.appId, appSecret: config.appSecret, tokens: new SqliteSharedTokens(deps.db),
+    baseUrl: deps.apiUrl, appId: config.appId, appSecret: config.appSecret, tokens: deps.tokens,
   });
   const adapter = new WeChatAdapter(api, deps.storage, deps.logger);
   adapter.use(...deps.middleware);
@@ -52,7 +51,7 @@ export function wechatChannel(config: WeChatConfig, deps: WeChatChannelDeps): We
     adapter,
     logic: deps.logic,
     receipts,
-    rateLimits: deps.rateLimits ?? new SqliteRateLimits(deps.db),
+    rateLimits: deps.rateLimits,
     logger: deps.logger,
     menuText: (key) => (Object.hasOwn(MENU_KEYS, key) ? translate('zh-CN', MENU_KEYS[key]) : undefined),
     replyBudgetMs: config.replyBudgetMs,

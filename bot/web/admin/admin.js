@@ -37,11 +37,16 @@
   var PHASES = {
     queued: '排队中', pending: '排队中', starting: '准备中', preparing: '准备数据', prepare: '准备数据', loading: '读取语料',
     folds: '交叉验证', fold: '交叉验证', cv: '交叉验证', 'cross-validation': '交叉验证', crossValidation: '交叉验证',
-    crossvalidate: '交叉验证', validating: '交叉验证', evaluating: '评估', evaluate: '评估', evaluation: '评估',
+    crossvalidate: '交叉验证', validating: '交叉验证', evaluating: '交叉验证评估', evaluate: '交叉验证评估',
+    evaluation: '交叉验证评估', baseline: '初始模型',
     training: '训练模型', train: '训练模型', final: '训练最终模型', saving: '保存', save: '保存', writing: '保存',
     done: '完成', ready: '完成', finished: '完成', failed: '失败', error: '失败',
   };
   var ACTIONS = {
+    'nlu.intent.create': '新建意图', 'nlu.intent.update': '修改意图', 'nlu.intent.delete': '删除意图',
+    'nlu.utterance.add': '添加语料', 'nlu.utterance.delete': '删除语料', 'nlu.train': '训练模型',
+    'nlu.publish': '发布版本', 'nlu.rollback': '回滚版本', 'nlu.import': '导入语料',
+    'nlu.inbox.filed': '归入意图', 'nlu.inbox.out_of_scope': '标为超出范围', 'nlu.inbox.ignored': '忽略问题',
     'intent.create': '新建意图', 'intent.update': '修改意图', 'intent.delete': '删除意图',
     'utterance.add': '添加语料', 'utterance.create': '添加语料', 'utterance.delete': '删除语料',
     'model.train': '训练模型', 'version.train': '训练模型', 'train': '训练模型', 'training.start': '训练模型',
@@ -167,6 +172,15 @@
     return isNumber(v.number) ? 'v' + v.number : String(v.id);
   }
 
+  /** Who did something: the API names accounts by id; the signed-in one and the system get their names. */
+  function accountLabel(id) {
+    if (id === undefined || id === null || id === '') return '';
+    if (id === 'system') return '系统';
+    if (me && sameId(me.id, id)) return me.displayName || me.username || String(id);
+    var text = String(id);
+    return /^[0-9a-f]{8}-[0-9a-f-]{27}$/i.test(text) ? '账号 ' + text.slice(0, 8) : text;
+  }
+
   function phaseLabel(phase) { return PHASES[phase] || phase || ''; }
 
   function actionLabel(action) {
@@ -187,6 +201,14 @@
     if (typeof value === 'string') return value;
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
     try { return JSON.stringify(value); } catch (e) { return String(value); }
+  }
+
+  /** The details without the `admin` key (shown as the actor already). */
+  function withoutAdmin(details) {
+    if (!details || typeof details !== 'object' || Array.isArray(details)) return details;
+    var out = {};
+    Object.keys(details).forEach(function (k) { if (k !== 'admin') out[k] = details[k]; });
+    return out;
   }
 
   function describeDetails(details) {
@@ -941,7 +963,9 @@
 
       row.appendChild(make('td', 'num', percent(v.accuracy)));
       row.appendChild(make('td', 'num', Array.isArray(v.intents) ? v.intents.length : '—'));
-      row.appendChild(make('td', '', v.createdBy || ''));
+      var by = make('td', 'nowrap', accountLabel(v.createdBy));
+      if (v.createdBy) by.title = '账号 ' + String(v.createdBy);
+      row.appendChild(by);
       row.appendChild(make('td', 'nowrap', dateTime(v.createdAt)));
       row.appendChild(make('td', 'nowrap', dateTime(v.publishedAt)));
 
@@ -1405,14 +1429,19 @@
         row.setAttribute('data-testid', 'audit-entry');
         row.setAttribute('data-action', String(e.action || ''));
         row.appendChild(make('td', 'nowrap', dateTime(e.at)));
+        // The actor is an account id; admin changes also name the account's username in the details.
+        var details = e.details && typeof e.details === 'object' && !Array.isArray(e.details) ? e.details : null;
         var actor = e.actor && typeof e.actor === 'object' ? (e.actor.displayName || e.actor.username || e.actor.id) : e.actor;
-        row.appendChild(make('td', 'nowrap', actor || ''));
+        var actorCell = make('td', 'nowrap', (me && sameId(me.id, actor) ? accountLabel(actor)
+          : details && typeof details.admin === 'string' ? details.admin : accountLabel(actor)) || '');
+        if (actor) actorCell.title = '账号 ' + describeValue(actor);
+        row.appendChild(actorCell);
         var action = make('td', 'nowrap');
         action.appendChild(make('span', 'audit-action', actionLabel(e.action)));
         action.appendChild(make('span', 'audit-code', String(e.action || '')));
         row.appendChild(action);
         row.appendChild(make('td', 'audit-target', describeValue(e.target)));
-        row.appendChild(make('td', 'audit-details', describeDetails(e.details)));
+        row.appendChild(make('td', 'audit-details', describeDetails(withoutAdmin(e.details))));
         el.audit.appendChild(row);
       });
       el.auditEmpty.classList.toggle('hidden', entries.length > 0);

@@ -5,6 +5,14 @@ import type { StoreBundle } from '../StoreBundle';
 import { openSqlite } from './openSqlite';
 import { SqliteStorage } from './SqliteStorage';
 import { SqliteTranscriptStore } from './SqliteTranscriptStore';
+import { SqliteAgentStore } from './SqliteAgentStore';
+import { SqliteAuditLog } from './SqliteAuditLog';
+import { SqliteHandoffStore } from './SqliteHandoffStore';
+import { SqliteInboxStore } from './SqliteInboxStore';
+import { SqliteMessageReceipts } from './SqliteMessageReceipts';
+import { SqliteRateLimits } from './SqliteRateLimits';
+import { SqliteSharedTokens } from './SqliteSharedTokens';
+import { SqliteTrainingStore } from './SqliteTrainingStore';
 
 /** The SQLite bundle also hands out its connection: the sandbox platform keeps its own tables in the same file. */
 export interface SqliteStores extends StoreBundle {
@@ -14,21 +22,30 @@ export interface SqliteStores extends StoreBundle {
 }
 
 /**
- * Opens (creating the folder and file if needed) `<dataDir>/jiaoguan.sqlite`, applies the bot state and
- * transcript migrations, and returns the stores sharing that one connection.
+ * Opens (creating the folder and file if needed) `<dataDir>/jiaoguan.sqlite`, applies every scope's
+ * migrations, and returns the stores sharing that one connection.
  * @throws StorageUnavailableError when the file cannot be opened.
  */
-export function createSqliteStores(dataDir: string, options: { clock?: Clock } = {}): SqliteStores {
+export function createSqliteStores(dataDir: string, options: { clock?: Clock; onInboxError?: (err: unknown) => void } = {}): SqliteStores {
   const file = join(dataDir, 'jiaoguan.sqlite');
   const db = openSqlite(file);
   try {
     const storage = new SqliteStorage(db, options);
     const transcripts = new SqliteTranscriptStore(db);
     return {
+      kind: 'sqlite',
       db,
       file,
       storage,
       transcripts,
+      receipts: new SqliteMessageReceipts(db),
+      tokens: new SqliteSharedTokens(db),
+      rateLimits: new SqliteRateLimits(db),
+      handoffs: new SqliteHandoffStore(db),
+      agents: new SqliteAgentStore(db),
+      audit: new SqliteAuditLog(db),
+      training: new SqliteTrainingStore(db),
+      inbox: new SqliteInboxStore(db, options.onInboxError),
       close: async () => {
         if (db.open) db.close();
       },

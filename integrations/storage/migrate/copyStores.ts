@@ -1,0 +1,110 @@
+import type { StoreBundle } from '../StoreBundle';
+import type { SqliteStores } from '../sqlite/createSqliteStores';
+
+export interface CopyReport {
+  botState: number;
+  transcripts: number;
+  agents: number;
+  handoffs: number;
+  handoffEvents: number;
+  audit: number;
+  intents: number;
+  utterances: number;
+  versions: number;
+  inbox: number;
+}
+
+interface BotStateRow { key: string; data: string }
+interface TranscriptRow { conversation_id: string; channel_id: string; sender: 'user' | 'bot' | 'agent'; text: string; timestamp: string }
+
+/**
+ * Copies an embedded (SQLite) deployment's data into another store (MongoDB: npm run migrate:sqlite-to-mongo):
+ * bot state, transcripts, console accounts (same password hashes), handoffs with their events, the audit log,
+ * training data, model versions with their models and the live pointer, and the misunderstood inbox.
+ * Run it with the bot stopped, into an empty target. Ids of agents and versions are new; references follow.
+ */
+export async function copyStores(from: SqliteStores, to: StoreBundle, log: (line: string) => void = () => undefined): Promise<CopyReport> {
+  const r: CopyReport = { botState: 0, transcripts: 0, agents: 0, handoffs: 0, handoffEvents: 0, audit: 0, intents: 0, utterances: 0, versions: 0, inbox: 0 };
+
+  for (const row of from.db.prepare('SELECT key, data FROM bot_state ORDER BY key').all() as BotStateRow[]) {
+    await to.storage.write({ [row.key]: { ...(JSON.parse(row.data) as object), eTag: '*' } });
+    r.botState += 1;
+  }
+  log(`bot state: ${r.botState} items`);
+
+  for (const t of from.db.prepare('SELECT conversation_id, channel_id, sender, text, timestamp FROM transcript_entries ORDER BY id').all() as TranscriptRow[]) {
+    await to.transcripts.append({ conversationId: t.conversation_id, channelId: t.channel_id, from: t.sender, text: t.text, timestamp: t.timestamp });
+    r.transcripts += 1;
+  }
+  log(`transcripts: ${r.transcripts} lines`);
+
+  const agentIds = new Map<string, string>();
+  for (const a of await from.agents.list()) {
+    const copy = await to.agents.create({ username: a.username, displayName: a.displayName, role: a.role, passwordHash: a.passwordHash, createdAt: a.createdAt });
+    if (a.disabled) await to.agents.setDisabled(copy.id, true);
+    agentIds.set(a.id, copy.id);
+    r.agents += 1;
+  }
+  const agent = (id: string | undefined): string | undefined => (id === undefined ? undefined : agentIds.get(id) ?? id);
+  log(`console accounts: ${r.agents} (sessions are not copied: everyone logs in again)`);
+
+  const handoffRows = from.db.prepare('SELECT id FROM handoffs ORDER BY created_at, rowid').all() as Array<{ id: string }>;
+  for (const { id } of handoffRows) {
+    const h = await from.handoffs.get(id);
+    if (!h) continue;
+    const { record } = await to.handoffs.create({
+      conversationKey: h.conversationKey, channelId: h.channelId, conversationId: h.conversationId, reference: h.reference,
+      reason: h.reason, citizen: h.citizen, intents: h.intents, locale: h.locale,
+    }, h.createdAt);
+    if (h.agentId && h.acceptedAt !== undefined) await to.handoffs.accept(record.id, agent(h.agentId) ?? h.agentId, h.acceptedAt);
+    if (h.status === 'closed' || h.status === 'cancelled' || h.status === 'expired') {
+      await to.handoffs.finish(record.id, ['waiting', 'active'], h.status, h.outcome ?? '', h.closedAt ?? h.createdAt);
+      if (h.callbackRequested) await to.handoffs.requestCallback(record.id);
+    }
+    for (const e of await from.handoffs.eventsOf(h.id)) {
+      await to.handoffs.addEvent({ handoffId: record.id, kind: e.kind, agentId: agent(e.agentId), text: e.text, at: e.at });
+      r.handoffEvents += 1;
+    }
+    r.handoffs += 1;
+  }
+  log(`handoffs: ${r.handoffs} with ${r.handoffEvents} events`);
+
+  for (const e of (await from.audit.recent(1_000_000)).reverse()) {
+    await to.audit.append({ at: e.at, actor: agent(e.actor) ?? e.actor, action: e.action, target: e.target, details: e.details });
+    r.audit += 1;
+  }
+  log(`audit log: ${r.audit} entries`);
+
+  for (const i of await from.training.intents()) {
+    await to.training.upsertIntent(i);
+    r.intents += 1;
+  }
+  for (const u of await from.training.utterances()) {
+    await to.training.addUtterance({ intent: u.intent, locale: u.locale, text: u.text, split: u.split, source: u.source, createdAt: u.createdAt });
+    r.utterances += 1;
+  }
+  log(`training data: ${r.intents} intents, ${r.utterances} utterances`);
+
+  const versionIds = new Map<string, string>();
+  for (const v of [...(await from.training.versions())].reverse()) {
+    const copy = await to.training.createVersion({ createdBy: agent(v.createdBy) ?? v.createdBy, createdAt: v.createdAt, dataHash: v.dataHash, intents: v.intents });
+    const model = await from.training.loadModel(v.id);
+    if (model) await to.training.saveModel(copy.id, model);
+    await to.training.updateVersion(copy.id, { status: v.status, phase: v.phase, percent: v.percent, metrics: v.metrics ?? undefined, error: v.error });
+    versionIds.set(v.id, copy.id);
+    r.versions += 1;
+  }
+  const live = await from.training.live();
+  if (live) await to.training.setLive(versionIds.get(live.versionId) ?? live.versionId, agent(live.publishedBy) ?? live.publishedBy, live.publishedAt);
+  log(`model versions: ${r.versions}${live ? `, live: ${versionIds.get(live.versionId)}` : ''}`);
+
+  const inboxRows = from.db.prepare('SELECT id FROM nlu_inbox ORDER BY id').all() as Array<{ id: number }>;
+  for (const { id } of inboxRows) {
+    const item = await from.inbox.item(id);
+    if (!item) continue;
+    await to.inbox.record({ text: item.text, locale: item.locale, intent: item.intent, score: item.score, at: item.createdAt });
+    r.inbox += 1;
+  }
+  log(`misunderstood inbox: ${r.inbox} items (all as new)`);
+  return r;
+}

@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { copyStores } from '../../../../integrations/storage/migrate/copyStores';
+import { createSqliteStores, type SqliteStores } from '../../../../integrations/storage/sqlite/createSqliteStores';
+
+/** The copy is store-agnostic; here it is checked SQLite → SQLite (the MongoDB target needs a server: see README). */
+describe('copyStores: an embedded deployment copied into another store', () => {
+  let dir: string;
+  let from: SqliteStores;
+  let to: SqliteStores;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'jiaoguan-copy-'));
+    from = createSqliteStores(join(dir, 'from'));
+    to = createSqliteStores(join(dir, 'to'));
+    await from.storage.write({ 'wechat/conversations/o1': { dialog: { step: 2 }, eTag: '*' } });
+    await from.transcripts.append({ conversationId: 'o1', channelId: 'wechat', from: 'user', text: '我的身份证320583198512240024', timestamp: '2026-11-25T01:00:00Z' });
+    const wang = await from.agents.create({ username: 'wang', displayName: '王客服', role: 'agent', passwordHash: 'scrypt$32768$8$1$c2FsdA==$aGFzaA==', createdAt: 1 });
+    const { record } = await from.handoffs.create({
+      conversationKey: 'wechat:o1', channelId: 'wechat', conversationId: 'o1', reference: '{}', reason: 'complaint',
+      citizen: { label: '李*', bound: true }, intents: ['agent.handoff'], locale: 'zh-CN',
+    }, 100);
+    await from.handoffs.accept(record.id, wang.id, 200);
+    await from.handoffs.addEvent({ handoffId: record.id, kind: 'agent', agentId: wang.id, text: '您好', at: 300 });
+    await from.audit.append({ at: 400, actor: wang.id, action: 'handoff.accept', target: record.id });
+    await from.training.upsertIntent({ name: 'fine.query', description: '查违章', domain: 'fine', answers: {}, updatedAt: 1 });
+    await from.training.addUtterance({ intent: 'fine.query', locale: 'zh-CN', text: '查违章', split: 'train', source: 'corpus', createdAt: 1 });
+    const v1 = await from.training.createVersion({ createdBy: 'system', createdAt: 1, dataHash: 'h1', intents: ['fine.query'] });
+    await from.training.saveModel(v1.id, '{"model":1}');
+    await from.training.updateVersion(v1.id, { status: 'ready', percent: 100 });
+    const v2 = await from.training.createVersion({ createdBy: wang.id, createdAt: 2, dataHash: 'h2', intents: ['fine.query'] });
+    await from.training.updateVersion(v2.id, { status: 'failed', error: 'boom' });
+    await from.training.setLive(v1.id, 'system', 5);
+    await from.inbox.record({ text: '订机票', locale: 'zh-CN', intent: 'None', score: 0.9, at: 6 });
+  });
+  afterAll(async () => {
+    await from.close();
+    await to.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('copies every kind of data, keeping references between them', async () => {
+    const report = await copyStores(from, to);
+    expect(report).toEqual({ botState: 1, transcripts: 1, agents: 1, handoffs: 1, handoffEvents: 1, audit: 1, intents: 1, utterances: 1, versions: 2, inbox: 1 });
+    expect(await to.storage.read(['wechat/conversations/o1'])).toEqual({ 'wechat/conversations/o1': { dialog: { step: 2 }, eTag: expect.any(String) } });
+    expect((await to.transcripts.list('o1'))[0].text).toBe('我的身份证320583********0024');
+    const wang = await to.agents.byUsername('wang');
+    expect(wang?.passwordHash).toBe('scrypt$32768$8$1$c2FsdA==$aGFzaA==');
+    const open = await to.handoffs.openFor('wechat:o1');
+    expect(open).toMatchObject({ status: 'active', agentId: wang?.id, reason: 'complaint', priority: 0, createdAt: 100, acceptedAt: 200 });
+    expect((await to.handoffs.eventsOf(open?.id ?? ''))).toEqual([expect.objectContaining({ kind: 'agent', agentId: wang?.id, text: '您好' })]);
+    expect((await to.audit.recent(5))[0]).toMatchObject({ actor: wang?.id, action: 'handoff.accept', target: expect.any(String) });
+    const versions = await to.training.versions();
+    expect(versions.map((v) => [v.number, v.status])).toEqual([[2, 'failed'], [1, 'ready']]);
+    const live = await to.training.live();
+    expect(live?.versionId).toBe(versions[1].id);
+    expect(await to.training.loadModel(versions[1].id)).toBe('{"model":1}');
+    expect(versions[0].createdBy).toBe(wang?.id);
+    expect((await to.inbox.open(5)).map((i) => i.text)).toEqual(['订机票']);
+  });
+});
