@@ -94,7 +94,7 @@ export async function addUtterance(page: Page, text: string, locale: 'zh-CN' | '
   await waitOn(page, page.locator('[data-testid="utterance-add"]:enabled'), 'the add button enabled again', 'attached');
 }
 
-/** The value of the page's `document.documentElement.scrollHeight`, etc. is not needed here: computed colours. */
+/** The background colours the page's script set (through the CSSOM) on the matched elements: the heat map's cells. */
 export async function backgroundColors(locator: Locator): Promise<string[]> {
   return locator.evaluateAll((nodes: Array<{ style: { backgroundColor: string } }>) => nodes.map((n) => n.style.backgroundColor));
 }
