@@ -37,6 +37,11 @@ import { handoffModule } from './handoff/handoffModule';
 import { adminModule } from './admin/adminModule';
 import type { TrainingService } from './admin/TrainingService';
 import { todayOf } from '../dialogs/shared/today';
+import { resilientPlatform } from '../integrations/platform/resilient/ResilientPlatform';
+import { Metrics } from './ops/Metrics';
+import { TurnMetricsMiddleware } from './ops/TurnMetricsMiddleware';
+import { opsRoutes } from './ops/opsRoutes';
+import { countingUnderstanding } from './ops/countingUnderstanding';
 import type { HandoffService } from './handoff/HandoffService';
 
 /** The sandbox official account's ToUserName (原始ID). */
@@ -54,6 +59,7 @@ export interface App extends BotServer {
   agents: AgentAccounts;
   handoff: HandoffService;
   training: TrainingService;
+  metrics: Metrics;
   /** Resolves when the training data is seeded and the live NLU version is loaded. */
   ready: Promise<void>;
   /** Stops the platform and storage (after the server stopped taking requests). */
@@ -87,7 +93,15 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   const basePlatform: TrafficPlatform = config.platform === 'sandbox'
     ? new SandboxPlatform(sandboxDb(), clock)
     : new HttpPlatform({ baseUrl: config.platformUrl ?? '' });
-  const platform = overrides.wrapPlatform ? overrides.wrapPlatform(basePlatform) : basePlatform;
+  const metrics = new Metrics(async () => {
+    const waiting = await stores.handoffs.waiting();
+    const oldest = waiting.reduce((min, h) => Math.min(min, h.createdAt), Number.POSITIVE_INFINITY);
+    return { waiting: waiting.length, oldestWaitSeconds: waiting.length ? (clock.now().getTime() - oldest) / 1000 : 0 };
+  });
+  const wrapped = overrides.wrapPlatform ? overrides.wrapPlatform(basePlatform) : basePlatform;
+  const platform = resilientPlatform(wrapped, {
+    timeoutMs: config.platformTimeoutMs, onCall: (c) => metrics.platformCall(c), onBreaker: (s) => metrics.breakerState(s),
+  });
 
   const modelFile = overrides.modelFile ?? PROJECT_MODEL_FILE;
   const trained = ensureModel(modelFile);
@@ -116,10 +130,11 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     stores, nlu, baseline, auth: handoff.auth, accounts: handoff.accounts, logger,
     now: () => clock.now().getTime(), today: () => todayOf(clock),
   });
-  const deps: DialogDeps = { nlu, platform, clock, inbox: admin.inbox };
+  const deps: DialogDeps = { nlu: countingUnderstanding(nlu, metrics), platform, clock, inbox: admin.inbox };
   const bot = new JiaoguanBot(conversationState, userState, new MainDialog(deps, buildFlows(deps)));
 
   const middleware = [
+    new TurnMetricsMiddleware(metrics),
     new LocaleMiddleware(conversationState.createProperty<Locale | undefined>('locale')),
     new TranscriptMiddleware(stores.transcripts, () => clock.now()),
     handoff.middleware,
@@ -127,7 +142,10 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   adapter.use(...middleware);
   adapter.onTurnError = onTurnError(logger);
 
-  const routes: Array<(server: Server) => void> = [handoff.routes, admin.routes];
+  const routes: Array<(server: Server) => void> = [
+    handoff.routes, admin.routes,
+    opsRoutes({ metrics, metricsToken: config.metricsToken, storage: stores.storage, liveModel: () => admin.training.liveVersionId }),
+  ];
   let serverRef: Server | undefined;
   if (config.wechat) {
     const ownUrl = (): string => {
@@ -161,7 +179,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     server: built.server,
     inFlight: () => built.inFlight() + (wechat?.webhook.pending() ?? 0),
     config, nlu, platform, stores, wechat: wechat?.webhook, agents: handoff.accounts, handoff: handoff.service,
-    training: admin.training, ready: admin.ready,
+    training: admin.training, ready: admin.ready, metrics,
     close: async () => {
       handoff.stop();
       admin.stop();

@@ -15,6 +15,10 @@ export interface Config {
   microsoftAppPassword?: string;
   microsoftAppType?: string;
   microsoftAppTenantId?: string;
+  /** Per-attempt timeout of traffic platform calls. */
+  platformTimeoutMs: number;
+  /** Bearer token of /metrics (closed without one). */
+  metricsToken?: string;
   /** A waiting citizen is told no agent is free after this many minutes. */
   handoffWaitMinutes: number;
   /** The WeChat official-account channel; absent when not configured (http platform without WECHAT_*). */
@@ -80,6 +84,10 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     problems.push('MicrosoftAppId is set but MicrosoftAppPassword is not');
   }
   const wechat = readWeChat(get, platform === 'sandbox', problems);
+  const platformTimeoutMs = Number(get('PLATFORM_TIMEOUT_MS') ?? '3000');
+  if (!Number.isInteger(platformTimeoutMs) || platformTimeoutMs < 100 || platformTimeoutMs > 60_000) problems.push('PLATFORM_TIMEOUT_MS must be 100-60000');
+  const metricsToken = get('METRICS_TOKEN');
+  if (metricsToken && metricsToken.length < 16) problems.push('METRICS_TOKEN must have at least 16 characters');
   const handoffWaitMinutes = Number(get('HANDOFF_WAIT_MINUTES') ?? '10');
   if (!(handoffWaitMinutes > 0 && handoffWaitMinutes <= 240)) problems.push('HANDOFF_WAIT_MINUTES must be a number of minutes between 0 and 240');
   if (problems.length) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -98,6 +106,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     microsoftAppTenantId: get('MicrosoftAppTenantId'),
     wechat,
     handoffWaitMinutes,
+    platformTimeoutMs,
+    metricsToken,
   };
 }
 

@@ -111,14 +111,14 @@ export class TrainingService extends EventEmitter {
   }
 
   /** Starts training in the background; resolves with the new version (status "training"). */
-  async startTraining(by: string, folds: number): Promise<ModelVersion> {
+  async startTraining(by: string, folds: number, actorName?: string): Promise<ModelVersion> {
     const busy = (await this.d.store.versions()).find((v) => v.status === 'training' && this.d.now() - v.createdAt < STALE_TRAINING_MS);
     if (busy) throw new TrainingConflictError(`version ${busy.number} is still training`);
     const data = await this.examples();
     if (!data.train.length) throw new TrainingConflictError('there are no training utterances');
     const intents = [...new Set(data.train.map((e) => e.intent))].sort();
     const version = await this.d.store.createVersion({ createdBy: by, createdAt: this.d.now(), dataHash: dataHash(data.train), intents });
-    await this.d.audit.append({ at: this.d.now(), actor: by, action: 'nlu.train', target: version.id, details: { number: version.number, folds, utterances: data.train.length } });
+    await this.d.audit.append({ at: this.d.now(), actor: by, action: 'nlu.train', target: version.id, details: { admin: actorName, number: version.number, folds, utterances: data.train.length } });
     this.running = this.run(version, { ...data, folds });
     return version;
   }
@@ -160,7 +160,7 @@ export class TrainingService extends EventEmitter {
   }
 
   /** Makes a ready version live after the quality gate (or forced, with a reason); audited with before/after. */
-  async publish(id: string, by: string, options: { force?: boolean; reason?: string; rollback?: boolean } = {}): Promise<PublishResult> {
+  async publish(id: string, by: string, options: { force?: boolean; reason?: string; rollback?: boolean; actorName?: string } = {}): Promise<PublishResult> {
     const version = await this.d.store.version(id);
     if (!version) return { ok: false, status: 404, error: 'no such version' };
     if (version.status !== 'ready') return { ok: false, status: 409, error: `version ${version.number} is ${version.status}, not ready` };
@@ -168,9 +168,12 @@ export class TrainingService extends EventEmitter {
     if (comparison.liveId === id) return { ok: false, status: 409, error: `version ${version.number} is already live` };
     const reason = options.reason?.trim();
     if (options.force && !reason) return { ok: false, status: 400, error: 'a forced publish needs a reason' };
-    const worse = comparison.accuracyDelta !== null && comparison.accuracyDelta < -MAX_ACCURACY_DROP;
-    if (!options.rollback && !options.force && (worse || comparison.lostIntents.length)) {
+    // In whole tenths of a point: 0.88 against 0.90 is exactly 2 points (allowed), whatever floating point says.
+    const worse = comparison.accuracyDelta !== null && Math.round(comparison.accuracyDelta * 1000) < -MAX_ACCURACY_DROP * 1000;
+    const unevaluated = comparison.liveAccuracy !== null && version.metrics === null;
+    if (!options.rollback && !options.force && (worse || unevaluated || comparison.lostIntents.length)) {
       const why = [
+        unevaluated ? 'it has no evaluation to compare with the live version' : '',
         worse ? `accuracy ${(comparison.accuracyDelta! * 100).toFixed(1)} points against the live version` : '',
         comparison.lostIntents.length ? `it loses ${comparison.lostIntents.join(', ')}` : '',
       ].filter(Boolean).join('; ');
@@ -181,7 +184,7 @@ export class TrainingService extends EventEmitter {
     await this.follow();
     await this.d.audit.append({
       at: this.d.now(), actor: by, action: options.rollback ? 'nlu.rollback' : 'nlu.publish', target: id,
-      details: { before: comparison.liveId, after: id, number: version.number, forced: Boolean(options.force), reason, accuracyDelta: comparison.accuracyDelta, ms: Date.now() - started },
+      details: { admin: options.actorName, before: comparison.liveId, after: id, number: version.number, forced: Boolean(options.force), reason, accuracyDelta: comparison.accuracyDelta, ms: Date.now() - started },
     });
     return { ok: true, version };
   }
@@ -210,7 +213,9 @@ export class TrainingService extends EventEmitter {
   }
 
   /** Adds the intents and utterances of corpus files (existing utterances are kept, not duplicated). */
-  async importCorpora(files: ReadonlyArray<{ file: string; corpus: Corpus }>, by: string, source = 'import'): Promise<{ intents: number; utterances: number }> {
+  async importCorpora(
+    files: ReadonlyArray<{ file: string; corpus: Corpus }>, by: string, source = 'import', actorName?: string,
+  ): Promise<{ intents: number; utterances: number }> {
     let intents = 0;
     let added = 0;
     for (const { file, corpus } of files) {
@@ -232,7 +237,7 @@ export class TrainingService extends EventEmitter {
         }
       }
     }
-    if (by !== 'system') await this.d.audit.append({ at: this.d.now(), actor: by, action: 'nlu.import', details: { intents, utterances: added } });
+    if (by !== 'system') await this.d.audit.append({ at: this.d.now(), actor: by, action: 'nlu.import', details: { admin: actorName, intents, utterances: added } });
     return { intents, utterances: added };
   }
 }

@@ -87,9 +87,9 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
   };
 
   return (server) => {
-    server.get('/api/admin/openapi.json', async (_req: Request, res: Response) => {
+    server.get('/api/admin/openapi.json', route(false, async (_req, res) => {
       res.send(200, openapi);
-    });
+    }));
 
     server.get('/api/admin/intents', route(false, async (_req, res) => {
       res.send(200, await intentView());
@@ -207,7 +207,7 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
     server.post('/api/admin/train', route(true, async (req, res, a) => {
       const folds = Number(body(req).folds ?? 5);
       if (!Number.isInteger(folds) || folds < 3 || folds > 10) throw new BadRequest('folds must be an integer from 3 to 10');
-      const version = await d.training.startTraining(a.agent.id, folds);
+      const version = await d.training.startTraining(a.agent.id, folds, a.agent.username);
       res.send(202, { version: await versionView(version.id) });
     }));
 
@@ -238,13 +238,13 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
 
     server.post('/api/admin/versions/:id/publish', route(true, async (req, res, a) => {
       const b = body(req);
-      const r = await d.training.publish(String(req.params.id), a.agent.id, { force: b.force === true, reason: str(b.reason) || undefined });
+      const r = await d.training.publish(String(req.params.id), a.agent.id, { force: b.force === true, reason: str(b.reason) || undefined, actorName: a.agent.username });
       if (r.ok) res.send(200, { version: await versionView(r.version.id) });
       else res.send(r.status, { error: r.error, ...(r.comparison ?? {}) });
     }));
 
     server.post('/api/admin/versions/:id/rollback', route(true, async (req, res, a) => {
-      const r = await d.training.publish(String(req.params.id), a.agent.id, { rollback: true });
+      const r = await d.training.publish(String(req.params.id), a.agent.id, { rollback: true, actorName: a.agent.username });
       if (r.ok) res.send(200, { version: await versionView(r.version.id) });
       else res.send(r.status, { error: r.error });
     }));
@@ -296,7 +296,7 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
           throw new BadRequest((e as Error).message);
         }
       });
-      const added = await d.training.importCorpora(parsed, a.agent.id);
+      const added = await d.training.importCorpora(parsed, a.agent.id, 'import', a.agent.username);
       res.send(200, added);
     }));
 
