@@ -52,6 +52,9 @@ describe('createSqliteStores', () => {
     try {
       expect(stores.db.prepare('SELECT scope, version FROM schema_migrations ORDER BY scope, version').all()).toEqual([
         { scope: 'botstate', version: 1 },
+        { scope: 'channels', version: 1 },
+        { scope: 'people', version: 1 },
+        { scope: 'training', version: 1 },
         { scope: 'transcripts', version: 1 },
       ]);
     } finally {
