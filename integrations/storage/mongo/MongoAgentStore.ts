@@ -9,7 +9,8 @@ export interface SessionDoc { _id: string; agentId: string; csrfToken: string; c
 export const agentSchema = new Schema<AgentDoc>({
   _id: { type: String, required: true },
   username: { type: String, required: true, unique: true, match: /^[a-z0-9][a-z0-9._-]{2,31}$/ },
-  displayName: { type: String, required: true, maxlength: 20 },
+  // Characters, not UTF-16 units (as AgentAccounts counts them): names outside the BMP are valid.
+  displayName: { type: String, required: true, validate: { validator: (v: string) => Array.from(v).length <= 20, message: 'displayName must have at most 20 characters' } },
   role: { type: String, required: true, enum: ['agent', 'admin'] },
   passwordHash: { type: String, required: true, match: /^scrypt\$/ },
   disabled: { type: Boolean, required: true, default: false },

@@ -36,6 +36,7 @@ export class MongoAuditLog implements AuditLog {
   }
 
   async recent(limit: number, filter: { actor?: string; action?: string; target?: string } = {}): Promise<Array<AuditEntry & { id: number }>> {
+    if (limit <= 0) return []; // MongoDB reads limit(0) as "no limit"; the port means none.
     const query: Record<string, string> = {};
     if (filter.actor !== undefined) query.actor = String(filter.actor);
     if (filter.action !== undefined) query.action = String(filter.action);

@@ -117,6 +117,7 @@ export class MongoHandoffStore implements HandoffStore {
   }
 
   async callbacks(limit: number): Promise<HandoffRecord[]> {
+    if (limit <= 0) return []; // MongoDB reads limit(0) as "no limit"; the port means none.
     return mongoStep('Handoffs', async () => (await this.handoffs.find({ status: 'expired', callbackRequested: true }).sort({ closedAt: -1 }).limit(limit).lean()).map(toRecord));
   }
 
@@ -181,6 +182,7 @@ export class MongoHandoffStore implements HandoffStore {
   }
 
   async eventsAfter(afterId: number, limit: number): Promise<HandoffEvent[]> {
+    if (limit <= 0) return []; // MongoDB reads limit(0) as "no limit"; the port means none.
     return mongoStep('Handoff events', async () => (await this.events.find({ _id: { $gt: Number(afterId) } }).sort({ _id: 1 }).limit(limit).lean()).map(toEvent));
   }
 

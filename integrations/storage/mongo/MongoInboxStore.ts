@@ -44,6 +44,7 @@ export class MongoInboxStore implements InboxStore {
   }
 
   async open(limit: number): Promise<InboxItem[]> {
+    if (limit <= 0) return []; // MongoDB reads limit(0) as "no limit"; the port means none.
     return mongoStep('Inbox', async () => (await this.model.find({ status: 'new' }).sort({ _id: -1 }).limit(limit).lean()).map(toItem));
   }
 

@@ -46,7 +46,7 @@ export class MongoStorage implements Storage {
         throw new TypeError(`Storage: item "${key}" must be an object, got ${item === null ? 'null' : typeof item}.`);
       }
       const { eTag, ...rest } = item as Record<string, unknown>;
-      return { key, expected: typeof eTag === 'string' && eTag !== '*' ? eTag : undefined, data: JSON.stringify(rest) };
+      return { key, expected: !eTag || eTag === '*' ? undefined : String(eTag), data: JSON.stringify(rest) };
     });
     if (!writes.length) return;
     await mongoStep('Storage write', async () => {
@@ -78,13 +78,17 @@ export class MongoStorage implements Storage {
     }
     const updated = await this.model.updateOne({ _id: w.key, eTag: w.expected }, { $set: { eTag, data: w.data, updatedAt: now } }, { session });
     if (updated.matchedCount === 1) return;
+    // Not found with that eTag: a new key may still be created (MemoryStorage writes items it does not have);
+    // an existing key with another eTag is a conflict. $setOnInsert writes only when the upsert inserts.
+    let inserted: boolean;
     try {
-      // Not found with that eTag: a new key may still be created (MemoryStorage writes items it does not have).
-      await this.model.create([{ _id: w.key, eTag, data: w.data, updatedAt: now }], { session });
+      const r = await this.model.updateOne({ _id: w.key }, { $setOnInsert: { eTag, data: w.data, updatedAt: now } }, { upsert: true, session });
+      inserted = r.upsertedCount === 1;
     } catch (err) {
-      if (isDuplicateKey(err)) throw new StorageConflictError(w.key);
-      throw err;
+      if (!isDuplicateKey(err)) throw err;
+      inserted = false;
     }
+    if (!inserted) throw new StorageConflictError(w.key);
   }
 
   async delete(keys: string[]): Promise<void> {

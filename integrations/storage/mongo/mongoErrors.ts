@@ -16,7 +16,7 @@ export function isUnavailable(err: unknown): boolean {
   const e = err as { name?: string; message?: string } | undefined;
   if (!e) return false;
   if (e.name && UNAVAILABLE.has(e.name)) return true;
-  return e.name === 'MongooseError' && /buffering timed out|not connected|connection .* closed/i.test(e.message ?? '');
+  return e.name === 'MongooseError' && /buffering timed out|not connected|connection .* closed|before initial connection/i.test(e.message ?? '');
 }
 
 /**

@@ -51,6 +51,10 @@ export function runInboxStoreContract(name: string, make: InboxFactory): void {
       for (const t of ['一', '二', '三', '四']) await record(t);
       expect((await inbox().open(10)).map((i) => i.text)).toEqual(['四', '三', '二', '一']);
       expect((await inbox().open(2)).map((i) => i.text)).toEqual(['四', '三']);
+    });
+
+    it('returns nothing for a limit of 0', async () => {
+      await record('一');
       expect(await inbox().open(0)).toEqual([]);
     });
 

@@ -12,6 +12,7 @@ import { SqliteTrainingStore } from '../../../../integrations/storage/sqlite/Sql
 import { runStorageContract } from '../storageContract';
 import { runAgentStoreContract } from './agentStoreContract';
 import { runAuditLogContract } from './auditLogContract';
+import { runHandoffEventsContract } from './handoffEventsContract';
 import { runHandoffStoreContract } from './handoffStoreContract';
 import { runInboxStoreContract } from './inboxStoreContract';
 import { runMessageReceiptsContract } from './messageReceiptsContract';
@@ -50,6 +51,7 @@ runMessageReceiptsContract('SQLite', sqlite((db) => new SqliteMessageReceipts(db
 runSharedTokensContract('SQLite', sqlite((db) => new SqliteSharedTokens(db)));
 runRateLimitsContract('SQLite', sqlite((db) => new SqliteRateLimits(db)));
 runHandoffStoreContract('SQLite', sqlite((db) => new SqliteHandoffStore(db)));
+runHandoffEventsContract('SQLite', sqlite((db) => new SqliteHandoffStore(db)));
 runAgentStoreContract('SQLite', sqlite((db) => new SqliteAgentStore(db)));
 runAuditLogContract('SQLite', sqlite((db) => new SqliteAuditLog(db), 'audit_log'));
 runTrainingStoreContract('SQLite', sqlite((db) => new SqliteTrainingStore(db)));

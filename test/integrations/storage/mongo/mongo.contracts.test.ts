@@ -6,6 +6,7 @@ import { createMongoStores } from '../../../../integrations/storage/mongo/create
 import type { StoreBundle } from '../../../../integrations/storage/StoreBundle';
 import { runAgentStoreContract } from '../contracts/agentStoreContract';
 import { runAuditLogContract } from '../contracts/auditLogContract';
+import { runHandoffEventsContract } from '../contracts/handoffEventsContract';
 import { runHandoffStoreContract } from '../contracts/handoffStoreContract';
 import { runInboxStoreContract } from '../contracts/inboxStoreContract';
 import { runMessageReceiptsContract } from '../contracts/messageReceiptsContract';
@@ -116,6 +117,7 @@ if (URI === undefined || URI === '') {
     runSharedTokensContract('MongoDB', port((s) => s.tokens));
     runRateLimitsContract('MongoDB', port((s) => s.rateLimits));
     runHandoffStoreContract('MongoDB', port((s) => s.handoffs));
+    runHandoffEventsContract('MongoDB', port((s) => s.handoffs));
     runAgentStoreContract('MongoDB', port((s) => s.agents));
     runAuditLogContract('MongoDB', port((s) => s.audit, 'audit_log'));
     runTrainingStoreContract('MongoDB', port((s) => s.training));

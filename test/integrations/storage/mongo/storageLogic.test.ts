@@ -64,16 +64,22 @@ class FakeBotStateModel {
     };
   }
 
-  async updateOne(filter: { _id: string; eTag?: string }, update: { $set: Omit<BotStateDoc, '_id'> }, options: WriteOptions = {}):
-    Promise<{ matchedCount: number; modifiedCount: number; upsertedCount: number }> {
+  async updateOne(
+    filter: { _id: string; eTag?: string },
+    update: { $set?: Omit<BotStateDoc, '_id'>; $setOnInsert?: Omit<BotStateDoc, '_id'> },
+    options: WriteOptions = {},
+  ): Promise<{ matchedCount: number; modifiedCount: number; upsertedCount: number }> {
     await this.serverCall(options.session);
     const current = this.docs.get(filter._id);
     if (current && (filter.eTag === undefined || filter.eTag === current.eTag)) {
-      this.put({ ...current, ...update.$set }, options.session);
-      return { matchedCount: 1, modifiedCount: 1, upsertedCount: 0 };
+      // MongoDB: $setOnInsert changes nothing on a matched document.
+      if (update.$set) this.put({ ...current, ...update.$set }, options.session);
+      return { matchedCount: 1, modifiedCount: update.$set ? 1 : 0, upsertedCount: 0 };
     }
     if (!current && options.upsert && filter.eTag === undefined) {
-      this.put({ _id: filter._id, ...update.$set }, options.session);
+      const fields = update.$set ?? update.$setOnInsert;
+      if (!fields) throw new Error('fake: nothing to insert');
+      this.put({ _id: filter._id, ...fields }, options.session);
       return { matchedCount: 0, modifiedCount: 0, upsertedCount: 1 };
     }
     return { matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
@@ -217,7 +223,7 @@ describe('MongoStorage logic', () => {
   });
 
   // The contract treats '' as a key like any other, and creates a missing key even when the item carries an eTag
-  // (MemoryStorage and SQLite do). Creating goes through Model.create here, whose validation rejects an empty _id.
+  // (MemoryStorage and SQLite do). Creating is an upsert with $setOnInsert, which accepts the empty _id.
   it("creates the key '' even when the item carries an eTag, as for any other key", async () => {
     const storage = new FakeDeployment(false).storage();
     await storage.write({ '': { count: 1, eTag: 'from-another-store' } });
