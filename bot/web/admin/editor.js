@@ -1,0 +1,226 @@
+/*
+ * The utterance editor of the admin console (see admin.js): the utterances of one intent, its description and
+ * answers, and deleting it.
+ */
+import { button, dateTime, intentByName, lines, make, sameId, toDate } from './util.js';
+import { call, notify, report, showError } from './api.js';
+import { count, refreshIntents, renderIntents } from './intents.js';
+import { el, state, LOCALES, SOURCES, SPLITS } from './state.js';
+
+// ----------------------------------------------------------------------------------- utterance editor
+
+export function selectIntent(name) {
+  if (!state.me) return;
+  state.deleteArmed = 0;
+  state.editor = { name: name, utterances: [], loading: true };
+  var intent = intentByName(name);
+  el.editDescription.value = intent ? intent.description || '' : '';
+  fillAnswers(intent);
+  el.utteranceInput.value = '';
+  renderIntents();
+  renderEditor();
+  loadUtterances(name);
+  el.utteranceInput.focus();
+}
+
+function fillAnswers(intent) {
+  var answers = intent && intent.answers && typeof intent.answers === 'object' ? intent.answers : null;
+  el.editAnswers.value = answers && Array.isArray(answers['zh-CN']) ? answers['zh-CN'].join('\n') : '';
+  el.editAnswersEn.value = answers && Array.isArray(answers.en) ? answers.en.join('\n') : '';
+}
+
+export function loadUtterances(name) {
+  call('GET', 'intents/' + encodeURIComponent(name) + '/utterances').then(function (data) {
+    if (!state.editor || state.editor.name !== name) return;
+    var list = Array.isArray(data.utterances) ? data.utterances.slice() : [];
+    state.editor.utterances = sortUtterances(list);
+    state.editor.loading = false;
+    renderEditor();
+  }, function (err) {
+    if (state.editor && state.editor.name === name) {
+      state.editor.loading = false;
+      renderEditor();
+    }
+    report('读取语料失败')(err);
+  });
+}
+
+/** Newest first (ids break ties), so what was just added is on top. */
+function sortUtterances(list) {
+  return list.sort(function (a, b) {
+    var ta = toDate(a.createdAt);
+    var tb = toDate(b.createdAt);
+    var d = (tb ? tb.getTime() : 0) - (ta ? ta.getTime() : 0);
+    if (d !== 0) return d;
+    return String(b.id).localeCompare(String(a.id), undefined, { numeric: true });
+  });
+}
+
+export function renderEditorHead() {
+  if (!state.editor) return;
+  var intent = intentByName(state.editor.name);
+  el.editorIntent.textContent = state.editor.name;
+  el.editorFaq.classList.toggle('hidden', !(intent && intent.isFaq) && !/^faq\./.test(state.editor.name));
+  el.editAnswersBlock.classList.toggle('hidden', !(intent && intent.isFaq) && !/^faq\./.test(state.editor.name));
+  var title = intent && intent.description ? intent.description : '';
+  el.editorIntent.title = title;
+}
+
+export function renderEditor() {
+  el.editorEmpty.classList.toggle('hidden', !!state.editor);
+  el.editor.classList.toggle('hidden', !state.editor);
+  el.utteranceEditor.setAttribute('data-intent', state.editor ? state.editor.name : '');
+  if (!state.editor) {
+    el.utterances.textContent = '';
+    return;
+  }
+  renderEditorHead();
+  el.intentDelete.textContent = '删除意图';
+  el.intentDelete.classList.remove('armed');
+  Array.prototype.forEach.call(el.localeChips, function (chip) {
+    chip.classList.toggle('selected', chip.getAttribute('data-locale-filter') === state.localeFilter);
+  });
+  el.utterances.textContent = '';
+  var shown = 0;
+  state.editor.utterances.forEach(function (u) {
+    if (state.localeFilter && u.locale !== state.localeFilter) return;
+    shown += 1;
+    el.utterances.appendChild(renderUtterance(u));
+  });
+  el.utteranceTotal.textContent = String(state.editor.utterances.length);
+  el.utterancesLoading.classList.toggle('hidden', !state.editor.loading);
+  el.utterancesEmpty.classList.toggle('hidden', state.editor.loading || shown > 0);
+}
+
+function renderUtterance(u) {
+  var item = make('li', 'utterance');
+  item.setAttribute('data-testid', 'utterance');
+  item.setAttribute('data-id', String(u.id));
+  item.setAttribute('data-locale', String(u.locale || ''));
+  item.setAttribute('data-split', String(u.split || ''));
+  var text = make('span', 'utterance-text', u.text);
+  text.setAttribute('data-testid', 'utterance-text');
+  item.appendChild(text);
+  var meta = make('span', 'utterance-meta');
+  meta.appendChild(make('span', 'badge badge-locale', LOCALES[u.locale] || u.locale || ''));
+  if (u.split) meta.appendChild(make('span', 'badge badge-' + (u.split === 'test' ? 'test' : 'train'), SPLITS[u.split] || u.split));
+  if (u.source) meta.appendChild(make('span', 'utterance-source', SOURCES[u.source] || u.source));
+  var when = dateTime(u.createdAt);
+  if (when) meta.title = '添加于 ' + when;
+  item.appendChild(meta);
+  var del = button('button-icon', '删除', 'utterance-delete');
+  del.setAttribute('aria-label', '删除语料：' + String(u.text));
+  del.addEventListener('click', function () { deleteUtterance(u, del); });
+  item.appendChild(del);
+  return item;
+}
+
+export function onAddUtterance(event) {
+  event.preventDefault();
+  if (!state.editor) return;
+  var name = state.editor.name;
+  var text = el.utteranceInput.value.trim();
+  var locale = el.utteranceLocale.value || 'zh-CN';
+  var split = el.utteranceSplit.value;
+  if (!text) { el.utteranceInput.focus(); return; }
+  var body = { locale: locale, text: text };
+  if (split) body.split = split;
+  el.utteranceAdd.disabled = true;
+  call('POST', 'intents/' + encodeURIComponent(name) + '/utterances', body).then(function (data) {
+    var u = data && data.utterance ? data.utterance : { id: 'new-' + Date.now(), locale: locale, text: text, split: split };
+    if (state.editor && state.editor.name === name) {
+      state.editor.utterances = state.editor.utterances.filter(function (x) { return !sameId(x.id, u.id); });
+      state.editor.utterances.unshift(u);
+      if (state.localeFilter && state.localeFilter !== u.locale) state.localeFilter = '';
+      if (el.utteranceInput.value.trim() === text) el.utteranceInput.value = '';
+      renderEditor();
+    }
+    bumpCount(name, u.locale || locale, 1);
+    refreshIntents();
+  }, function (err) {
+    if (err && err.status === 409) showError('这条语料已经存在：“' + text + '”（' + err.message + '）');
+    else report('添加语料失败')(err);
+  }).then(function () {
+    el.utteranceAdd.disabled = false;
+    el.utteranceInput.focus();
+  });
+}
+
+function bumpCount(name, locale, delta) {
+  var intent = intentByName(name);
+  if (!intent) return;
+  intent.counts = intent.counts || {};
+  intent.counts[locale] = Math.max(0, count(intent.counts, locale) + delta);
+  renderIntents();
+}
+
+function deleteUtterance(u, control) {
+  if (!state.editor) return;
+  var name = state.editor.name;
+  control.disabled = true;
+  call('DELETE', 'utterances/' + encodeURIComponent(String(u.id))).then(function () {
+    if (state.editor && state.editor.name === name) {
+      state.editor.utterances = state.editor.utterances.filter(function (x) { return !sameId(x.id, u.id); });
+      renderEditor();
+    }
+    bumpCount(name, u.locale, -1);
+    refreshIntents();
+  }, function (err) {
+    control.disabled = false;
+    report('删除语料失败')(err);
+  });
+}
+
+export function onSaveIntent(event) {
+  event.preventDefault();
+  if (!state.editor) return;
+  var name = state.editor.name;
+  var body = {};
+  var description = el.editDescription.value.trim();
+  if (description) body.description = description;
+  var zh = lines(el.editAnswers.value);
+  var en = lines(el.editAnswersEn.value);
+  if (!el.editAnswersBlock.classList.contains('hidden') && (zh.length > 0 || en.length > 0)) {
+    var intent = intentByName(name);
+    var old = intent && intent.answers && typeof intent.answers === 'object' ? intent.answers : {};
+    body.answers = {
+      'zh-CN': zh.length > 0 ? zh : (Array.isArray(old['zh-CN']) ? old['zh-CN'] : []),
+      en: en.length > 0 ? en : (Array.isArray(old.en) ? old.en : []),
+    };
+  }
+  if (!body.description && !body.answers) { showError('没有要保存的修改。'); return; }
+  el.intentSave.disabled = true;
+  call('PUT', 'intents/' + encodeURIComponent(name), body).then(function () {
+    notify('已保存意图 ' + name + '。');
+    refreshIntents();
+  }, report('保存意图失败')).then(function () { el.intentSave.disabled = false; });
+}
+
+/** Deleting asks once more: the first click arms the button for a few seconds. */
+export function onDeleteIntent() {
+  if (!state.editor) return;
+  var name = state.editor.name;
+  if (!state.deleteArmed) {
+    el.intentDelete.textContent = '确认删除？';
+    el.intentDelete.classList.add('armed');
+    state.deleteArmed = window.setTimeout(function () {
+      state.deleteArmed = 0;
+      el.intentDelete.textContent = '删除意图';
+      el.intentDelete.classList.remove('armed');
+    }, 4000);
+    return;
+  }
+  window.clearTimeout(state.deleteArmed);
+  state.deleteArmed = 0;
+  el.intentDelete.disabled = true;
+  call('DELETE', 'intents/' + encodeURIComponent(name)).then(function () {
+    if (state.editor && state.editor.name === name) state.editor = null;
+    renderEditor();
+    notify('已删除意图 ' + name + '。');
+    refreshIntents();
+  }, function (err) {
+    if (err && err.status === 409) showError('不能删除意图 ' + name + '：' + err.message);
+    else report('删除意图失败')(err);
+    renderEditor();
+  }).then(function () { el.intentDelete.disabled = false; });
+}

@@ -1,0 +1,117 @@
+/*
+ * The inbox of the admin console (see admin.js): questions the bot did not understand, filed into an intent,
+ * marked out of scope, or ignored.
+ */
+import { button, dateTime, isNumber, make, percent, sameId } from './util.js';
+import { call, notify, report, showError } from './api.js';
+import { refreshIntents } from './intents.js';
+import { loadUtterances } from './editor.js';
+import { el, state, LOCALES } from './state.js';
+
+// ---------------------------------------------------------------------------------------------- inbox
+
+export function refreshInbox() {
+  if (!state.me) return;
+  call('GET', 'inbox').then(function (data) {
+    state.inboxGroups = Array.isArray(data.groups) ? data.groups : [];
+    renderInbox();
+  }, report('读取待处理问题失败'));
+}
+
+function inboxTotal() {
+  var n = 0;
+  state.inboxGroups.forEach(function (g) { n += Array.isArray(g.items) ? g.items.length : 0; });
+  return n;
+}
+
+export function renderInbox() {
+  var total = inboxTotal();
+  el.inboxCount.textContent = String(total);
+  el.inboxCount.classList.toggle('hidden', total === 0);
+  el.inbox.textContent = '';
+  state.inboxGroups.forEach(function (g) {
+    var items = Array.isArray(g.items) ? g.items : [];
+    if (items.length === 0) return;
+    var group = make('li', 'inbox-group');
+    group.setAttribute('data-testid', 'inbox-group');
+    var head = make('div', 'inbox-head');
+    var rep = make('span', 'inbox-representative', g.representative || (items[0] && items[0].text) || '');
+    rep.setAttribute('data-testid', 'inbox-representative');
+    head.appendChild(rep);
+    head.appendChild(make('span', 'count', String(isNumber(g.count) ? g.count : items.length) + ' 次'));
+    group.appendChild(head);
+    var list = make('ol', 'inbox-items');
+    items.forEach(function (item) { list.appendChild(renderInboxItem(item)); });
+    group.appendChild(list);
+    el.inbox.appendChild(group);
+  });
+  el.inboxEmpty.classList.toggle('hidden', total > 0);
+}
+
+function renderInboxItem(item) {
+  var li = make('li', 'inbox-item');
+  li.setAttribute('data-testid', 'inbox-item');
+  li.setAttribute('data-id', String(item.id));
+  var main = make('div', 'inbox-main');
+  var text = make('span', 'inbox-text', item.text);
+  text.setAttribute('data-testid', 'inbox-text');
+  main.appendChild(text);
+  var meta = make('span', 'inbox-meta');
+  meta.appendChild(make('span', 'badge badge-locale', LOCALES[item.locale] || item.locale || ''));
+  meta.appendChild(make('span', '', '模型识别为 ' + (item.intent || 'None') + (isNumber(item.score) ? '（' + percent(item.score) + '）' : '')));
+  var when = dateTime(item.createdAt);
+  if (when) meta.appendChild(make('span', '', when));
+  main.appendChild(meta);
+  li.appendChild(main);
+
+  var actions = make('div', 'inbox-actions');
+  var select = make('select', 'select select-narrow');
+  select.setAttribute('data-testid', 'inbox-intent');
+  select.setAttribute('aria-label', '归入的意图');
+  var none = make('option', '', '选择意图…');
+  none.value = '';
+  select.appendChild(none);
+  state.intents.forEach(function (intent) {
+    var o = make('option', '', intent.name + (intent.description ? ' · ' + intent.description : ''));
+    o.value = intent.name;
+    select.appendChild(o);
+  });
+  actions.appendChild(select);
+  var file = button('button-small button-primary', '归入意图', 'inbox-file');
+  file.addEventListener('click', function () {
+    if (!select.value) { showError('请先选择要归入的意图。'); select.focus(); return; }
+    inboxAction(item, { action: 'file', intent: select.value }, li, '已把“' + item.text + '”归入 ' + select.value + '。');
+  });
+  actions.appendChild(file);
+  var oos = button('button-small', '超出范围', 'inbox-out-of-scope');
+  oos.title = '不是本机器人该回答的问题（作为超出范围的语料）';
+  oos.addEventListener('click', function () { inboxAction(item, { action: 'out_of_scope' }, li, '已标为超出范围。'); });
+  actions.appendChild(oos);
+  var ignore = button('button-small button-quiet', '忽略', 'inbox-ignore');
+  ignore.addEventListener('click', function () { inboxAction(item, { action: 'ignore' }, li, '已忽略。'); });
+  actions.appendChild(ignore);
+  li.appendChild(actions);
+  return li;
+}
+
+function inboxAction(item, body, li, done) {
+  var controls = li.querySelectorAll('button, select');
+  Array.prototype.forEach.call(controls, function (c) { c.disabled = true; });
+  call('POST', 'inbox/' + encodeURIComponent(String(item.id)), body).then(function () {
+    state.inboxGroups.forEach(function (g) {
+      if (!Array.isArray(g.items)) return;
+      var before = g.items.length;
+      g.items = g.items.filter(function (x) { return !sameId(x.id, item.id); });
+      if (g.items.length < before && isNumber(g.count)) g.count = Math.max(0, g.count - 1);
+    });
+    renderInbox();
+    notify(done);
+    if (body.action === 'file') {
+      refreshIntents();
+      if (state.editor && state.editor.name === body.intent) loadUtterances(state.editor.name);
+    }
+  }, function (err) {
+    Array.prototype.forEach.call(controls, function (c) { c.disabled = false; });
+    report('处理失败')(err);
+  });
+}

@@ -1,0 +1,256 @@
+/*
+ * The open conversation of the agent console (see agent.js): header, citizen, transcript, notes, controls.
+ */
+import {
+  canServe, channelLabel, citizenLabel, clock, dateTime, findSummary, intentLabel, isMine, make, outcomeLabel,
+  reasonLabel, sameId, statusLabel, toDate,
+} from './util.js';
+import { call, report } from './api.js';
+import { renderQueue, timeText } from './queue.js';
+import { el, state, SAME_MESSAGE_MS } from './state.js';
+
+// -------------------------------------------------------------------------------------- conversation
+
+export function select(id) {
+  delete state.unread[id];
+  state.current = { id: id, summary: findSummary(id), lines: [], keys: {}, notes: [], loading: true, buffer: [] };
+  el.input.value = '';
+  el.noteInput.value = '';
+  renderQueue();
+  renderConversation();
+  loadConversation();
+}
+
+/** (Re)loads the open conversation: summary, transcript and notes. */
+export function loadConversation() {
+  if (!state.current) return;
+  var target = state.current;
+  target.loading = true;
+  target.buffer = [];
+  document.body.setAttribute('data-conversation-loading', 'true');
+  call('GET', 'handoffs/' + encodeURIComponent(target.id)).then(function (data) {
+    if (state.current !== target) return;
+    if (data.handoff) target.summary = data.handoff;
+    target.lines = [];
+    target.keys = {};
+    (Array.isArray(data.transcript) ? data.transcript : []).forEach(function (line) { addLine(target, line, 'load'); });
+    target.buffer.forEach(function (item) { addLine(target, item.line, item.source); });
+    target.notes = Array.isArray(data.notes) ? data.notes : [];
+    target.loading = false;
+    target.buffer = [];
+    renderConversation();
+    document.body.setAttribute('data-conversation-loading', 'false');
+  }, function (err) {
+    if (state.current !== target) return;
+    target.loading = false;
+    renderConversation();
+    document.body.setAttribute('data-conversation-loading', 'false');
+    report('打开会话失败')(err);
+  });
+}
+
+function lineKey(line) { return String(line.from) + '|' + String(line.at) + '|' + String(line.text); }
+
+function timeOf(line) {
+  var d = toDate(line.at);
+  return d ? d.getTime() : NaN;
+}
+
+/**
+ * The same message as reported by another source: the transcript (load), the event stream (event) or the
+ * answer to the agent's own send (post) carry it with slightly different times, and the transcript keeps an
+ * agent's message as the citizen saw it ("【人工客服 王客服】…").
+ */
+function sameMessage(known, line) {
+  if (known.from !== line.from || known.source === line.source || known.paired) return false;
+  var dt = Math.abs(timeOf(known) - timeOf(line));
+  if (!(dt <= SAME_MESSAGE_MS)) return false;
+  if (known.text === line.text) return true;
+  return line.from === 'agent' && (known.text.indexOf(line.text) >= 0 || line.text.indexOf(known.text) >= 0);
+}
+
+/** Adds a transcript line (from `source`) to the model; false when it is already there. */
+function addLine(conversation, raw, source) {
+  if (!raw || typeof raw.text !== 'string') return false;
+  var key = lineKey(raw);
+  if (conversation.keys[key]) return false;
+  var line = { from: raw.from, text: raw.text, at: raw.at, agent: raw.agent, source: source, paired: false };
+  for (var i = conversation.lines.length - 1; i >= 0; i--) {
+    if (sameMessage(conversation.lines[i], line)) {
+      conversation.lines[i].paired = true;
+      return false;
+    }
+  }
+  conversation.keys[key] = true;
+  conversation.lines.push(line);
+  return true;
+}
+
+/** A new line for the open conversation (an event or the answer to a send): shown at once. */
+export function appendLive(line, source) {
+  if (!state.current) return;
+  if (state.current.loading) { state.current.buffer.push({ line: line, source: source }); return; }
+  if (addLine(state.current, line, source)) {
+    el.transcript.appendChild(renderLine(state.current.lines[state.current.lines.length - 1]));
+    if (el.transcriptEmpty) { el.transcriptEmpty.remove(); el.transcriptEmpty = null; }
+    scrollTranscript();
+  }
+}
+
+function renderLine(line) {
+  var from = line.from === 'user' || line.from === 'bot' || line.from === 'agent' ? line.from : 'system';
+  var item = make('li', 'line line-' + from);
+  item.setAttribute('data-testid', 'line-' + from);
+  var who = from === 'user' ? citizenLabel(state.current && state.current.summary)
+    : from === 'bot' ? '交管助手（机器人）'
+    : from === 'agent' ? (line.agent && line.agent.displayName ? line.agent.displayName : '人工坐席')
+    : '系统';
+  var head = make('div', 'line-head');
+  head.appendChild(make('span', 'line-who', who));
+  head.appendChild(make('span', 'line-time', clock(line.at)));
+  item.appendChild(head);
+  var text = make('div', 'line-text', line.text);
+  text.setAttribute('data-testid', 'line-text');
+  item.appendChild(text);
+  return item;
+}
+
+function scrollTranscript() {
+  window.requestAnimationFrame(function () { el.transcript.scrollTop = el.transcript.scrollHeight; });
+}
+
+export function renderHeader() {
+  var s = state.current && state.current.summary;
+  if (!s) {
+    el.convTitle.textContent = state.current ? '加载中…' : '';
+    el.convStatus.textContent = '';
+    el.convReason.textContent = '';
+    el.convMeta.textContent = '';
+    return;
+  }
+  el.convTitle.textContent = citizenLabel(s);
+  el.convStatus.textContent = statusLabel(s.status);
+  el.convStatus.className = 'status status-' + String(s.status || '');
+  el.convReason.textContent = reasonLabel(s.reason);
+  el.convReason.className = 'reason reason-' + String(s.reason || '');
+  var parts = [];
+  if (s.createdAt) parts.push('发起于 ' + dateTime(s.createdAt));
+  if (s.status === 'waiting') parts.push(timeText(s));
+  if (s.acceptedAt) parts.push('接入于 ' + dateTime(s.acceptedAt));
+  if (s.agent) parts.push('坐席：' + (s.agent.displayName || s.agent.id) + (isMine(s) ? '（我）' : ''));
+  if (s.closedAt) parts.push('结束于 ' + dateTime(s.closedAt));
+  if (s.outcome) parts.push('结果：' + outcomeLabel(s.outcome));
+  if (s.callbackRequested) parts.push('市民要求回电');
+  parts.push('会话编号 ' + s.id);
+  el.convMeta.textContent = parts.join(' · ');
+}
+
+function renderCitizen() {
+  var s = state.current && state.current.summary;
+  var c = (s && s.citizen) || {};
+  el.citizenLabel.textContent = c.label || '—';
+  el.citizenName.textContent = c.name || '—';
+  el.citizenId.textContent = c.idNumber || '—';
+  el.citizenPhone.textContent = c.phone || '—';
+  el.citizenBound.textContent = s ? (c.bound ? '已绑定' : '未绑定') : '—';
+  el.citizenBound.className = c.bound ? 'bound-yes' : 'bound-no';
+  el.citizenChannel.textContent = s ? channelLabel(s.channel) : '—';
+  el.intents.textContent = '';
+  var intents = (s && Array.isArray(s.intents)) ? s.intents : [];
+  if (intents.length === 0) el.intents.appendChild(make('li', 'chip chip-empty', '无'));
+  intents.forEach(function (intent) {
+    var chip = make('li', 'chip', intentLabel(intent));
+    chip.setAttribute('data-testid', 'intent');
+    el.intents.appendChild(chip);
+  });
+}
+
+function renderTranscript() {
+  el.transcript.textContent = '';
+  el.transcriptEmpty = null;
+  if (state.current.loading && state.current.lines.length === 0) {
+    el.transcriptEmpty = make('li', 'transcript-empty', '正在加载会话记录…');
+    el.transcript.appendChild(el.transcriptEmpty);
+    return;
+  }
+  if (state.current.lines.length === 0) {
+    el.transcriptEmpty = make('li', 'transcript-empty', '还没有消息');
+    el.transcript.appendChild(el.transcriptEmpty);
+  }
+  state.current.lines.forEach(function (line) { el.transcript.appendChild(renderLine(line)); });
+  scrollTranscript();
+}
+
+function noteAuthor(note) {
+  var a = note.agent;
+  if (!a) return '坐席';
+  if (typeof a === 'string' || typeof a === 'number') return String(a);
+  return a.displayName || a.username || String(a.id);
+}
+
+export function renderNotes() {
+  el.notes.textContent = '';
+  state.current.notes.forEach(function (note) {
+    var item = make('li', 'note');
+    item.setAttribute('data-testid', 'note');
+    var head = make('div', 'note-head');
+    head.appendChild(make('span', 'note-author', noteAuthor(note)));
+    head.appendChild(make('span', 'note-time', dateTime(note.at)));
+    item.appendChild(head);
+    item.appendChild(make('div', 'note-text', note.text));
+    el.notes.appendChild(item);
+  });
+  el.notesEmpty.classList.toggle('hidden', state.current.notes.length > 0);
+}
+
+export function renderTransferOptions() {
+  var previous = el.transferSelect.value;
+  el.transferSelect.textContent = '';
+  var others = state.agents.filter(function (a) { return !state.me || !sameId(a.id, state.me.id); });
+  var placeholder = make('option', '', others.length ? '选择坐席…' : '暂无其他坐席');
+  placeholder.value = '';
+  el.transferSelect.appendChild(placeholder);
+  others.forEach(function (a) {
+    var option = make('option', '', (a.displayName || a.username) + (a.username ? '（' + a.username + '）' : ''));
+    option.value = String(a.id);
+    el.transferSelect.appendChild(option);
+  });
+  el.transferSelect.value = others.some(function (a) { return String(a.id) === previous; }) ? previous : '';
+}
+
+/** Which controls the open conversation allows: only the agent serving it may talk and act. */
+export function renderControls() {
+  var s = state.current && state.current.summary;
+  var serving = canServe(s);
+  el.composer.classList.toggle('hidden', !serving);
+  el.actions.classList.toggle('hidden', !serving);
+  el.noteForm.classList.toggle('hidden', !serving);
+  el.input.disabled = !serving;
+  el.send.disabled = !serving;
+  var note = '';
+  var acceptable = false;
+  if (!s) note = state.current && state.current.loading ? '' : '无法加载该会话。';
+  else if (s.status === 'waiting') { note = '该市民正在排队，接入后即可回复。'; acceptable = true; }
+  else if (s.status === 'active' && !serving) note = '该会话由 ' + (s.agent ? s.agent.displayName || s.agent.id : '其他坐席') + ' 处理，仅可查看。';
+  else if (s.status !== 'active') note = '会话' + statusLabel(s.status) + '，仅可查看记录。';
+  el.readonlyText.textContent = note;
+  el.readonly.classList.toggle('hidden', !note);
+  el.detailAccept.classList.toggle('hidden', !acceptable);
+  document.body.setAttribute('data-serving', serving ? 'true' : 'false');
+}
+
+export function renderConversation() {
+  el.convEmpty.classList.toggle('hidden', !!state.current);
+  el.conv.classList.toggle('hidden', !state.current);
+  if (!state.current) {
+    document.body.removeAttribute('data-handoff');
+    return;
+  }
+  document.body.setAttribute('data-handoff', String(state.current.id));
+  renderHeader();
+  renderCitizen();
+  renderTranscript();
+  renderNotes();
+  renderTransferOptions();
+  renderControls();
+}

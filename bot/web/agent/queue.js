@@ -1,0 +1,144 @@
+/*
+ * The hand-off queue of the agent console (see agent.js): waiting, mine, others and callback requests.
+ */
+import {
+  channelLabel, citizenLabel, clock, dateTime, duration, findSummary, lastMessageText, make, reasonLabel, sameId,
+  statusLabel,
+} from './util.js';
+import { call, report } from './api.js';
+import { renderControls, renderHeader, select } from './conversation.js';
+import { acceptHandoff } from './actions.js';
+import { el, state } from './state.js';
+
+// ---------------------------------------------------------------------------------------------- queue
+
+/** Fetches the queue; calls that come while one is running make it run once more afterwards. */
+export function refreshQueue() {
+  if (!state.me) return;
+  if (state.queueLoading) { state.queueAgain = true; return; }
+  state.queueLoading = true;
+  state.queueAgain = false;
+  call('GET', 'queue').then(function (data) {
+    state.queue = {
+      waiting: Array.isArray(data.waiting) ? data.waiting : [],
+      mine: Array.isArray(data.mine) ? data.mine : [],
+      others: Array.isArray(data.others) ? data.others : [],
+      callbacks: Array.isArray(data.callbacks) ? data.callbacks : [],
+    };
+    state.hasCallbacks = Array.isArray(data.callbacks);
+    state.queueFetchedAt = Date.now();
+    renderQueue();
+    if (state.current) {
+      var summary = findSummary(state.current.id);
+      if (summary) {
+        state.current.summary = summary;
+        renderHeader();
+        renderControls();
+      }
+    }
+  }, report('刷新队列失败')).then(function () {
+    state.queueLoading = false;
+    if (state.queueAgain && state.me) refreshQueue();
+  });
+}
+
+function waitedSeconds(summary) {
+  var base = Number(summary.waitingSeconds);
+  if (!isFinite(base)) return null;
+  return base + (Date.now() - state.queueFetchedAt) / 1000;
+}
+
+export function timeText(summary) {
+  if (summary.status === 'waiting') {
+    var waited = waitedSeconds(summary);
+    return waited === null ? '等待中' : '已等待 ' + duration(waited);
+  }
+  if (summary.closedAt) return '结束于 ' + dateTime(summary.closedAt);
+  if (summary.acceptedAt) return '接入于 ' + clock(summary.acceptedAt);
+  return statusLabel(summary.status);
+}
+
+function renderQueueItem(summary, list) {
+  var item = make('li', 'queue-item');
+  item.setAttribute('data-testid', 'queue-item');
+  item.setAttribute('data-handoff-id', String(summary.id));
+  item.setAttribute('data-status', String(summary.status || ''));
+  item.setAttribute('data-reason', String(summary.reason || ''));
+  item.classList.add('queue-item-' + String(summary.reason || 'unknown').replace(/[^a-z_]/gi, ''));
+  if (state.current && sameId(state.current.id, summary.id)) item.classList.add('selected');
+  if (state.unread[summary.id]) item.classList.add('unread');
+
+  var open = make('button', 'queue-open');
+  open.type = 'button';
+  open.setAttribute('aria-label', '查看会话：' + citizenLabel(summary));
+
+  var top = make('span', 'queue-top');
+  var reason = make('span', 'reason reason-' + String(summary.reason || ''), reasonLabel(summary.reason));
+  reason.setAttribute('data-testid', 'queue-reason');
+  top.appendChild(reason);
+  var label = make('span', 'queue-label', citizenLabel(summary));
+  label.setAttribute('data-testid', 'queue-citizen');
+  top.appendChild(label);
+  if (state.unread[summary.id]) {
+    var dot = make('span', 'unread-dot', '新消息');
+    dot.setAttribute('data-testid', 'unread');
+    top.appendChild(dot);
+  }
+  open.appendChild(top);
+
+  var meta = make('span', 'queue-meta');
+  var time = make('span', 'queue-time', timeText(summary));
+  time.setAttribute('data-testid', 'queue-time');
+  time.setAttribute('data-time-of', String(summary.id));
+  meta.appendChild(time);
+  meta.appendChild(make('span', 'queue-channel', channelLabel(summary.channel)));
+  var citizen = summary.citizen || {};
+  meta.appendChild(make('span', citizen.bound ? 'queue-bound' : 'queue-unbound', citizen.bound ? '已实名' : '未实名'));
+  if (list === 'others' && summary.agent) meta.appendChild(make('span', 'queue-agent', '坐席：' + (summary.agent.displayName || summary.agent.id)));
+  if (list !== 'waiting' && summary.status && summary.status !== 'active') meta.appendChild(make('span', 'queue-status', statusLabel(summary.status)));
+  if (summary.callbackRequested) meta.appendChild(make('span', 'queue-callback', '要求回电'));
+  open.appendChild(meta);
+
+  var last = lastMessageText(summary.lastMessage);
+  if (last) open.appendChild(make('span', 'queue-last', last));
+  open.addEventListener('click', function () { select(summary.id); });
+  item.appendChild(open);
+
+  if (list === 'waiting') {
+    var accept = make('button', 'button button-primary button-small queue-accept', '接入');
+    accept.type = 'button';
+    accept.setAttribute('data-testid', 'accept');
+    accept.setAttribute('aria-label', '接入 ' + citizenLabel(summary));
+    accept.addEventListener('click', function (event) {
+      event.stopPropagation();
+      acceptHandoff(summary.id, accept);
+    });
+    item.appendChild(accept);
+  }
+  return item;
+}
+
+export function renderQueue() {
+  el.sectionCallbacks.classList.toggle('hidden', !state.hasCallbacks);
+  ['waiting', 'mine', 'others', 'callbacks'].forEach(function (list) {
+    var target = el['queue-' + list];
+    target.textContent = '';
+    state.queue[list].forEach(function (summary) { target.appendChild(renderQueueItem(summary, list)); });
+    el['count-' + list].textContent = String(state.queue[list].length);
+    el['empty-' + list].classList.toggle('hidden', state.queue[list].length > 0);
+  });
+  var waiting = state.queue.waiting.length;
+  el['count-waiting'].classList.toggle('count-alert', waiting > 0);
+  var unreadCount = Object.keys(state.unread).length;
+  document.title = (waiting > 0 ? '(' + waiting + ' 待接入) ' : '') + (unreadCount > 0 ? '● ' : '') + '交管12123 · 人工坐席台';
+  document.body.setAttribute('data-waiting', String(waiting));
+}
+
+/** Once a second: the waiting times count up (from the server's figure, without asking it again). */
+export function tick() {
+  Array.prototype.forEach.call(document.querySelectorAll('[data-time-of]'), function (node) {
+    var summary = findSummary(node.getAttribute('data-time-of'));
+    if (summary && summary.status === 'waiting') node.textContent = timeText(summary);
+  });
+  if (state.current && state.current.summary && state.current.summary.status === 'waiting') renderHeader();
+}

@@ -1,0 +1,85 @@
+/*
+ * The agent console's constants and shared state (see agent.js). The other modules read and change the state
+ * through the `state` object, and reach the page's elements through `el` (filled in by start()).
+ */
+
+/** Relative to /agent/, so the page also works behind a path prefix. */
+export var API = '../api/agent/';
+export var ERRORS_SHOWN = 5;
+export var EVENTS_RETRY_MS = 5000;
+/** Two reports of one message (transcript, event, send answer) are at most this far apart. */
+export var SAME_MESSAGE_MS = 15000;
+
+export var REASONS = {
+  requested: '主动要求',
+  misunderstood: '多次未听懂',
+  rule: '业务需人工',
+  platform_failure: '系统故障',
+  complaint: '投诉',
+};
+export var STATUSES = {
+  waiting: '等待接入',
+  active: '服务中',
+  closed: '已结束',
+  cancelled: '已取消',
+  expired: '已超时',
+};
+/** How a conversation ended: the close reasons of the page, and what the server records itself. */
+export var OUTCOMES = {
+  handback: '交还机器人',
+  citizen: '市民结束',
+  timeout: '等待超时',
+  resolved: '问题已解决',
+  no_response: '市民无回应',
+  offline: '需线下办理',
+  invalid: '无效或重复会话',
+  other: '其他',
+};
+export var CHANNELS = { wechat: '微信公众号', web: '网页', hotline: '电话热线' };
+export var ROLES = { agent: '坐席', supervisor: '班长', admin: '管理员' };
+export var INTENTS = {
+  'agent.handoff': '转人工',
+  'fine.query': '查违章/罚款',
+  'fine.pay': '缴罚款',
+  'points.query': '查记分',
+  'exam.book': '预约考试',
+  'exam.cancel': '取消考试',
+  'plate.select': '自选号牌',
+  'complaint': '投诉',
+  'help': '帮助',
+  'cancel': '取消',
+  'greeting': '问候',
+  'None': '未识别',
+};
+
+/** The page's elements by name (filled in once by start()). */
+export var el = {};
+
+export var state = {
+  /** The signed-in agent ({id, username, displayName, role}) and the token for POSTs. */
+  me: null,
+  csrfToken: '',
+  /** Bumped on login and logout: answers to requests of an earlier session are dropped. */
+  session: 0,
+
+  queue: { waiting: [], mine: [], others: [], callbacks: [] },
+  /** Whether the server lists callback requests (the section is shown only then). */
+  hasCallbacks: false,
+  queueFetchedAt: 0,
+  queueLoading: false,
+  queueAgain: false,
+  unread: {},
+  agents: [],
+
+  /**
+   * The open conversation: { id, summary, lines, keys, notes, loading, buffer }. Messages that arrive (SSE)
+   * while the transcript loads are buffered and merged afterwards; `keys` drops duplicates (the agent's own
+   * message comes back both in the POST answer and as an event).
+   */
+  current: null,
+
+  events: null,
+  eventsDown: false,
+  eventsRetry: 0,
+  ticker: 0,
+};

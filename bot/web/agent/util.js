@@ -1,0 +1,73 @@
+/*
+ * Small helpers of the agent console (see agent.js): DOM, times, labels, and lookups in the queue.
+ */
+import { state, CHANNELS, INTENTS, OUTCOMES, REASONS, STATUSES } from './state.js';
+
+export function $(id) { return document.getElementById(id); }
+
+export function make(tag, className, text) {
+  var node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
+
+function pad2(n) { return n < 10 ? '0' + n : String(n); }
+
+export function toDate(at) {
+  if (at === undefined || at === null || at === '') return null;
+  var d = new Date(typeof at === 'number' && at < 1e12 ? at * 1000 : at);
+  return isNaN(d.getTime()) ? null : d;
+}
+
+export function clock(at) {
+  var d = toDate(at);
+  return d ? pad2(d.getHours()) + ':' + pad2(d.getMinutes()) + ':' + pad2(d.getSeconds()) : '';
+}
+
+export function dateTime(at) {
+  var d = toDate(at);
+  if (!d) return '';
+  return (d.getMonth() + 1) + '月' + d.getDate() + '日 ' + pad2(d.getHours()) + ':' + pad2(d.getMinutes());
+}
+
+export function duration(seconds) {
+  var s = Math.max(0, Math.floor(seconds));
+  if (s < 60) return s + '秒';
+  if (s < 3600) return Math.floor(s / 60) + '分' + pad2(s % 60) + '秒';
+  return Math.floor(s / 3600) + '小时' + pad2(Math.floor((s % 3600) / 60)) + '分';
+}
+
+export function outcomeLabel(outcome) { return OUTCOMES[outcome] || outcome; }
+export function reasonLabel(reason) { return REASONS[reason] || reason || '未知原因'; }
+export function statusLabel(status) { return STATUSES[status] || status || '未知状态'; }
+export function channelLabel(channel) { return CHANNELS[channel] || channel || '未知渠道'; }
+export function intentLabel(intent) { return INTENTS[intent] ? INTENTS[intent] + '（' + intent + '）' : intent; }
+
+export function citizenLabel(summary) {
+  var c = (summary && summary.citizen) || {};
+  return c.label || c.name || '匿名市民';
+}
+
+export function sameId(a, b) { return a !== undefined && a !== null && b !== undefined && b !== null && String(a) === String(b); }
+
+export function isMine(summary) {
+  return !!(summary && state.me && summary.agent && sameId(summary.agent.id, state.me.id));
+}
+
+export function canServe(summary) { return isMine(summary) && summary.status === 'active'; }
+
+export function lastMessageText(last) {
+  if (!last) return '';
+  if (typeof last === 'string') return last;
+  var who = last.from === 'user' ? '市民：' : last.from === 'agent' ? '坐席：' : last.from === 'bot' ? '机器人：' : '';
+  return who + (last.text || '');
+}
+
+export function findSummary(id) {
+  var lists = [state.queue.waiting, state.queue.mine, state.queue.others, state.queue.callbacks];
+  for (var i = 0; i < lists.length; i++) {
+    for (var j = 0; j < lists[i].length; j++) if (sameId(lists[i][j].id, id)) return lists[i][j];
+  }
+  return null;
+}
