@@ -11,6 +11,7 @@ import { publicAgent } from '../agent/agentViews';
 import { CONTRACT_INTENTS } from './contractIntents';
 import { TrainingConflictError, type TrainingService } from './TrainingService';
 import openapi from './openapi.json';
+import { openEventStream } from '../web/eventStream';
 
 export interface AdminRouteDeps {
   auth: AgentAuth;
@@ -323,23 +324,14 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
     }));
 
     server.get('/api/admin/events', route(false, async (req, res) => {
-      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
-      res.write(': connected\n\n');
-      const on = (event: string) => (data: unknown): void => {
-        res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      };
-      const training = on('training');
-      const live = on('live');
-      d.training.on('training', training);
-      d.training.on('live', live);
-      const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
-      const stop = (): void => {
-        clearInterval(keepAlive);
+      const stream = openEventStream(req, res, () => {
         d.training.off('training', training);
         d.training.off('live', live);
-      };
-      req.once('close', stop);
-      res.once('close', stop);
+      });
+      const training = (data: unknown): void => stream.send(data, { event: 'training' });
+      const live = (data: unknown): void => stream.send(data, { event: 'live' });
+      d.training.on('training', training);
+      d.training.on('live', live);
     }));
   };
 }

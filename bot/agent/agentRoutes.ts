@@ -7,6 +7,7 @@ import type { HandoffFeed } from '../handoff/HandoffFeed';
 import type { AgentActionResult, HandoffService } from '../handoff/HandoffService';
 import { AgentAuth } from './AgentAuth';
 import { publicAgent, summarize } from './agentViews';
+import { openEventStream } from '../web/eventStream';
 
 export interface AgentRouteDeps {
   auth: AgentAuth;
@@ -24,6 +25,13 @@ const CANNED = ['greeting', 'vehicle', 'counter', 'followUp', 'bye'].map((k) => 
 type Body = Record<string, unknown>;
 const body = (req: Request): Body => (req.body && typeof req.body === 'object' ? (req.body as Body) : {});
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+/** The request's `text` (trimmed), or undefined after answering 400 when it is empty or too long. */
+const requiredText = (req: Request, res: Response): string | undefined => {
+  const t = text(body(req).text);
+  if (t && Array.from(t).length <= MAX_TEXT) return t;
+  res.send(400, { error: `text must have 1-${MAX_TEXT} characters` });
+  return undefined;
+};
 const isHttps = (req: Request): boolean => req.header('x-forwarded-proto') === 'https' || req.isSecure();
 
 /** The agent console's API under /api/agent/: every route but login needs a session; every POST a CSRF token. */
@@ -105,11 +113,8 @@ export function agentRoutes(d: AgentRouteDeps): (server: Server) => void {
     server.post('/api/agent/handoffs/:id/messages', async (req: Request, res: Response) => {
       const auth = await d.auth.guard(req, res, { csrf: true });
       if (!auth) return;
-      const t = text(body(req).text);
-      if (!t || Array.from(t).length > MAX_TEXT) {
-        res.send(400, { error: `text must have 1-${MAX_TEXT} characters` });
-        return;
-      }
+      const t = requiredText(req, res);
+      if (t === undefined) return;
       const r = await d.service.agentMessage(idOf(req), auth.agent, t);
       if (!r.ok) res.send(r.status, { error: r.error });
       else res.send(201, { message: { from: 'agent', text: t, at: new Date(d.now()).toISOString() } });
@@ -118,11 +123,8 @@ export function agentRoutes(d: AgentRouteDeps): (server: Server) => void {
     server.post('/api/agent/handoffs/:id/notes', async (req: Request, res: Response) => {
       const auth = await d.auth.guard(req, res, { csrf: true });
       if (!auth) return;
-      const t = text(body(req).text);
-      if (!t || Array.from(t).length > MAX_TEXT) {
-        res.send(400, { error: `text must have 1-${MAX_TEXT} characters` });
-        return;
-      }
+      const t = requiredText(req, res);
+      if (t === undefined) return;
       await reply(res, await d.service.note(idOf(req), auth.agent, t), 201);
     });
 
@@ -168,13 +170,11 @@ export function agentRoutes(d: AgentRouteDeps): (server: Server) => void {
     server.get('/api/agent/events', async (req: Request, res: Response) => {
       const auth = await d.auth.guard(req, res);
       if (!auth) return;
-      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
-      res.write(': connected\n\n');
       let chain = Promise.resolve();
-      const send = (event: string, data: unknown): void => {
-        res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      };
-      const unsubscribe = d.feed.subscribe((e) => {
+      let unsubscribe = (): void => undefined;
+      const stream = openEventStream(req, res, () => unsubscribe());
+      const send = (event: string, data: unknown): void => stream.send(data, { event });
+      unsubscribe = d.feed.subscribe((e) => {
         chain = chain.then(async () => {
           if (e.kind === 'user' || e.kind === 'agent') {
             const r = await d.handoffs.get(e.handoffId);
@@ -189,13 +189,6 @@ export function agentRoutes(d: AgentRouteDeps): (server: Server) => void {
           }
         }).catch(() => undefined);
       });
-      const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
-      const stop = (): void => {
-        clearInterval(keepAlive);
-        unsubscribe();
-      };
-      req.once('close', stop);
-      res.once('close', stop);
     });
   };
 }

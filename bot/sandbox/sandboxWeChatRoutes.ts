@@ -1,5 +1,6 @@
 import type { Request, Response, Server } from 'restify';
-import type { SandboxWeChatServer } from '../../integrations/wechat/sandbox/SandboxWeChatServer';
+import type { ReceivedMessage, SandboxWeChatServer } from '../../integrations/wechat/sandbox/SandboxWeChatServer';
+import { openEventStream } from '../web/eventStream';
 import { sandboxPersonas } from '../../integrations/platform/sandbox/personas';
 
 export interface SandboxWeChatPage {
@@ -59,31 +60,17 @@ export function sandboxWeChatRoutes(wechat: SandboxWeChatServer, page: SandboxWe
         return;
       }
       const lastId = Number(req.header('last-event-id') || q.after || 0) || 0;
-      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
-      res.write(': connected\n\n');
-      const write = (m: { id: number }): void => {
-        res.write(`id: ${m.id}\ndata: ${JSON.stringify(m)}\n\n`);
-      };
+      let unsubscribe = (): void => undefined;
+      const stream = openEventStream(req, res, () => unsubscribe());
+      // Each message once, in order: the replay and the live subscription may both see one.
       let sent = lastId;
-      const unsubscribe = wechat.subscribe((m) => {
-        if (m.touser === openid && m.id > sent) {
-          sent = m.id;
-          write(m);
-        }
-      });
-      for (const m of wechat.messages(openid, lastId)) {
-        if (m.id > sent) {
-          sent = m.id;
-          write(m);
-        }
-      }
-      const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
-      const stop = (): void => {
-        clearInterval(keepAlive);
-        unsubscribe();
+      const deliver = (m: ReceivedMessage): void => {
+        if (m.touser !== openid || m.id <= sent) return;
+        sent = m.id;
+        stream.send(m, { id: m.id });
       };
-      req.once('close', stop);
-      res.once('close', stop);
+      unsubscribe = wechat.subscribe(deliver);
+      for (const m of wechat.messages(openid, lastId)) deliver(m);
     });
   };
 }
