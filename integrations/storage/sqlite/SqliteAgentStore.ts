@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { DuplicateAgentError, type AgentAccount, type AgentRole, type AgentSession, type AgentStore } from '../agents';
 import { applyMigrations } from './migrate';
+import { statementCache } from './statementCache';
 import { peopleMigrations } from './peopleMigrations';
 import { sqliteStep } from './sqliteStep';
 
@@ -10,8 +11,11 @@ interface SessionRow { token_hash: string; agent_id: string; csrf_token: string;
 
 /** Agent accounts and their sessions in SQLite; usernames are unique by index. */
 export class SqliteAgentStore implements AgentStore {
-  constructor(private readonly db: Database.Database) {
+  private readonly sql: (sql: string) => Database.Statement;
+
+  constructor(db: Database.Database) {
     applyMigrations(db, 'people', peopleMigrations);
+    this.sql = statementCache(db);
   }
 
   private step<T>(f: () => T): T {
@@ -21,7 +25,7 @@ export class SqliteAgentStore implements AgentStore {
   async create(account: Omit<AgentAccount, 'id' | 'disabled'>): Promise<AgentAccount> {
     const id = randomUUID();
     try {
-      this.db.prepare('INSERT INTO agents (id, username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      this.sql('INSERT INTO agents (id, username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(id, account.username, account.displayName, account.role, account.passwordHash, account.createdAt);
     } catch (e) {
       if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new DuplicateAgentError(account.username);
@@ -31,50 +35,50 @@ export class SqliteAgentStore implements AgentStore {
   }
 
   async byUsername(username: string): Promise<AgentAccount | undefined> {
-    return this.step(() => toAccount(this.db.prepare('SELECT * FROM agents WHERE username = ?').get(username) as Row | undefined));
+    return this.step(() => toAccount(this.sql('SELECT * FROM agents WHERE username = ?').get(username) as Row | undefined));
   }
 
   async byId(id: string): Promise<AgentAccount | undefined> {
-    return this.step(() => toAccount(this.db.prepare('SELECT * FROM agents WHERE id = ?').get(id) as Row | undefined));
+    return this.step(() => toAccount(this.sql('SELECT * FROM agents WHERE id = ?').get(id) as Row | undefined));
   }
 
   async list(): Promise<AgentAccount[]> {
-    return this.step(() => (this.db.prepare('SELECT * FROM agents ORDER BY username').all() as Row[]).map((r) => toAccount(r) as AgentAccount));
+    return this.step(() => (this.sql('SELECT * FROM agents ORDER BY username').all() as Row[]).map((r) => toAccount(r) as AgentAccount));
   }
 
   async setPassword(id: string, passwordHash: string): Promise<void> {
-    this.step(() => this.db.prepare('UPDATE agents SET password_hash = ? WHERE id = ?').run(passwordHash, id));
+    this.step(() => this.sql('UPDATE agents SET password_hash = ? WHERE id = ?').run(passwordHash, id));
   }
 
   async setDisabled(id: string, disabled: boolean): Promise<void> {
     this.step(() => {
-      this.db.prepare('UPDATE agents SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, id);
-      if (disabled) this.db.prepare('DELETE FROM agent_sessions WHERE agent_id = ?').run(id);
+      this.sql('UPDATE agents SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, id);
+      if (disabled) this.sql('DELETE FROM agent_sessions WHERE agent_id = ?').run(id);
     });
   }
 
   async createSession(s: AgentSession): Promise<void> {
-    this.step(() => this.db.prepare('INSERT INTO agent_sessions (token_hash, agent_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+    this.step(() => this.sql('INSERT INTO agent_sessions (token_hash, agent_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(s.tokenHash, s.agentId, s.csrfToken, s.createdAt, s.lastSeenAt, s.expiresAt));
   }
 
   async session(tokenHash: string): Promise<AgentSession | undefined> {
     return this.step(() => {
-      const r = this.db.prepare('SELECT * FROM agent_sessions WHERE token_hash = ?').get(tokenHash) as SessionRow | undefined;
+      const r = this.sql('SELECT * FROM agent_sessions WHERE token_hash = ?').get(tokenHash) as SessionRow | undefined;
       return r && { tokenHash: r.token_hash, agentId: r.agent_id, csrfToken: r.csrf_token, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at };
     });
   }
 
   async touchSession(tokenHash: string, lastSeenAt: number): Promise<void> {
-    this.step(() => this.db.prepare('UPDATE agent_sessions SET last_seen_at = ? WHERE token_hash = ?').run(lastSeenAt, tokenHash));
+    this.step(() => this.sql('UPDATE agent_sessions SET last_seen_at = ? WHERE token_hash = ?').run(lastSeenAt, tokenHash));
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
-    this.step(() => this.db.prepare('DELETE FROM agent_sessions WHERE token_hash = ?').run(tokenHash));
+    this.step(() => this.sql('DELETE FROM agent_sessions WHERE token_hash = ?').run(tokenHash));
   }
 
   async deleteExpiredSessions(now: number): Promise<number> {
-    return this.step(() => this.db.prepare('DELETE FROM agent_sessions WHERE expires_at <= ?').run(now).changes);
+    return this.step(() => this.sql('DELETE FROM agent_sessions WHERE expires_at <= ?').run(now).changes);
   }
 }
 

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { maskPii } from '../../privacy/maskPii';
 import type { AuditEntry, AuditLog } from '../auditLog';
 import { applyMigrations } from './migrate';
+import { statementCache } from './statementCache';
 import { peopleMigrations } from './peopleMigrations';
 import { sqliteStep } from './sqliteStep';
 
@@ -9,12 +10,15 @@ interface Row { id: number; at: number; actor: string; action: string; target: s
 
 /** The audit log in SQLite: append-only; details are stored as JSON with personal data masked. */
 export class SqliteAuditLog implements AuditLog {
-  constructor(private readonly db: Database.Database) {
+  private readonly sql: (sql: string) => Database.Statement;
+
+  constructor(db: Database.Database) {
     applyMigrations(db, 'people', peopleMigrations);
+    this.sql = statementCache(db);
   }
 
   async append(e: AuditEntry): Promise<void> {
-    sqliteStep('Audit log', () => this.db.prepare('INSERT INTO audit_log (at, actor, action, target, details) VALUES (?, ?, ?, ?, ?)')
+    sqliteStep('Audit log', () => this.sql('INSERT INTO audit_log (at, actor, action, target, details) VALUES (?, ?, ?, ?, ?)')
       .run(e.at, e.actor, e.action, e.target ?? null, e.details ? JSON.stringify(e.details, (_k, v: unknown) => (typeof v === 'string' ? maskPii(v) : v)) : null));
   }
 
@@ -28,7 +32,7 @@ export class SqliteAuditLog implements AuditLog {
       }
     }
     const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
-    return sqliteStep('Audit log', () => (this.db.prepare(sql).all(...params, limit) as Row[]).map((r) => ({
+    return sqliteStep('Audit log', () => (this.sql(sql).all(...params, limit) as Row[]).map((r) => ({
       id: r.id, at: r.at, actor: r.actor, action: r.action, target: r.target ?? undefined,
       details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : undefined,
     })));

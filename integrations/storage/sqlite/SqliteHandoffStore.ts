@@ -4,6 +4,7 @@ import type {
   CitizenSummary, HandoffEvent, HandoffEventKind, HandoffReason, HandoffRecord, HandoffStatus, HandoffStore, NewHandoff,
 } from '../handoffs';
 import { applyMigrations } from './migrate';
+import { statementCache } from './statementCache';
 import { peopleMigrations } from './peopleMigrations';
 import { sqliteStep } from './sqliteStep';
 
@@ -19,8 +20,11 @@ const OPEN = "status IN ('waiting', 'active')";
 
 /** The handoff queue in SQLite; ownership changes are single conditional UPDATEs, so two processes never both win. */
 export class SqliteHandoffStore implements HandoffStore {
+  private readonly sql: (sql: string) => Database.Statement;
+
   constructor(private readonly db: Database.Database) {
     applyMigrations(db, 'people', peopleMigrations);
+    this.sql = statementCache(db);
   }
 
   private step<T>(f: () => T): T {
@@ -29,15 +33,15 @@ export class SqliteHandoffStore implements HandoffStore {
 
   async create(input: NewHandoff, now: number): Promise<{ record: HandoffRecord; created: boolean }> {
     return this.step(() => this.db.transaction(() => {
-      const open = this.db.prepare(`SELECT * FROM handoffs WHERE conversation_key = ? AND ${OPEN}`).get(input.conversationKey) as Row | undefined;
+      const open = this.sql(`SELECT * FROM handoffs WHERE conversation_key = ? AND ${OPEN}`).get(input.conversationKey) as Row | undefined;
       if (open) return { record: toRecord(open), created: false };
       const id = randomUUID();
-      this.db.prepare(`INSERT INTO handoffs (id, conversation_key, channel_id, conversation_id, reference, reason, priority, status, citizen, intents, locale, created_at)
+      this.sql(`INSERT INTO handoffs (id, conversation_key, channel_id, conversation_id, reference, reason, priority, status, citizen, intents, locale, created_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?)`).run(
         id, input.conversationKey, input.channelId, input.conversationId, input.reference, input.reason,
         input.reason === 'complaint' ? 0 : 1, JSON.stringify(input.citizen), JSON.stringify(input.intents), input.locale, now,
       );
-      return { record: toRecord(this.db.prepare('SELECT * FROM handoffs WHERE id = ?').get(id) as Row), created: true };
+      return { record: toRecord(this.sql('SELECT * FROM handoffs WHERE id = ?').get(id) as Row), created: true };
     }).immediate());
   }
 
@@ -67,9 +71,9 @@ export class SqliteHandoffStore implements HandoffStore {
 
   async position(id: string): Promise<number> {
     return this.step(() => {
-      const me = this.db.prepare("SELECT priority, created_at, rowid AS r FROM handoffs WHERE id = ? AND status = 'waiting'").get(id) as { priority: number; created_at: number; r: number } | undefined;
+      const me = this.sql("SELECT priority, created_at, rowid AS r FROM handoffs WHERE id = ? AND status = 'waiting'").get(id) as { priority: number; created_at: number; r: number } | undefined;
       if (!me) return 0;
-      const row = this.db.prepare(`SELECT COUNT(*) AS n FROM handoffs WHERE status = 'waiting' AND
+      const row = this.sql(`SELECT COUNT(*) AS n FROM handoffs WHERE status = 'waiting' AND
         (priority < ? OR (priority = ? AND (created_at < ? OR (created_at = ? AND rowid < ?))))`)
         .get(me.priority, me.priority, me.created_at, me.created_at, me.r) as { n: number };
       return row.n;
@@ -77,60 +81,60 @@ export class SqliteHandoffStore implements HandoffStore {
   }
 
   async accept(id: string, agentId: string, now: number): Promise<boolean> {
-    return this.step(() => this.db.prepare("UPDATE handoffs SET status = 'active', agent_id = ?, accepted_at = ? WHERE id = ? AND status = 'waiting'")
+    return this.step(() => this.sql("UPDATE handoffs SET status = 'active', agent_id = ?, accepted_at = ? WHERE id = ? AND status = 'waiting'")
       .run(agentId, now, id).changes === 1);
   }
 
   async transfer(id: string, fromAgentId: string, toAgentId: string): Promise<boolean> {
-    return this.step(() => this.db.prepare("UPDATE handoffs SET agent_id = ? WHERE id = ? AND status = 'active' AND agent_id = ?")
+    return this.step(() => this.sql("UPDATE handoffs SET agent_id = ? WHERE id = ? AND status = 'active' AND agent_id = ?")
       .run(toAgentId, id, fromAgentId).changes === 1);
   }
 
   async finish(id: string, from: readonly HandoffStatus[], status: 'closed' | 'cancelled' | 'expired', outcome: string, now: number): Promise<boolean> {
     if (!from.length) return false;
-    return this.step(() => this.db.prepare(`UPDATE handoffs SET status = ?, outcome = ?, closed_at = ? WHERE id = ? AND status IN (${from.map(() => '?').join(', ')})`)
+    return this.step(() => this.sql(`UPDATE handoffs SET status = ?, outcome = ?, closed_at = ? WHERE id = ? AND status IN (${from.map(() => '?').join(', ')})`)
       .run(status, outcome, now, id, ...from).changes === 1);
   }
 
   async expireWaiting(before: number, now: number): Promise<HandoffRecord[]> {
-    return this.step(() => (this.db.prepare(`UPDATE handoffs SET status = 'expired', outcome = 'timeout', closed_at = ?
+    return this.step(() => (this.sql(`UPDATE handoffs SET status = 'expired', outcome = 'timeout', closed_at = ?
       WHERE status = 'waiting' AND created_at < ? RETURNING *`).all(now, before) as Row[]).map(toRecord));
   }
 
   async requestCallback(id: string): Promise<boolean> {
-    return this.step(() => this.db.prepare("UPDATE handoffs SET callback_requested = 1 WHERE id = ? AND status = 'expired' AND callback_requested = 0")
+    return this.step(() => this.sql("UPDATE handoffs SET callback_requested = 1 WHERE id = ? AND status = 'expired' AND callback_requested = 0")
       .run(id).changes === 1);
   }
 
   async addEvent(event: Omit<HandoffEvent, 'id'>): Promise<HandoffEvent> {
     return this.step(() => {
-      const id = Number(this.db.prepare('INSERT INTO handoff_events (handoff_id, kind, agent_id, text, at) VALUES (?, ?, ?, ?, ?)')
+      const id = Number(this.sql('INSERT INTO handoff_events (handoff_id, kind, agent_id, text, at) VALUES (?, ?, ?, ?, ?)')
         .run(event.handoffId, event.kind, event.agentId ?? null, event.text ?? null, event.at).lastInsertRowid);
       return { ...event, id };
     });
   }
 
   async eventsAfter(afterId: number, limit: number): Promise<HandoffEvent[]> {
-    return this.step(() => (this.db.prepare('SELECT * FROM handoff_events WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit) as EventRow[]).map(toEvent));
+    return this.step(() => (this.sql('SELECT * FROM handoff_events WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit) as EventRow[]).map(toEvent));
   }
 
   async eventsOf(handoffId: string): Promise<HandoffEvent[]> {
-    return this.step(() => (this.db.prepare('SELECT * FROM handoff_events WHERE handoff_id = ? ORDER BY id').all(handoffId) as EventRow[]).map(toEvent));
+    return this.step(() => (this.sql('SELECT * FROM handoff_events WHERE handoff_id = ? ORDER BY id').all(handoffId) as EventRow[]).map(toEvent));
   }
 
   async lastEventId(): Promise<number> {
-    return this.step(() => (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS id FROM handoff_events').get() as { id: number }).id);
+    return this.step(() => (this.sql('SELECT COALESCE(MAX(id), 0) AS id FROM handoff_events').get() as { id: number }).id);
   }
 
   private async one(sql: string, ...params: unknown[]): Promise<HandoffRecord | undefined> {
     return this.step(() => {
-      const row = this.db.prepare(sql).get(...params) as Row | undefined;
+      const row = this.sql(sql).get(...params) as Row | undefined;
       return row ? toRecord(row) : undefined;
     });
   }
 
   private async many(sql: string, ...params: unknown[]): Promise<HandoffRecord[]> {
-    return this.step(() => (this.db.prepare(sql).all(...params) as Row[]).map(toRecord));
+    return this.step(() => (this.sql(sql).all(...params) as Row[]).map(toRecord));
   }
 }
 

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { maskPii } from '../../privacy/maskPii';
 import type { InboxItem, InboxStatus, InboxStore } from '../training';
 import { applyMigrations } from './migrate';
+import { statementCache } from './statementCache';
 import { sqliteStep } from './sqliteStep';
 import { trainingMigrations } from './trainingMigrations';
 
@@ -9,33 +10,36 @@ interface Row { id: number; text: string; locale: string; intent: string; score:
 
 /** The misunderstood inbox in SQLite; texts are masked (ID numbers, phones, VINs, plates) before they are written. */
 export class SqliteInboxStore implements InboxStore {
-  constructor(private readonly db: Database.Database, private readonly onError: (err: unknown) => void = () => undefined) {
+  private readonly sql: (sql: string) => Database.Statement;
+
+  constructor(db: Database.Database, private readonly onError: (err: unknown) => void = () => undefined) {
     applyMigrations(db, 'training', trainingMigrations);
+    this.sql = statementCache(db);
   }
 
   async record(item: { text: string; locale: string; intent: string; score: number; at: number }): Promise<void> {
     try {
       const text = maskPii(item.text.trim()).slice(0, 500);
       if (!text) return;
-      this.db.prepare('INSERT INTO nlu_inbox (text, locale, intent, score, created_at) VALUES (?, ?, ?, ?, ?)').run(text, item.locale, item.intent, item.score, item.at);
+      this.sql('INSERT INTO nlu_inbox (text, locale, intent, score, created_at) VALUES (?, ?, ?, ?, ?)').run(text, item.locale, item.intent, item.score, item.at);
     } catch (err) {
       this.onError(err);
     }
   }
 
   async open(limit: number): Promise<InboxItem[]> {
-    return sqliteStep('Inbox', () => (this.db.prepare("SELECT * FROM nlu_inbox WHERE status = 'new' ORDER BY id DESC LIMIT ?").all(limit) as Row[]).map(toItem));
+    return sqliteStep('Inbox', () => (this.sql("SELECT * FROM nlu_inbox WHERE status = 'new' ORDER BY id DESC LIMIT ?").all(limit) as Row[]).map(toItem));
   }
 
   async item(id: number): Promise<InboxItem | undefined> {
     return sqliteStep('Inbox', () => {
-      const row = this.db.prepare('SELECT * FROM nlu_inbox WHERE id = ?').get(id) as Row | undefined;
+      const row = this.sql('SELECT * FROM nlu_inbox WHERE id = ?').get(id) as Row | undefined;
       return row ? toItem(row) : undefined;
     });
   }
 
   async resolve(id: number, status: Exclude<InboxStatus, 'new'>, by: string, at: number, intent?: string): Promise<boolean> {
-    return sqliteStep('Inbox', () => this.db.prepare("UPDATE nlu_inbox SET status = ?, filed_intent = ?, handled_by = ?, handled_at = ? WHERE id = ? AND status = 'new'")
+    return sqliteStep('Inbox', () => this.sql("UPDATE nlu_inbox SET status = ?, filed_intent = ?, handled_by = ?, handled_at = ? WHERE id = ? AND status = 'new'")
       .run(status, intent ?? null, by, at, id).changes === 1);
   }
 }
