@@ -10,7 +10,7 @@ import { todayOf } from '../shared/today';
 import { isComplaint, requestHandoff } from '../handoff/requestHandoff';
 import { serviceButtons } from './menu';
 import { intentFamily, isServiceIntent, MENU_INTENTS, type ServiceIntent } from './serviceIntents';
-import { SIDE_TRIP_DIALOG, SideTripDialog } from './SideTripDialog';
+import { SIDE_TRIP_DIALOG, SideTripDialog, type SideTripOptions } from './SideTripDialog';
 
 export const MAIN_DIALOG = 'mainDialog';
 const LOOP = 'main.loop';
@@ -107,9 +107,24 @@ export class MainDialog extends ComponentDialog {
     }
     if (isServiceIntent(u.intent) && u.score >= SWITCH_CONFIDENT && intentFamily(u.intent) !== intentFamily(flow)) {
       const target = this.flowFor(u.intent);
-      if (target) return innerDc.beginDialog(SIDE_TRIP_DIALOG, { target, entities: u.entities, resume: flow });
+      if (target) return this.detour(innerDc, target, u, flow);
     }
     return undefined;
+  }
+
+  /**
+   * One detour at a time: the first interrupted service is the one that resumes. Asking for a third service
+   * during a detour replaces the detour's flow; asking for the interrupted service again ends the detour.
+   * (Without this, every switch stacked another flow on the conversation's state.)
+   */
+  private async detour(innerDc: DialogContext, target: string, u: Understanding, flow: ServiceIntent): Promise<DialogTurnResult> {
+    const below = innerDc.stack[innerDc.stack.length - 2];
+    if (below?.id !== SIDE_TRIP_DIALOG) {
+      return innerDc.beginDialog(SIDE_TRIP_DIALOG, { target, entities: u.entities, resume: flow } satisfies SideTripOptions);
+    }
+    const { resume } = below.state.options as SideTripOptions;
+    if (intentFamily(resume) === intentFamily(u.intent)) return innerDc.endDialog();
+    return innerDc.replaceDialog(target, { entities: u.entities } satisfies FlowOptions);
   }
 
   private flowFor(intent: ServiceIntent): string | undefined {

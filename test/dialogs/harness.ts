@@ -11,6 +11,7 @@ import type { Locale } from '../../dialogs/i18n/Locale';
 import { NluEngine } from '../../nlu-models/recognizer/NluEngine';
 import { projectModel } from '../nlu-models/recognizer/projectModel';
 import { LI_NA, sandbox, WANG_QIANG, ZHANG_WEI } from '../integrations/platform/fixtures';
+import { transcriptCapture } from '../support/captureTranscripts';
 
 /** The channel user DialogTestClient speaks as ('test' channel, user 'user1'). */
 export const TEST_USER = 'test:user1';
@@ -46,11 +47,11 @@ export async function latestSmsCode(world: World, phone: string): Promise<string
   return code;
 }
 
-/** A DialogTestClient on the 'test' channel with the locale middleware the bot uses. */
+/** A DialogTestClient on the 'test' channel with the locale middleware the bot uses (and, for the PII scan, its transcript middleware). */
 export function dialogClient(dialog: Dialog, options?: unknown, extra: Middleware[] = []): DialogTestClient {
   const conversationState = new ConversationState(new MemoryStorage());
   const locale = new LocaleMiddleware(conversationState.createProperty<Locale | undefined>('locale'));
-  return new DialogTestClient('test', dialog, options, [locale, ...extra], conversationState);
+  return new DialogTestClient('test', dialog, options, [locale, ...transcriptCapture(), ...extra], conversationState);
 }
 
 /** How a reply reads to the citizen: its text, then its buttons as [a|b|c]. */

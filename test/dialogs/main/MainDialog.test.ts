@@ -40,6 +40,7 @@ function mainClient() {
     'exam.book': new FakeFlow('examBook', 'exam'),
     'points.query': new OneShotFlow('points', 'points'),
     'fine.pay': new FakeFlow('finePay', 'pay'),
+    'plate.select': new FakeFlow('plate', 'plate'),
   }));
 }
 
@@ -64,6 +65,25 @@ describe('MainDialog', () => {
       ['我要约考试', ['[exam start ]', '[exam asks]']],
       ['我还有几分', ['[points answered]', '好，我们接着刚才的预约考试：', '[exam asks]']],
       ['明天', ['[exam got 明天]']],
+    ]);
+  });
+
+  it('takes one detour at a time: a third service replaces the detour, the first service still resumes', async () => {
+    await play(mainClient(), [
+      ['我要约考试', ['[exam start ]', '[exam asks]']],
+      ['帮我交罚款', ['[pay start ]', '[pay asks]']],
+      ['我想选个车牌', ['[plate start ]', '[plate asks]']],
+      ['随便', ['[plate got 随便]', '好，我们接着刚才的预约考试：', '[exam asks]']],
+      ['明天', ['[exam got 明天]']],
+    ]);
+  });
+
+  it('asking for the interrupted service during a detour ends the detour and goes back to it', async () => {
+    await play(mainClient(), [
+      ['我要约考试', ['[exam start ]', '[exam asks]']],
+      ['帮我交罚款', ['[pay start ]', '[pay asks]']],
+      ['我要约考试', ['好，我们接着刚才的预约考试：', '[exam asks]']],
+      ['后天', ['[exam got 后天]']],
     ]);
   });
 
