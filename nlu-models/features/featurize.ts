@@ -1,4 +1,4 @@
-import { PorterStemmer } from 'natural/lib/natural/stemmers';
+import PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer');
 
 /** How an utterance becomes sparse features; stored with the model so training and serving agree. */
 export interface FeatureOptions {
