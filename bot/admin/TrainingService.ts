@@ -225,16 +225,11 @@ export class TrainingService extends EventEmitter {
         const answers = { ...(existing?.answers ?? {}), ...(d.answers?.length ? { [corpus.locale]: d.answers } : {}) };
         await this.d.store.upsertIntent({ name: d.intent, description: d.description ?? existing?.description ?? '', domain: existing?.domain ?? domain, answers, updatedAt: this.d.now() });
         if (!existing) intents += 1;
-        for (const [split, list] of [['train', d.utterances], ['test', d.tests ?? []]] as const) {
-          for (const text of list) {
-            try {
-              await this.d.store.addUtterance({ intent: d.intent, locale: corpus.locale, text, split, source, createdAt: this.d.now() });
-              added += 1;
-            } catch (e) {
-              if ((e as { code?: string }).code !== 'UTTERANCE_EXISTS') throw e;
-            }
-          }
-        }
+        const createdAt = this.d.now();
+        const rows = ([['train', d.utterances], ['test', d.tests ?? []]] as const).flatMap(([split, list]) =>
+          list.map((text) => ({ intent: d.intent, locale: corpus.locale, text, split, source, createdAt })));
+        // One batch per intent (one transaction on SQLite): seeding 3,000 utterances one by one took half a second.
+        added += (await this.d.store.addUtterances(rows)).added;
       }
     }
     if (by !== 'system') await this.d.audit.append({ at: this.d.now(), actor: by, action: 'nlu.import', details: { admin: actorName, intents, utterances: added } });

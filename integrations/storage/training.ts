@@ -75,6 +75,11 @@ export interface TrainingStore {
   utterances(intent?: string): Promise<TrainingUtterance[]>;
   /** @throws DuplicateUtteranceError when the same text (locale, split) is already an utterance of any intent. */
   addUtterance(u: Omit<TrainingUtterance, 'id'>): Promise<TrainingUtterance>;
+  /**
+   * Adds many utterances at once (seeding, import), skipping each one whose text the locale and split
+   * already have (in the store or earlier in the list); says how many were added and skipped.
+   */
+  addUtterances(list: ReadonlyArray<Omit<TrainingUtterance, 'id'>>): Promise<{ added: number; skipped: number }>;
   deleteUtterance(id: number): Promise<TrainingUtterance | undefined>;
   /** Utterance counts per intent, locale and split. */
   counts(): Promise<Array<{ intent: string; locale: string; split: UtteranceSplit; n: number }>>;

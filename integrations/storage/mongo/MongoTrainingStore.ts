@@ -128,6 +128,28 @@ export class MongoTrainingStore implements TrainingStore {
     });
   }
 
+  async addUtterances(list: ReadonlyArray<Omit<TrainingUtterance, 'id'>>): Promise<{ added: number; skipped: number }> {
+    return mongoStep('Training data', async () => {
+      const seen = new Set<string>();
+      const fresh = list.filter((u) => {
+        const key = `${u.locale}\u0000${u.split}\u0000${u.text}`;
+        return !seen.has(key) && seen.add(key);
+      });
+      if (fresh.length === 0) return { added: 0, skipped: list.length };
+      const first = await this.counters.reserve('utterance', fresh.length);
+      try {
+        await this.utterancesModel.insertMany(fresh.map((u, i) => ({ _id: first + i, ...u })), { ordered: false });
+        return { added: fresh.length, skipped: list.length - fresh.length };
+      } catch (err) {
+        // Unordered: every other document is inserted; the ones the unique index refused are skipped.
+        if (!isDuplicateKey(err)) throw err;
+        const e = err as { insertedDocs?: unknown[]; result?: { insertedCount?: number } };
+        const inserted = e.insertedDocs?.length ?? e.result?.insertedCount ?? 0;
+        return { added: inserted, skipped: list.length - inserted };
+      }
+    });
+  }
+
   async deleteUtterance(id: number): Promise<TrainingUtterance | undefined> {
     return mongoStep('Training data', async () => {
       const d = await this.utterancesModel.findOneAndDelete({ _id: Number(id) }).lean();

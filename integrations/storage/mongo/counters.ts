@@ -13,8 +13,13 @@ export class Counters {
   }
 
   async next(name: string): Promise<number> {
-    const doc = await this.model.findOneAndUpdate({ _id: name }, { $inc: { seq: 1 } }, { upsert: true, new: true }).lean();
-    return doc?.seq ?? 1;
+    return this.reserve(name, 1);
+  }
+
+  /** Reserves `count` consecutive numbers with one $inc; returns the first. */
+  async reserve(name: string, count: number): Promise<number> {
+    const doc = await this.model.findOneAndUpdate({ _id: name }, { $inc: { seq: count } }, { upsert: true, new: true }).lean();
+    return (doc?.seq ?? count) - count + 1;
   }
 
   async current(name: string): Promise<number> {

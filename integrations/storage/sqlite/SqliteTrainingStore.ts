@@ -74,6 +74,16 @@ export class SqliteTrainingStore implements TrainingStore {
     });
   }
 
+  async addUtterances(list: ReadonlyArray<Omit<TrainingUtterance, 'id'>>): Promise<{ added: number; skipped: number }> {
+    return this.step(() => this.db.transaction(() => {
+      const insert = this.sql(`INSERT INTO nlu_utterances (intent, locale, text, split, source, created_at)
+        SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM nlu_utterances WHERE locale = ? AND split = ? AND text = ?)`);
+      let added = 0;
+      for (const u of list) added += insert.run(u.intent, u.locale, u.text, u.split, u.source, u.createdAt, u.locale, u.split, u.text).changes;
+      return { added, skipped: list.length - added };
+    })());
+  }
+
   async deleteUtterance(id: number): Promise<TrainingUtterance | undefined> {
     return this.step(() => {
       const row = this.sql('DELETE FROM nlu_utterances WHERE id = ? RETURNING *').get(id) as UtteranceRow | undefined;

@@ -62,6 +62,24 @@ export function runTrainingStoreContract(name: string, make: PortFactory<Trainin
       expect(await store().utterances()).toHaveLength(3);
     });
 
+    it('adds a batch, skipping texts the locale and split already have (stored or earlier in the batch)', async () => {
+      await store().upsertIntent(intent('exam.book'));
+      await store().upsertIntent(intent('exam.cancel'));
+      await store().addUtterance(utterance('exam.book', '约考试'));
+      const result = await store().addUtterances([
+        utterance('exam.cancel', '约考试'), utterance('exam.cancel', '取消考试'), utterance('exam.cancel', '取消考试'),
+        utterance('exam.cancel', '约考试', { split: 'test' }), utterance('exam.cancel', 'cancel my test', { locale: 'en' }),
+      ]);
+      expect(result).toEqual({ added: 3, skipped: 2 });
+      const stored = await store().utterances();
+      expect(stored.map((u) => [u.intent, u.locale, u.split, u.text]).sort()).toEqual([
+        ['exam.book', 'zh-CN', 'train', '约考试'], ['exam.cancel', 'en', 'train', 'cancel my test'],
+        ['exam.cancel', 'zh-CN', 'test', '约考试'], ['exam.cancel', 'zh-CN', 'train', '取消考试'],
+      ]);
+      expect(new Set(stored.map((u) => u.id)).size).toBe(4);
+      expect(await store().addUtterances([])).toEqual({ added: 0, skipped: 0 });
+    });
+
     it('deletes one utterance (returning it), or an intent with all its utterances', async () => {
       await store().upsertIntent(intent('exam.book'));
       await store().upsertIntent(intent('fine.query', 'fine'));
