@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import { maskPii } from '../integrations/privacy/maskPii';
+import { logContext } from './logContext';
 
 export type { Logger };
 
@@ -22,6 +23,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   return pino({
     level,
     base: { service: 'jiaoguan-bot' },
+    // The conversation being handled, when there is one (bot/logContext.ts): a line's own field wins.
+    mixin: () => ({ ...logContext() }),
     formatters: { log: (obj) => maskDeep(obj) as Record<string, unknown> },
     hooks: {
       logMethod(args, method) {

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { createLogger } from '../../bot/logger';
+import { withLogContext } from '../../bot/logContext';
 
 function capture(): { lines: string[]; stream: Writable } {
   const lines: string[] = [];
@@ -19,5 +20,24 @@ describe('logger', () => {
     expect(all).toContain('110105********002X');
     expect(all).toContain('138****5678');
     expect(JSON.parse(lines[0])).toMatchObject({ conversationId: 'c1', service: 'jiaoguan-bot' });
+  });
+
+  it('names the conversation on every line written while handling it, across awaits, and only there', async () => {
+    const { lines, stream } = capture();
+    const log = createLogger('info', stream);
+    log.info('starting');
+    await Promise.all(['wechat:o_a', 'emulator:c_b'].map((conversationId) => withLogContext({ conversationId }, async () => {
+      log.info('received');
+      await new Promise((r) => setTimeout(r, 5));
+      log.warn({ step: 2 }, 'after a wait');
+    })));
+    log.info('idle');
+    const records = lines.map((l) => JSON.parse(l) as { msg: string; conversationId?: string });
+    expect(records.map((r) => [r.msg, r.conversationId])).toEqual([
+      ['starting', undefined],
+      ['received', 'wechat:o_a'], ['received', 'emulator:c_b'],
+      ['after a wait', 'wechat:o_a'], ['after a wait', 'emulator:c_b'],
+      ['idle', undefined],
+    ]);
   });
 });
