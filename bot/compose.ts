@@ -25,6 +25,7 @@ import type { Logger } from './logger';
 import { makeServer, type BotServer } from './makeServer';
 import { onTurnError } from './onTurnError';
 import { TranscriptMiddleware } from './TranscriptMiddleware';
+import { LogContextMiddleware } from './LogContextMiddleware';
 import type { Request, Response, Server } from 'restify';
 import { wechatChannel, type WeChatChannel } from './channels/wechat/wechatChannel';
 import type { WeChatWebhook } from './channels/wechat/WeChatWebhook';
@@ -124,7 +125,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   const handoff = handoffModule({
     stores, identity: platform.identity,
     cloud: adapter, botAppId: config.microsoftAppId ?? '', wechat: () => wechat?.adapter, logger,
-    waitMinutes: config.handoffWaitMinutes, now: () => clock.now().getTime(),
+    waitMinutes: config.handoffWaitMinutes, now: () => clock.now().getTime(), accountRates: config.accountRates,
   });
   const admin = adminModule({
     stores, nlu, baseline, auth: handoff.auth, accounts: handoff.accounts, logger,
@@ -134,6 +135,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   const bot = new JiaoguanBot(conversationState, userState, new MainDialog(deps, buildFlows(deps)));
 
   const middleware = [
+    new LogContextMiddleware(),
     new TurnMetricsMiddleware(metrics),
     new LocaleMiddleware(conversationState.createProperty<Locale | undefined>('locale')),
     new TranscriptMiddleware(stores.transcripts, () => clock.now()),

@@ -23,6 +23,16 @@ export interface Config {
   handoffWaitMinutes: number;
   /** The WeChat official-account channel; absent when not configured (http platform without WECHAT_*). */
   wechat?: WeChatConfig;
+  /** Requests per minute each agent or admin account may make to the console APIs. */
+  accountRates: AccountRates;
+}
+
+/** Per-account limits of the agent and admin APIs (a window of one minute, shared by every process). */
+export interface AccountRates {
+  /** GET requests (and other calls that change nothing); an event stream counts once, when it opens. */
+  readsPerMinute: number;
+  /** Changes (every request carrying the CSRF token: messages, accepts, edits, training runs…). */
+  writesPerMinute: number;
 }
 
 export interface WeChatConfig {
@@ -41,6 +51,9 @@ export interface WeChatConfig {
 
 /** The sandbox official account: used when PLATFORM=sandbox and no WECHAT_TOKEN is set. Not secrets. */
 export const SANDBOX_WECHAT = { token: 'jiaoguanSandboxToken', appId: 'wx5a4db1e0c0ffee01', appSecret: 'sandbox-app-secret' } as const;
+
+/** The console APIs' per-account limits when CONSOLE_READS_PER_MINUTE / CONSOLE_WRITES_PER_MINUTE are not set. */
+export const DEFAULT_ACCOUNT_RATES: AccountRates = { readsPerMinute: 300, writesPerMinute: 60 };
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
@@ -90,6 +103,12 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   if (metricsToken && metricsToken.length < 16) problems.push('METRICS_TOKEN must have at least 16 characters');
   const handoffWaitMinutes = Number(get('HANDOFF_WAIT_MINUTES') ?? '10');
   if (!(handoffWaitMinutes > 0 && handoffWaitMinutes <= 240)) problems.push('HANDOFF_WAIT_MINUTES must be a number of minutes between 0 and 240');
+  const accountRates = {
+    readsPerMinute: Number(get('CONSOLE_READS_PER_MINUTE') ?? DEFAULT_ACCOUNT_RATES.readsPerMinute),
+    writesPerMinute: Number(get('CONSOLE_WRITES_PER_MINUTE') ?? DEFAULT_ACCOUNT_RATES.writesPerMinute),
+  };
+  if (!Number.isInteger(accountRates.readsPerMinute) || accountRates.readsPerMinute < 1) problems.push('CONSOLE_READS_PER_MINUTE must be a positive integer');
+  if (!Number.isInteger(accountRates.writesPerMinute) || accountRates.writesPerMinute < 1) problems.push('CONSOLE_WRITES_PER_MINUTE must be a positive integer');
   if (problems.length) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return {
     port,
@@ -108,6 +127,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     handoffWaitMinutes,
     platformTimeoutMs,
     metricsToken,
+    accountRates,
   };
 }
 

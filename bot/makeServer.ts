@@ -3,6 +3,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { ActivityHandler } from 'botbuilder';
 import type { SmsPort } from '../integrations/platform/types';
 import type { Logger } from './logger';
+import { answerStorageFault } from './web/answerStorageFault';
 
 export interface ServerDeps {
   adapter: CloudAdapter;
@@ -51,7 +52,7 @@ export function makeServer(deps: ServerDeps): BotServer {
     server.get('/sandbox/sms', async (req: Request, res: Response) => {
       const phone = String((req.query as Record<string, unknown> | undefined)?.phone ?? '');
       if (!/^1[3-9]\d{9}$/.test(phone)) {
-        res.send(400, { error: 'phone must be a mainland mobile number, e.g. /sandbox/sms?phone=13812345678' });
+        res.send(400, { error: 'phone must be a mainland mobile number (11 digits, 13x to 19x): the phone the code was sent to' });
         return;
       }
       res.send(200, { phone, messages: await sms.outbox(phone) });
@@ -60,7 +61,8 @@ export function makeServer(deps: ServerDeps): BotServer {
 
   for (const install of deps.routes ?? []) install(server);
 
-  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
+  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
+    if (answerStorageFault(req, res, err, deps.logger)) return cb();
     if ((err.statusCode ?? 500) >= 500) deps.logger.error({ err, path: req.path() }, 'request failed');
     cb();
   });

@@ -3,6 +3,8 @@ import type { Request, Response } from 'restify';
 import type { AgentAccount, AgentRole, AgentStore } from '../../integrations/storage/agents';
 import type { AuditLog } from '../../integrations/storage/auditLog';
 import type { RateLimits } from '../../integrations/storage/rateLimits';
+import { DEFAULT_ACCOUNT_RATES, type AccountRates } from '../config';
+import { AccountLimiter } from './AccountLimiter';
 import { verifyPassword } from './passwords';
 
 export const SESSION_COOKIE = 'jg_session';
@@ -30,12 +32,17 @@ const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex
  * idle expiry, and a CSRF token per session for every state-changing request.
  */
 export class AgentAuth {
+  private readonly limiter: AccountLimiter;
+
   constructor(
     private readonly agents: AgentStore,
     private readonly limits: RateLimits,
     private readonly audit: AuditLog,
     private readonly now: () => number = Date.now,
-  ) {}
+    rates: AccountRates = DEFAULT_ACCOUNT_RATES,
+  ) {
+    this.limiter = new AccountLimiter(limits, rates, now);
+  }
 
   async login(username: string, password: string, address: string): Promise<LoginResult> {
     const name = username.trim().toLowerCase();
@@ -83,8 +90,9 @@ export class AgentAuth {
   }
 
   /**
-   * Authenticates and authorises a request; answers 401/403 itself and returns undefined when refused.
-   * State-changing requests must carry the session's CSRF token in `x-csrf-token`.
+   * Authenticates, rate-limits and authorises a request; answers 401/429/403 itself and returns undefined when
+   * refused. State-changing requests must carry the session's CSRF token in `x-csrf-token`; they count against
+   * the account's write limit, every other request against its read limit (an event stream once, when it opens).
    */
   async guard(req: Request, res: Response, options: { role?: AgentRole; csrf?: boolean } = {}): Promise<Authenticated | undefined> {
     const auth = await this.authenticate(req);
@@ -92,6 +100,7 @@ export class AgentAuth {
       res.send(401, { error: 'not logged in (or the session expired)' });
       return undefined;
     }
+    if (!(await this.limiter.admit(auth.agent.id, options.csrf ? 'write' : 'read', res))) return undefined;
     if (options.csrf && req.header('x-csrf-token') !== auth.csrfToken) {
       res.send(403, { error: 'missing or wrong x-csrf-token header' });
       return undefined;

@@ -8,6 +8,7 @@ import { AgentAccounts } from '../agent/AgentAccounts';
 import { AgentAuth } from '../agent/AgentAuth';
 import { agentRoutes } from '../agent/agentRoutes';
 import type { WeChatAdapter } from '../channels/wechat/WeChatAdapter';
+import type { AccountRates } from '../config';
 import type { Logger } from '../logger';
 import { staticSite } from '../web/staticSite';
 import { CitizenDelivery } from './CitizenDelivery';
@@ -25,6 +26,8 @@ export interface HandoffModuleDeps {
   waitMinutes: number;
   /** Wall-clock epoch ms (queue times, sessions). */
   now?: () => number;
+  /** Per-account request limits of the agent and admin APIs (defaults: DEFAULT_ACCOUNT_RATES). */
+  accountRates?: AccountRates;
 }
 
 export interface HandoffModule {
@@ -51,7 +54,7 @@ export function handoffModule(d: HandoffModuleDeps): HandoffModule {
     delivery: new CitizenDelivery(d.cloud, d.botAppId, d.wechat),
     waitTimeoutMs: d.waitMinutes * 60_000,
   });
-  const auth = new AgentAuth(agents, rateLimits, audit, now);
+  const auth = new AgentAuth(agents, rateLimits, audit, now, d.accountRates);
   const sweep = (): void => {
     service.sweep().catch((err: unknown) => d.logger.error({ err }, 'expiring waiting handoffs failed'));
     agents.deleteExpiredSessions(now()).catch((err: unknown) => d.logger.warn({ err }, 'deleting expired sessions failed'));

@@ -10,7 +10,7 @@ describe('fuzz: hostile HTTP input', () => {
   const RUNS = { seed: 20261126, numRuns: 120 };
 
   beforeAll(async () => {
-    t = await startWeChatApp({ WECHAT_RATE_PER_MINUTE: '100000' });
+    t = await startWeChatApp({ WECHAT_RATE_PER_MINUTE: '100000', CONSOLE_WRITES_PER_MINUTE: '100000', CONSOLE_READS_PER_MINUTE: '100000' });
     await t.app.ready;
     wx = new FakeWeChat(t.base);
     await t.app.agents.create({ username: 'fuzz.admin', password: 'correct horse 12', displayName: '管理员', role: 'admin' });

@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Locale } from '../../../dialogs/i18n/Locale';
 import type { CustomMessage } from '../../../integrations/wechat/types';
+import { replacesTurnReplies } from '../../replacesTurnReplies';
 import { renderReplies } from './renderReplies';
 
 /**
@@ -13,6 +14,8 @@ export class TurnOutbox {
   private queue: Promise<void> = Promise.resolve();
   /** The numbered options of the replies already sent directly. */
   shownOptions: string[] | undefined;
+  /** A reply replaced the turn's replies (the storage apology): the turn's state was not saved, nor are its options. */
+  replaced = false;
 
   constructor(
     private readonly deliver: (messages: CustomMessage[]) => Promise<void>,
@@ -20,6 +23,11 @@ export class TurnOutbox {
   ) {}
 
   add(activities: Partial<Activity>[]): void {
+    // The storage apology: the replies gathered so far describe a step that was not saved.
+    if (activities.some(replacesTurnReplies)) {
+      this.gathered.length = 0;
+      this.replaced = true;
+    }
     this.gathered.push(...activities);
     if (this.direct) this.flush();
   }

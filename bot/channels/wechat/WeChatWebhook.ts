@@ -2,8 +2,11 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { MessageReceipts } from '../../../integrations/storage/messageReceipts';
 import type { RateLimits } from '../../../integrations/storage/rateLimits';
 import { chooseLocale } from '../../../dialogs/i18n/chooseLocale';
+import type { Locale } from '../../../dialogs/i18n/Locale';
+import { storageFaultOf } from '../../../integrations/storage/storageFaultOf';
 import { translate } from '../../../dialogs/i18n/catalog';
 import type { Logger } from '../../logger';
+import { withLogContext } from '../../logContext';
 import { dedupeKey, readInbound, type WeChatInbound } from './inbound';
 import { replyXml } from './replyXml';
 import { renderReplies } from './renderReplies';
@@ -108,23 +111,50 @@ export class WeChatWebhook {
       if (e instanceof XmlError) return plain(400, e.message);
       throw e;
     }
+    // Every line logged from here on names the follower's conversation (as the turn's middleware does).
+    return withLogContext({ conversationId: `wechat:${inbound.openid}` }, () => this.handle(inbound, q));
+  }
+
+  private async handle(inbound: WeChatInbound, q: Record<string, string | undefined>): Promise<WebhookResponse> {
     const nonce = q.nonce ?? '';
     const key = dedupeKey(inbound);
+    // When the receipts store fails here nothing is recorded: the request is answered 503 (answerStorageFault)
+    // and WeChat sends the message again, never a "success" for a message that was dropped.
     const claim = await this.o.receipts.claim(key, this.now());
     if (!claim.claimed) return this.answerRetry(key, nonce);
 
-    const locale = inbound.kind === 'text' ? chooseLocale(inbound.content, undefined) : 'zh-CN';
+    // Only the refusals and the storage apology need a language before the turn runs (an entity extraction).
+    const locale = (): Locale => (inbound.kind === 'text' ? chooseLocale(inbound.content, undefined) : 'zh-CN');
+    try {
+      return await this.claimed(key, inbound, nonce, locale);
+    } catch (e) {
+      // A store failed after the claim: a retry would find the message claimed, so tell the follower now.
+      return this.storageFailed(e, inbound, nonce, locale);
+    }
+  }
+
+  /** A message this process claimed: rate limit, length limit, then the turn. */
+  private async claimed(key: string, inbound: WeChatInbound, nonce: string, locale: () => Locale): Promise<WebhookResponse> {
     const limit = this.o.rateLimit ?? { limit: 30, windowMs: 60_000 };
     const decision = await this.o.rateLimits.hit(`wechat:${inbound.openid}`, this.now(), limit.windowMs, limit.limit);
     if (!decision.allowed) {
       this.o.logger.warn({ channel: 'wechat', count: decision.count }, 'WeChat follower over the message rate limit');
-      return this.answerNow(key, inbound, nonce, translate(locale, 'wechat.rateLimited', { seconds: Math.ceil(decision.retryAfterMs / 1000) }));
+      return this.answerNow(key, inbound, nonce, translate(locale(), 'wechat.rateLimited', { seconds: Math.ceil(decision.retryAfterMs / 1000) }));
     }
     const maxChars = this.o.maxTextChars ?? 1000;
     if (inbound.kind === 'text' && Array.from(inbound.content).length > maxChars) {
-      return this.answerNow(key, inbound, nonce, translate(locale, 'wechat.tooLong', { max: maxChars }));
+      return this.answerNow(key, inbound, nonce, translate(locale(), 'wechat.tooLong', { max: maxChars }));
     }
     return this.runTurn(key, inbound, nonce);
+  }
+
+  /** The storage apology as the passive reply (a storage fault), logged with the store and the code; other errors are rethrown. */
+  private storageFailed(e: unknown, m: WeChatInbound, nonce: string, locale: () => Locale): WebhookResponse {
+    const fault = storageFaultOf(e);
+    if (!fault) throw e;
+    this.o.logger.error({ err: e, channel: 'wechat', store: fault.store, code: fault.code }, 'WeChat message not handled: storage unavailable');
+    const xml = replyXml({ msgtype: 'text', text: { content: translate(locale(), 'main.storageError') } }, m.openid, m.account, Math.floor(this.now() / 1000));
+    return this.xml(xml, nonce);
   }
 
   /** 401 when the signature parameters are missing, 403 when they are wrong or stale. */
@@ -190,8 +220,13 @@ export class WeChatWebhook {
     const inTime = await Promise.race([finished, new Promise<false>((r) => { timer = setTimeout(() => r(false), this.budget); })]);
     clearTimeout(timer);
     const saveOptions = async (shown: string[] | undefined): Promise<void> => {
+      if (outbox.replaced) return;
       const next = shown ?? [];
-      if (next.join('\u0000') !== previousOptions.join('\u0000')) await adapter.saveOptions(m.openid, next);
+      if (next.join('\u0000') === previousOptions.join('\u0000')) return;
+      // Not worth losing the replies over: a number then reaches the dialog as it is.
+      await adapter.saveOptions(m.openid, next).catch((err: unknown) => {
+        this.o.logger.warn({ err, channel: 'wechat', code: storageFaultOf(err)?.code }, 'could not remember the numbered options shown');
+      });
     };
 
     if (inTime) {

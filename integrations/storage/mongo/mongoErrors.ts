@@ -27,7 +27,7 @@ export async function mongoStep<T>(what: string, step: () => Promise<T>): Promis
   try {
     return await step();
   } catch (cause) {
-    if (isUnavailable(cause)) throw new StorageUnavailableError(`${what}: MongoDB unavailable: ${errorMessage(cause)}`, { cause });
+    if (isUnavailable(cause)) throw new StorageUnavailableError(`${what}: MongoDB unavailable: ${errorMessage(cause)}`, { cause, store: what });
     throw cause;
   }
 }

@@ -3,6 +3,7 @@ import { maskPii } from '../../privacy/maskPii';
 import type { InboxItem, InboxStatus, InboxStore } from '../training';
 import { applyMigrations } from './migrate';
 import { statementCache } from './statementCache';
+import { sqliteFault } from './sqliteFault';
 import { sqliteStep } from './sqliteStep';
 import { trainingMigrations } from './trainingMigrations';
 
@@ -23,7 +24,7 @@ export class SqliteInboxStore implements InboxStore {
       if (!text) return;
       this.sql('INSERT INTO nlu_inbox (text, locale, intent, score, created_at) VALUES (?, ?, ?, ?, ?)').run(text, item.locale, item.intent, item.score, item.at);
     } catch (err) {
-      this.onError(err);
+      this.onError(sqliteFault('Inbox', 'Inbox: SQLite failed', err));
     }
   }
 

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Storage, StoreItems } from 'botbuilder';
 import { systemClock, type Clock } from '../../clock';
-import { StorageConflictError, StorageUnavailableError } from '../errors';
+import { StorageConflictError } from '../errors';
 import { botStateMigrations } from './botStateMigrations';
 import { applyMigrations } from './migrate';
-import { errorMessage } from '../../errorMessage';
+import { sqliteFault } from './sqliteFault';
 
 interface Row {
   etag: string;
@@ -111,14 +111,13 @@ export class SqliteStorage implements Storage {
     this.run('delete', () => this.deleteTx.immediate(keys));
   }
 
-  /** Runs a database step, turning driver failures (closed connection, lock timeout, I/O) into StorageUnavailableError. */
+  /** Runs a database step, turning driver failures (closed connection, disk full, lock timeout, I/O) into StorageUnavailableError. */
   private run<T>(operation: string, step: () => T): T {
     try {
       return step();
     } catch (cause) {
       if (cause instanceof StorageConflictError) throw cause;
-      const reason = errorMessage(cause);
-      throw new StorageUnavailableError(`Storage: SQLite ${operation} of bot state failed: ${reason}`, { cause });
+      throw sqliteFault('Bot state', `Storage: SQLite ${operation} of bot state failed`, cause);
     }
   }
 }

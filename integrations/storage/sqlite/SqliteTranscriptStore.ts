@@ -1,10 +1,9 @@
 import type Database from 'better-sqlite3';
 import { maskPii } from '../../privacy/maskPii';
-import { StorageUnavailableError } from '../errors';
 import type { TranscriptEntry, TranscriptStore } from '../transcripts';
 import { applyMigrations } from './migrate';
 import { transcriptMigrations } from './transcriptMigrations';
-import { errorMessage } from '../../errorMessage';
+import { sqliteFault } from './sqliteFault';
 
 interface Row {
   conversationId: string;
@@ -69,8 +68,7 @@ export class SqliteTranscriptStore implements TranscriptStore {
     try {
       return step();
     } catch (cause) {
-      const reason = errorMessage(cause);
-      throw new StorageUnavailableError(`Transcript: SQLite ${operation} failed: ${reason}`, { cause });
+      throw sqliteFault('Transcripts', `Transcript: SQLite ${operation} failed`, cause);
     }
   }
 }
