@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     (config.wechat ? `  WeChat webhook (URL to enter in the official account console): ${url}/api/wechat\n` : '') +
     `  Bot Framework Emulator: ${url}/api/messages (no app id or password needed)\n` +
     `  health: ${url}/healthz\n` +
-    (config.platform === 'sandbox' ? `  sandbox SMS outbox: ${url}/sandbox/sms?phone=13812345678\n` : '') + '\n');
+    (config.platform === 'sandbox' ? `  sandbox SMS outbox: ${url}/sandbox/sms?phone=<the persona's mobile number>\n` : '') + '\n');
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {

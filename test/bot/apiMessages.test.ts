@@ -5,11 +5,13 @@ import { join } from 'node:path';
 import { manualClock } from '../../integrations/clock';
 import { compose, type App } from '../../bot/compose';
 import { readConfig } from '../../bot/config';
-import { createLogger } from '../../bot/logger';
+import { capture } from '../support/capture';
+import { testLogger } from '../support/captureLogger';
 import { emulatorMessage, startChannelRecorder } from './channelRecorder';
 
 async function post(url: string, body: unknown): Promise<number> {
   const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (r.status >= 400) capture('http-errors', `POST ${new URL(url).pathname} ${r.status} ${await r.text()}`);
   return r.status;
 }
 
@@ -20,7 +22,7 @@ describe('POST /api/messages, the way the Bot Framework Emulator drives it', () 
 
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'jiaoguan-http-'));
-    app = compose(readConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), createLogger('silent'), {
+    app = compose(readConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), testLogger(), {
       clock: manualClock('2026-11-25T10:00:00+08:00'),
     });
     await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
@@ -62,12 +64,14 @@ describe('POST /api/messages, the way the Bot Framework Emulator drives it', () 
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     const r = await fetch(`${base}/sandbox/sms?phone=abc`);
     expect(r.status).toBe(400);
-    expect(await r.text()).toContain('mainland mobile number');
+    const error = await r.text();
+    capture('http-errors', `GET /sandbox/sms 400 ${error}`);
+    expect(error).toContain('mainland mobile number');
   });
 
   it('has no sandbox SMS outbox when it talks to a real platform (PLATFORM=http)', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'jiaoguan-http-mode-'));
-    const httpApp = compose(readConfig({ DATA_DIR: dataDir, PLATFORM: 'http', PLATFORM_URL: 'http://127.0.0.1:9' }), createLogger('silent'));
+    const httpApp = compose(readConfig({ DATA_DIR: dataDir, PLATFORM: 'http', PLATFORM_URL: 'http://127.0.0.1:9' }), testLogger());
     await new Promise<void>((r) => httpApp.server.listen(0, '127.0.0.1', r));
     try {
       const url = `http://127.0.0.1:${(httpApp.server.address() as AddressInfo).port}`;

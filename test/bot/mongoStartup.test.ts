@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { capture } from '../support/capture';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -18,6 +19,7 @@ describe('STORE=mongo when MongoDB cannot be reached', () => {
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    capture('bot-process-stderr', stderr);
     expect(code).toBe(1);
     expect(stderr).toContain('jiaoguan-bot could not start: STORE=mongo: cannot connect to MongoDB at mongodb://bot:***@127.0.0.1:1/jiaoguan');
     expect(stderr).not.toContain('s3cret');

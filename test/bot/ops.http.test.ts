@@ -1,6 +1,7 @@
 import { PlatformError } from '../../integrations/platform/errors';
 import type { TrafficPlatform } from '../../integrations/platform/types';
 import { LI_NA } from '../integrations/platform/fixtures';
+import { capture } from '../support/capture';
 import { AgentClient, type Queue } from './handoff/agentClient';
 import { bindThrough, FakeWeChat, startWeChatApp, type WeChatTestApp } from './wechat/wechatClient';
 
@@ -43,10 +44,13 @@ describe('operations: /metrics, /readyz, and a platform that is down', () => {
     await bindThrough(wx, t.base, 'o_ops', '查记分', LI_NA);
     await wx.text('o_ops', '我的手机13812345678，身份证320583198512240024');
     expect((await fetch(`${t.base}/metrics`)).status).toBe(401);
-    expect((await fetch(`${t.base}/metrics`, { headers: { authorization: 'Bearer wrong-token-0123456789' } })).status).toBe(401);
+    const refused = await fetch(`${t.base}/metrics`, { headers: { authorization: 'Bearer wrong-token-0123456789' } });
+    expect(refused.status).toBe(401);
+    capture('http-errors', `GET /metrics 401 ${await refused.text()}`);
     const r = await fetch(`${t.base}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(r.status).toBe(200);
     const text = await r.text();
+    capture('metrics', text);
     expect(text).toMatch(/jiaoguan_turn_seconds_count\{channel="wechat"\} [1-9]/);
     expect(text).toMatch(/jiaoguan_intents_total\{intent="points.query"\} [1-9]/);
     expect(text).toMatch(/jiaoguan_platform_call_seconds_count\{port="violations",method="points",outcome="ok"\} 1/);

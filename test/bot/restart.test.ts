@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { childLogLevel, spawnCaptured } from '../support/capture';
 import { emulatorMessage, startChannelRecorder } from './channelRecorder';
 
 const ROOT = join(__dirname, '..', '..');
@@ -20,8 +21,8 @@ async function freePort(): Promise<number> {
 /** Starts the real bot entry (npm start's command) and waits until /healthz answers. */
 async function startBot(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
   // node itself (not the tsx wrapper) so that SIGKILL kills the bot process, not a parent of it.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bot', 'index.ts')], {
-    cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'ignore',
+  const child = spawnCaptured('bot-process', process.execPath, ['--import', 'tsx', join(ROOT, 'bot', 'index.ts')], {
+    cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: childLogLevel('warn') },
   });
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {

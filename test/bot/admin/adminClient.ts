@@ -1,3 +1,5 @@
+import { capture } from '../../support/capture';
+
 /** An admin console client over HTTP: logs in through /api/agent/login, keeps the cookie and CSRF token, records its calls. */
 export class AdminClient {
   private cookie = '';
@@ -23,6 +25,7 @@ export class AdminClient {
     if (data !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(`${this.base}${path}`, { method, headers, body: data === undefined ? undefined : JSON.stringify(data) });
     const text = await res.text();
+    if (res.status >= 400) capture('http-errors', `${method} ${path.split('?')[0]} ${res.status} ${text}`);
     return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
   }
 

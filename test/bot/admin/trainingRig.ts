@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { TrainingService } from '../../../bot/admin/TrainingService';
-import { createLogger } from '../../../bot/logger';
+import { testLogger } from '../../support/captureLogger';
 import { SqliteAuditLog } from '../../../integrations/storage/sqlite/SqliteAuditLog';
 import { SqliteTrainingStore } from '../../../integrations/storage/sqlite/SqliteTrainingStore';
 import type { ModelVersion, VersionMetrics } from '../../../integrations/storage/training';
@@ -43,7 +43,7 @@ export function rig(files: readonly string[], baseline: IntentModel, options: { 
   const audit = new SqliteAuditLog(db);
   const nlu = new NluEngine(baseline);
   const service = new TrainingService({
-    store, audit, nlu, logger: createLogger('silent'), now: () => Date.now(), corpusFiles: files, train: options.train ?? inProcess, pollMs: options.pollMs ?? 60_000,
+    store, audit, nlu, logger: testLogger(), now: () => Date.now(), corpusFiles: files, train: options.train ?? inProcess, pollMs: options.pollMs ?? 60_000,
   });
   const metrics = (accuracy: number): VersionMetrics => ({ accuracy, perIntent: [], confusion: { labels: [], matrix: [] }, folds: 3 });
   return {

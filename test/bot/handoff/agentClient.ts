@@ -1,3 +1,10 @@
+import { capture } from '../../support/capture';
+
+/** What an agent is shown (every /api/agent/ body) and every error body, for the PII scan. */
+function shown(method: string, path: string, status: number, body: string): void {
+  if (path.startsWith('/api/agent/') || status >= 400) capture('agent-api', `${method} ${path.split('?')[0]} ${status} ${body}`);
+}
+
 /** A console agent over HTTP: logs in, keeps the session cookie and CSRF token, calls /api/agent/. */
 export class AgentClient {
   private cookie = '';
@@ -9,7 +16,9 @@ export class AgentClient {
     const res = await fetch(`${this.base}/api/agent/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
     });
-    const body = (await res.json()) as Record<string, unknown>;
+    const text = await res.text();
+    shown('POST', '/api/agent/login', res.status, text);
+    const body = JSON.parse(text) as Record<string, unknown>;
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0];
     if (typeof body.csrfToken === 'string') this.csrf = body.csrfToken;
@@ -18,7 +27,9 @@ export class AgentClient {
 
   async get<T = Record<string, unknown>>(path: string): Promise<{ status: number; body: T }> {
     const res = await fetch(`${this.base}${path}`, { headers: { cookie: this.cookie } });
-    return { status: res.status, body: (await res.json()) as T };
+    const text = await res.text();
+    shown('GET', path, res.status, text);
+    return { status: res.status, body: JSON.parse(text) as T };
   }
 
   async post<T = Record<string, unknown>>(path: string, data: unknown = {}, csrf = this.csrf): Promise<{ status: number; body: T }> {
@@ -26,6 +37,7 @@ export class AgentClient {
       method: 'POST', headers: { cookie: this.cookie, 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(data),
     });
     const text = await res.text();
+    shown('POST', path, res.status, text);
     return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
   }
 
@@ -48,6 +60,7 @@ export class AgentClient {
             buffer = buffer.slice(end + 2);
             const event = /^event: (.*)$/m.exec(block)?.[1];
             const data = /^data: (.*)$/m.exec(block)?.[1];
+            if (event && data) capture('agent-api', `EVENT ${event} ${data}`);
             if (event && data) received.push({ event, data: JSON.parse(data) as Record<string, unknown> });
           }
         }

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compose, type App } from '../../../bot/compose';
 import { readConfig } from '../../../bot/config';
-import { createLogger } from '../../../bot/logger';
+import { capture } from '../../support/capture';
+import { testLogger } from '../../support/captureLogger';
 import { emulatorMessage, startChannelRecorder } from '../channelRecorder';
 import { customMessages, FakeWeChat, startWeChatApp, type WeChatTestApp } from '../wechat/wechatClient';
 import { AgentClient, type Queue } from './agentClient';
@@ -65,7 +66,7 @@ describe('handoff over the Bot Framework channel (Emulator): the handoff protoco
   const dataDir = mkdtempSync(join(tmpdir(), 'jiaoguan-bf-handoff-'));
 
   beforeAll(async () => {
-    app = compose(readConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SANDBOX_TODAY: '2026-11-25' }), createLogger('silent'));
+    app = compose(readConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SANDBOX_TODAY: '2026-11-25' }), testLogger());
     await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     recorder = await startChannelRecorder();
@@ -100,6 +101,7 @@ describe('handoff over the Bot Framework channel (Emulator): the handoff protoco
     expect(initiate).toMatchObject({ type: 'event', name: 'handoff.initiate', value: { reason: 'requested' } });
     const transcript = initiate.attachments?.[0];
     expect(transcript?.contentType).toBe('application/vnd.microsoft.activity.transcript');
+    capture('agent-api', `handoff.initiate transcript ${JSON.stringify(transcript?.content)}`);
     expect(JSON.stringify(transcript?.content)).toContain('你好');
     expect(told.text).toContain('正在为你转接人工客服');
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, ConsoleMessage, Locator, Page } from 'playwright-core';
 import { compose, type App } from '../../../bot/compose';
 import { readConfig } from '../../../bot/config';
-import { createLogger } from '../../../bot/logger';
+import { testLogger } from '../../support/captureLogger';
 import { artifactPath, launchChromium } from '../../browser/chromium';
 import {
   botCount, botTextsAfter, findPersona, fullPageScreenshot, openChat, sandboxWechatConfig, say, waitForBot, waitForIdle,
@@ -104,7 +104,7 @@ describe('the hotline agent console in a real browser (sandbox)', () => {
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jiaoguan-agent-console-'));
-    app = compose(readConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SANDBOX_TODAY: '2026-11-25' }), createLogger('silent'));
+    app = compose(readConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SANDBOX_TODAY: '2026-11-25' }), testLogger());
     await app.agents.create(AGENT);
     await app.agents.create(COLLEAGUE);
     await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { compose, type App } from '../../../bot/compose';
 import { readConfig } from '../../../bot/config';
-import { createLogger } from '../../../bot/logger';
+import { testLogger } from '../../support/captureLogger';
 import { artifactPath, launchChromium } from '../../browser/chromium';
 
 jest.setTimeout(120_000);
@@ -126,7 +126,7 @@ describe('the WeChat messenger page in a real browser (sandbox)', () => {
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jiaoguan-messenger-'));
-    app = compose(readConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SANDBOX_TODAY: '2026-11-25' }), createLogger('silent'));
+    app = compose(readConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SANDBOX_TODAY: '2026-11-25' }), testLogger());
     await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const r = await fetch(`${base}/sandbox/wechat/config`);

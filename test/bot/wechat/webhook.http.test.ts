@@ -1,5 +1,6 @@
 import { wechatSignature } from '../../../bot/channels/wechat/signature';
 import { SANDBOX_WECHAT } from '../../../bot/config';
+import { capture } from '../../support/capture';
 import { customMessages, FakeWeChat, now, startWeChatApp, type WeChatTestApp } from './wechatClient';
 
 describe('POST /api/wechat with real WeChat XML (plain mode)', () => {
@@ -17,7 +18,9 @@ describe('POST /api/wechat with real WeChat XML (plain mode)', () => {
   describe('GET: WeChat checks the URL when the developer saves it', () => {
     const get = async (q: Record<string, string>) => {
       const r = await fetch(`${t.base}/api/wechat?${new URLSearchParams(q)}`);
-      return { status: r.status, body: await r.text() };
+      const body = await r.text();
+      if (r.status >= 400) capture('http-errors', `GET /api/wechat ${r.status} ${body}`);
+      return { status: r.status, body };
     };
     it('answers the echostr when the signature is right', async () => {
       const timestamp = String(now());

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compose, type App, type ComposeOverrides } from '../../../bot/compose';
 import { readConfig, SANDBOX_WECHAT } from '../../../bot/config';
-import { createLogger } from '../../../bot/logger';
+import { capture } from '../../support/capture';
+import { testLogger } from '../../support/captureLogger';
 import { wechatSignature } from '../../../bot/channels/wechat/signature';
 import type { WeChatCrypto } from '../../../bot/channels/wechat/WeChatCrypto';
 import { buildXml, parseXml, textField, type XmlOutRecord } from '../../../bot/channels/wechat/xml';
@@ -28,7 +29,7 @@ export interface WeChatTestApp {
 /** The bot on the sandbox with the WeChat channel, listening on a free port, its data in a temp folder. */
 export async function startWeChatApp(env: Record<string, string> = {}, overrides: ComposeOverrides = {}): Promise<WeChatTestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'jiaoguan-wechat-'));
-  const app = compose(readConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SANDBOX_TODAY: '2026-11-25', ...env }), createLogger('silent'), overrides);
+  const app = compose(readConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SANDBOX_TODAY: '2026-11-25', ...env }), testLogger(), overrides);
   await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {
@@ -85,6 +86,7 @@ export class FakeWeChat {
       method: 'POST', headers: { 'content-type': 'text/xml' }, body,
     });
     const text = await res.text();
+    if (res.status >= 400) capture('http-errors', `POST /api/wechat ${res.status} ${text}`);
     return { status: res.status, body: text, text: this.replyText(text) };
   }
 
