@@ -1,7 +1,11 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { TranscriptStore } from '../integrations/storage/transcripts';
+import { maskBareCode } from '../integrations/privacy/maskBareCode';
 
-/** Records every citizen message and bot reply of a conversation (the store masks PII before writing). */
+/**
+ * Records every citizen message and bot reply of a conversation (the store masks PII before writing; a
+ * citizen's bare verification code or VIN suffix is recorded as ******).
+ */
 export class TranscriptMiddleware implements Middleware {
   constructor(private readonly transcripts: TranscriptStore, private readonly now: () => Date = () => new Date()) {}
 
@@ -9,7 +13,7 @@ export class TranscriptMiddleware implements Middleware {
     const conversationId = ctx.activity.conversation?.id ?? 'unknown';
     const channelId = ctx.activity.channelId ?? 'unknown';
     if (ctx.activity.type === ActivityTypes.Message && ctx.activity.text) {
-      await this.transcripts.append({ conversationId, channelId, from: 'user', text: ctx.activity.text, timestamp: this.now().toISOString() });
+      await this.transcripts.append({ conversationId, channelId, from: 'user', text: maskBareCode(ctx.activity.text), timestamp: this.now().toISOString() });
     }
     ctx.onSendActivities(async (_ctx, activities, send) => {
       // Logged after sending: later handlers may add replies (the handoff's queue message) or drop some.

@@ -54,6 +54,9 @@ describe('hotline handoff over WeChat: queue, live chat with an agent, hand back
       expect(transcript).toContain('user: 我要找人工客服');
       expect(transcript).toContain('320583********0024');
       expect(transcript).not.toContain(LI_NA.idNumber);
+      // The SMS code typed during binding is not readable (or replayable) by the agent.
+      expect(transcript).toMatch(/验证码[^\n]*\nuser: \*{6}\n/);
+      expect(transcript).not.toMatch(/user: \d{6}\n/);
 
       const said = await wx.text(openid, '我想问一下红灯那条怎么处理');
       expect(said.body).toBe('success');
