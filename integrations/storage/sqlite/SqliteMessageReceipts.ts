@@ -3,10 +3,14 @@ import type { ClaimResult, MessageReceipt, MessageReceipts, ReceiptStatus } from
 import { channelMigrations } from './channelMigrations';
 import { applyMigrations } from './migrate';
 import { sqliteStep } from './sqliteStep';
+import { sqliteWrite } from './sqliteWrite';
 
 interface Row { key: string; status: ReceiptStatus; reply: string | null; created_at: number }
 
-/** Message receipts in the SQLite table `message_receipts`; the primary key makes the claim atomic across processes. */
+/**
+ * Message receipts in the SQLite table `message_receipts`; the primary key makes the claim atomic across processes.
+ * Claims and status changes go through the connection's group commit.
+ */
 export class SqliteMessageReceipts implements MessageReceipts {
   private readonly insert: Database.Statement<[string, number]>;
   private readonly select: Database.Statement<[string], Row>;
@@ -14,7 +18,7 @@ export class SqliteMessageReceipts implements MessageReceipts {
   private readonly deferStmt: Database.Statement<[string]>;
   private readonly pruneStmt: Database.Statement<[number]>;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     applyMigrations(db, 'channels', channelMigrations);
     this.insert = db.prepare("INSERT OR IGNORE INTO message_receipts (key, status, created_at) VALUES (?, 'processing', ?)");
     this.select = db.prepare('SELECT key, status, reply, created_at FROM message_receipts WHERE key = ?');
@@ -24,7 +28,7 @@ export class SqliteMessageReceipts implements MessageReceipts {
   }
 
   async claim(key: string, now: number): Promise<ClaimResult> {
-    return sqliteStep('Message receipts', () => {
+    return sqliteWrite('Message receipts', this.db, () => {
       if (this.insert.run(key, now).changes === 1) return { claimed: true } as const;
       const row = this.select.get(key);
       if (!row) throw new Error(`receipt "${key}" vanished while being claimed`);
@@ -40,11 +44,11 @@ export class SqliteMessageReceipts implements MessageReceipts {
   }
 
   async completeReplied(key: string, reply: string): Promise<boolean> {
-    return sqliteStep('Message receipts', () => this.reply.run(reply, key).changes === 1);
+    return sqliteWrite('Message receipts', this.db, () => this.reply.run(reply, key).changes === 1);
   }
 
   async defer(key: string): Promise<boolean> {
-    return sqliteStep('Message receipts', () => {
+    return sqliteWrite('Message receipts', this.db, () => {
       if (this.deferStmt.run(key).changes === 1) return true;
       return this.select.get(key)?.status === 'deferred';
     });

@@ -2,13 +2,13 @@ import type Database from 'better-sqlite3';
 import type { RateDecision, RateLimits } from '../rateLimits';
 import { channelMigrations } from './channelMigrations';
 import { applyMigrations } from './migrate';
-import { sqliteStep } from './sqliteStep';
+import { sqliteWrite } from './sqliteWrite';
 
-/** Fixed-window rate limits in the SQLite table `rate_limits`: one upsert per hit, shared by every process. */
+/** Fixed-window rate limits in the SQLite table `rate_limits`: one upsert per hit (group-committed), shared by every process. */
 export class SqliteRateLimits implements RateLimits {
   private readonly upsert: Database.Statement<[string, number], { count: number }>;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     applyMigrations(db, 'channels', channelMigrations);
     this.upsert = db.prepare(
       `INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 1)
@@ -21,7 +21,7 @@ export class SqliteRateLimits implements RateLimits {
 
   async hit(key: string, now: number, windowMs: number, limit: number): Promise<RateDecision> {
     const windowStart = now - (now % windowMs);
-    const count = sqliteStep('Rate limits', () => this.upsert.get(key, windowStart)?.count ?? 1);
+    const count = await sqliteWrite('Rate limits', this.db, () => this.upsert.get(key, windowStart)?.count ?? 1);
     return { allowed: count <= limit, count, retryAfterMs: windowStart + windowMs - now };
   }
 }

@@ -6,6 +6,7 @@ import { StorageConflictError } from '../errors';
 import { botStateMigrations } from './botStateMigrations';
 import { applyMigrations } from './migrate';
 import { sqliteFault } from './sqliteFault';
+import { groupCommitOf } from './groupCommit';
 
 interface Row {
   etag: string;
@@ -26,17 +27,17 @@ interface PendingWrite {
  *   an eTag that differs from the stored one throws StorageConflictError;
  * - every write gives the item a new eTag; the caller's objects are never modified.
  * Unlike MemoryStorage a batch is all-or-nothing: one conflict and nothing of that write is stored.
- * The eTag check is a conditional UPDATE inside an IMMEDIATE transaction, so it holds across
- * connections and processes sharing the file. eTags are random, so they never repeat across processes.
+ * The eTag check is a conditional UPDATE inside an IMMEDIATE transaction (the connection's group commit,
+ * in a savepoint of its own), so it holds across connections and processes sharing the file. eTags are random, so they never repeat across processes.
  * The connection belongs to the caller (this class never closes it).
  */
 export class SqliteStorage implements Storage {
   private readonly clock: Clock;
   private readonly readTx: (keys: readonly string[]) => StoreItems;
-  private readonly writeTx: { immediate(writes: readonly PendingWrite[], now: string): void };
+  private readonly writeTx: (writes: readonly PendingWrite[], now: string) => void;
   private readonly deleteTx: { immediate(keys: readonly string[]): void };
 
-  constructor(db: Database.Database, options: { clock?: Clock } = {}) {
+  constructor(private readonly db: Database.Database, options: { clock?: Clock } = {}) {
     this.clock = options.clock ?? systemClock;
     applyMigrations(db, 'botstate', botStateMigrations);
 
@@ -102,7 +103,12 @@ export class SqliteStorage implements Storage {
     });
     if (writes.length === 0) return;
     const now = this.clock.now().toISOString();
-    this.run('write', () => this.writeTx.immediate(writes, now));
+    // Through the connection's group commit: the turns of one event-loop tick share a transaction.
+    try {
+      await groupCommitOf(this.db).run(() => this.writeTx(writes, now));
+    } catch (cause) {
+      this.run('write', () => { throw cause; });
+    }
   }
 
   async delete(keys: string[]): Promise<void> {

@@ -4,6 +4,7 @@ import type { TranscriptEntry, TranscriptStore } from '../transcripts';
 import { applyMigrations } from './migrate';
 import { transcriptMigrations } from './transcriptMigrations';
 import { sqliteFault } from './sqliteFault';
+import { groupCommitOf } from './groupCommit';
 
 interface Row {
   conversationId: string;
@@ -24,7 +25,7 @@ export class SqliteTranscriptStore implements TranscriptStore {
   private readonly insert: Database.Statement<[string, string, string, string, string]>;
   private readonly selectRecent: Database.Statement<[string, number], Row>;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     applyMigrations(db, 'transcripts', transcriptMigrations);
     this.insert = db.prepare(
       'INSERT INTO transcript_entries (conversation_id, channel_id, sender, text, timestamp) VALUES (?, ?, ?, ?, ?)',
@@ -47,7 +48,11 @@ export class SqliteTranscriptStore implements TranscriptStore {
       throw new TypeError(`Transcript: timestamp "${entry.timestamp}" is not an ISO date-time.`);
     }
     const text = maskPii(entry.text);
-    this.run('append', () => this.insert.run(entry.conversationId, entry.channelId, entry.from, text, entry.timestamp));
+    try {
+      await groupCommitOf(this.db).run(() => this.insert.run(entry.conversationId, entry.channelId, entry.from, text, entry.timestamp));
+    } catch (cause) {
+      this.run('append', () => { throw cause; });
+    }
   }
 
   async list(conversationId: string, limit?: number): Promise<TranscriptEntry[]> {

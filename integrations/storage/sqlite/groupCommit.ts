@@ -1,0 +1,75 @@
+import type Database from 'better-sqlite3';
+
+interface Job {
+  work: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit for one SQLite connection: the writes asked for during one turn of the event loop run in one
+ * IMMEDIATE transaction, each inside its own savepoint, and each caller hears of its write only once the
+ * transaction is committed. With WAL every commit appends and syncs its pages, so a WeChat turn's five or six
+ * small writes (receipt, rate window, transcript lines, state) and those of the turns beside it share one.
+ *
+ * - A write that throws rolls back its own savepoint only; its caller gets the error, the others commit.
+ * - When the transaction as a whole fails (disk full at commit, a lock not granted, SQLite rolling back
+ *   by itself after an I/O error), every caller of the batch gets that error and nothing of it is stored.
+ */
+export class GroupCommit {
+  private queue: Job[] = [];
+  private scheduled = false;
+
+  constructor(private readonly db: Database.Database) {}
+
+  /** Runs `work` (synchronous statements) in the next batch; resolves with its result once committed. */
+  run<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      this.db.transaction(() => {
+        for (const job of batch) {
+          try {
+            outcomes.push({ ok: true, value: this.db.transaction(job.work)() });
+          } catch (error) {
+            // SQLite may have rolled the whole transaction back (SQLITE_FULL, IOERR…): then no write of the batch holds.
+            if (!this.db.inTransaction) throw error;
+            outcomes.push({ ok: false, error });
+          }
+        }
+      }).immediate();
+    } catch (error) {
+      for (const job of batch) job.reject(error);
+      return;
+    }
+    batch.forEach((job, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) job.resolve(outcome.value);
+      else job.reject(outcome.error);
+    });
+  }
+}
+
+const perConnection = new WeakMap<Database.Database, GroupCommit>();
+
+/** The connection's group commit, shared by every store on it (one batch per event-loop turn). */
+export function groupCommitOf(db: Database.Database): GroupCommit {
+  let shared = perConnection.get(db);
+  if (!shared) {
+    shared = new GroupCommit(db);
+    perConnection.set(db, shared);
+  }
+  return shared;
+}
