@@ -33,6 +33,7 @@ interface PendingWrite {
  */
 export class SqliteStorage implements Storage {
   private readonly clock: Clock;
+  private readonly readOne: (key: string) => StoreItems;
   private readonly readTx: (keys: readonly string[]) => StoreItems;
   private readonly writeTx: (writes: readonly PendingWrite[], now: string) => void;
   private readonly deleteTx: { immediate(keys: readonly string[]): void };
@@ -54,12 +55,13 @@ export class SqliteStorage implements Storage {
     );
     const remove = db.prepare<[string]>('DELETE FROM bot_state WHERE key = ?');
 
+    this.readOne = (key: string): StoreItems => {
+      const row = select.get(key);
+      return row ? { [key]: { ...(JSON.parse(row.data) as object), eTag: row.etag } } : {};
+    };
     this.readTx = db.transaction((keys: readonly string[]): StoreItems => {
       const found: StoreItems = {};
-      for (const key of keys) {
-        const row = select.get(key);
-        if (row) found[key] = { ...(JSON.parse(row.data) as object), eTag: row.etag };
-      }
+      for (const key of keys) Object.assign(found, this.readOne(key));
       return found;
     });
 
@@ -85,7 +87,8 @@ export class SqliteStorage implements Storage {
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
-    return this.run('read', () => this.readTx(keys));
+    // One key (a turn's conversation state) is one SELECT: atomic without a transaction around it.
+    return this.run('read', () => (keys.length === 1 ? this.readOne(keys[0]) : this.readTx(keys)));
   }
 
   async write(changes: StoreItems): Promise<void> {

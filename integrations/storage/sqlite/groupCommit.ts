@@ -19,6 +19,7 @@ interface Job {
 export class GroupCommit {
   private queue: Job[] = [];
   private scheduled = false;
+  private sql?: Record<'begin' | 'savepoint' | 'release' | 'rollbackTo' | 'commit', Database.Statement>;
 
   constructor(private readonly db: Database.Database) {}
 
@@ -38,19 +39,25 @@ export class GroupCommit {
     const batch = this.queue;
     this.queue = [];
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    const sql = this.statements();
     try {
-      this.db.transaction(() => {
-        for (const job of batch) {
-          try {
-            outcomes.push({ ok: true, value: this.db.transaction(job.work)() });
-          } catch (error) {
-            // SQLite may have rolled the whole transaction back (SQLITE_FULL, IOERR…): then no write of the batch holds.
-            if (!this.db.inTransaction) throw error;
-            outcomes.push({ ok: false, error });
-          }
+      sql.begin.run();
+      for (const job of batch) {
+        sql.savepoint.run();
+        try {
+          outcomes.push({ ok: true, value: job.work() });
+          sql.release.run();
+        } catch (error) {
+          // SQLite may have rolled the whole transaction back (SQLITE_FULL, IOERR…): then no write of the batch holds.
+          if (!this.db.inTransaction) throw error;
+          sql.rollbackTo.run();
+          sql.release.run();
+          outcomes.push({ ok: false, error });
         }
-      }).immediate();
+      }
+      sql.commit.run();
     } catch (error) {
+      if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();
       for (const job of batch) job.reject(error);
       return;
     }
@@ -59,6 +66,18 @@ export class GroupCommit {
       if (outcome.ok) job.resolve(outcome.value);
       else job.reject(outcome.error);
     });
+  }
+
+  /** Prepared once (creating a transaction function per write cost more than the write). */
+  private statements(): Record<'begin' | 'savepoint' | 'release' | 'rollbackTo' | 'commit', Database.Statement> {
+    this.sql ??= {
+      begin: this.db.prepare('BEGIN IMMEDIATE'),
+      savepoint: this.db.prepare('SAVEPOINT group_write'),
+      release: this.db.prepare('RELEASE group_write'),
+      rollbackTo: this.db.prepare('ROLLBACK TO group_write'),
+      commit: this.db.prepare('COMMIT'),
+    };
+    return this.sql;
   }
 }
 
