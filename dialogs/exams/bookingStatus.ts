@@ -26,7 +26,7 @@ export function statusText(ctx: TurnContext, b: ExamBooking, clock: Clock): stri
 export function bookingList(ctx: TurnContext, bookings: readonly ExamBooking[], clock: Clock): string {
   const today = todayOf(clock);
   return bookings
-    .map((b, i) => msg(ctx, 'exam.query.line', { index: i + 1, booking: bookingLine(ctx, b, today), status: statusText(ctx, b, clock) }))
+    .map((b, i) => msg(ctx, 'exam.query.line', { index: i + 1, booking: bookingLine(ctx, b, today), status: statusText(ctx, b, clock), bookingId: b.bookingId }))
     .join('\n');
 }
 

@@ -14,8 +14,8 @@ describe('ExamQueryDialog', () => {
     const client = startedBy(world, new ExamQueryDialog(world.deps), '查一下我的考试预约');
     await play(client, [
       ['查一下我的考试预约', [
-        '你的考试预约：\n1. 科目二 · 南京市交管局第二考场 · 11月30日（周一）上午（已预约，11月29日（周日）24:00前可取消）\n\n'
-        + '以往记录：\n1. 科目二 · 南京市交管局第二考场 · 12月1日（周二）上午（已取消）\n\n如需取消，请回复「取消考试预约」。',
+        '你的考试预约：\n1. 科目二 · 南京市交管局第二考场 · 11月30日（周一）上午（已预约，11月29日（周日）24:00前可取消，预约编号 EB00000002）\n\n'
+        + '以往记录：\n1. 科目二 · 南京市交管局第二考场 · 12月1日（周二）上午（已取消，预约编号 EB00000001）\n\n如需取消，请回复「取消考试预约」。',
       ]],
     ]);
     expect(client.dialogTurnResult.status).toBe('complete');
@@ -29,7 +29,7 @@ describe('ExamQueryDialog', () => {
     const client = startedBy(world, new ExamQueryDialog(world.deps), 'show my exam bookings');
     await play(client, [
       ['show my exam bookings', [
-        'Your exam bookings:\n1. Subject 2 (field test) · 南京市交管局第二考场 · Mon 30 Nov, morning (booked; the cancellation deadline has passed)',
+        'Your exam bookings:\n1. Subject 2 (field test) · 南京市交管局第二考场 · Mon 30 Nov, morning (booked; the cancellation deadline has passed, booking no. EB00000001)',
       ]],
     ]);
   });
@@ -43,7 +43,7 @@ describe('ExamQueryDialog', () => {
     const client = startedBy(world, new ExamQueryDialog(world.deps), '查询考试预约');
     await play(client, [
       ['查询考试预约', [
-        '以往记录：\n1. 科目二 · 南京市交管局第二考场 · 11月30日（周一）上午（不合格）',
+        '以往记录：\n1. 科目二 · 南京市交管局第二考场 · 11月30日（周一）上午（不合格，预约编号 EB00000001）',
         '你目前没有有效的考试预约。要现在预约考试吗？ [是|否]',
       ]],
       ['否', ['好的，需要时随时找我。']],
