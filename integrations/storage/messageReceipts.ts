@@ -32,6 +32,12 @@ export interface MessageReceipts {
   completeReplied(key: string, reply: string): Promise<boolean>;
   /** processing → deferred. Returns true when this call (or an earlier one) deferred it; false when already replied. */
   defer(key: string): Promise<boolean>;
+  /**
+   * Takes over a receipt still "processing" that was claimed before `claimedBefore` (its process stopped
+   * without finishing: a live one defers at the reply budget): it counts as claimed `now` by the caller,
+   * who runs the turn. True for exactly one caller; false when it is not (or no longer) such an orphan.
+   */
+  reclaim(key: string, claimedBefore: number, now: number): Promise<boolean>;
   /** Deletes receipts created before `before` (WeChat stops retrying after 15 s; keep them a day). */
   prune(before: number): Promise<number>;
 }

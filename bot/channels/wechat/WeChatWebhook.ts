@@ -52,6 +52,8 @@ export interface WebhookResponse {
 }
 
 const MAX_SKEW_S = 300;
+/** A claim still "processing" this long after the reply budget belongs to a process that stopped (a live one defers at the budget). */
+const ORPHAN_MARGIN_MS = 1500;
 const plain = (status: number, body: string): WebhookResponse => ({ status, body, contentType: 'text/plain; charset=utf-8' });
 const SUCCESS = plain(200, 'success');
 
@@ -121,7 +123,12 @@ export class WeChatWebhook {
     // When the receipts store fails here nothing is recorded: the request is answered 503 (answerStorageFault)
     // and WeChat sends the message again, never a "success" for a message that was dropped.
     const claim = await this.o.receipts.claim(key, this.now());
-    if (!claim.claimed) return this.answerRetry(key, nonce);
+    if (!claim.claimed) {
+      const answer = await this.answerRetry(key, nonce);
+      if (answer) return answer;
+      // The copy that claimed it died mid-turn (a restart, kill -9): this retry runs the turn instead.
+      this.o.logger.warn({ channel: 'wechat' }, 'WeChat message left unfinished by a stopped process; running it again');
+    }
 
     // Only the refusals and the storage apology need a language before the turn runs (an entity extraction).
     const locale = (): Locale => (inbound.kind === 'text' ? chooseLocale(inbound.content, undefined) : 'zh-CN');
@@ -181,13 +188,19 @@ export class WeChatWebhook {
     return parseXml(crypto.decrypt(encrypted)).fields;
   }
 
-  /** A retry of a message another copy claimed: the same passive reply, or "success" when it went another way. */
-  private async answerRetry(key: string, nonce: string): Promise<WebhookResponse> {
+  /**
+   * A retry of a message another copy claimed: the same passive reply, or "success" when it went another way.
+   * Undefined when the claim was orphaned (still "processing" well past the budget, at which a live process
+   * defers it) and this retry took it over: the caller runs the turn.
+   */
+  private async answerRetry(key: string, nonce: string): Promise<WebhookResponse | undefined> {
     const deadline = this.now() + this.budget;
     for (;;) {
       const receipt = await this.o.receipts.read(key);
       if (!receipt || receipt.status === 'deferred') return SUCCESS;
       if (receipt.status === 'replied') return receipt.reply ? this.xml(receipt.reply, nonce) : SUCCESS;
+      const orphanedBefore = this.now() - this.budget - ORPHAN_MARGIN_MS;
+      if (receipt.createdAt < orphanedBefore && (await this.o.receipts.reclaim(key, orphanedBefore, this.now()))) return undefined;
       if (this.now() >= deadline) {
         // The first copy is still running: it will deliver through the customer-service API instead.
         if (await this.o.receipts.defer(key)) return SUCCESS;

@@ -54,6 +54,13 @@ export class MongoMessageReceipts implements MessageReceipts {
     });
   }
 
+  async reclaim(key: string, claimedBefore: number, now: number): Promise<boolean> {
+    return mongoStep('Message receipts', async () => (await this.model.updateOne(
+      { _id: String(key), status: 'processing', createdAt: { $lt: new Date(claimedBefore) } },
+      { $set: { createdAt: new Date(now) } },
+    )).modifiedCount === 1);
+  }
+
   async prune(before: number): Promise<number> {
     return mongoStep('Message receipts', async () => (await this.model.deleteMany({ createdAt: { $lt: new Date(before) } })).deletedCount);
   }

@@ -17,6 +17,7 @@ export class SqliteMessageReceipts implements MessageReceipts {
   private readonly reply: Database.Statement<[string, string]>;
   private readonly deferStmt: Database.Statement<[string]>;
   private readonly pruneStmt: Database.Statement<[number]>;
+  private readonly reclaimStmt: Database.Statement<[number, string, number]>;
 
   constructor(private readonly db: Database.Database) {
     applyMigrations(db, 'channels', channelMigrations);
@@ -25,6 +26,7 @@ export class SqliteMessageReceipts implements MessageReceipts {
     this.reply = db.prepare("UPDATE message_receipts SET status = 'replied', reply = ? WHERE key = ? AND status = 'processing'");
     this.deferStmt = db.prepare("UPDATE message_receipts SET status = 'deferred' WHERE key = ? AND status = 'processing'");
     this.pruneStmt = db.prepare('DELETE FROM message_receipts WHERE created_at < ?');
+    this.reclaimStmt = db.prepare("UPDATE message_receipts SET created_at = ? WHERE key = ? AND status = 'processing' AND created_at < ?");
   }
 
   async claim(key: string, now: number): Promise<ClaimResult> {
@@ -52,6 +54,10 @@ export class SqliteMessageReceipts implements MessageReceipts {
       if (this.deferStmt.run(key).changes === 1) return true;
       return this.select.get(key)?.status === 'deferred';
     });
+  }
+
+  async reclaim(key: string, claimedBefore: number, now: number): Promise<boolean> {
+    return sqliteWrite('Message receipts', this.db, () => this.reclaimStmt.run(now, key, claimedBefore).changes === 1);
   }
 
   async prune(before: number): Promise<number> {

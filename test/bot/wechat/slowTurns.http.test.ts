@@ -1,6 +1,6 @@
 import type { TrafficPlatform, ViolationsPort } from '../../../integrations/platform/types';
 import { LI_NA } from '../../integrations/platform/fixtures';
-import { bindThrough, customMessages, FakeWeChat, startWeChatApp, type WeChatTestApp } from './wechatClient';
+import { ACCOUNT, bindThrough, customMessages, FakeWeChat, startWeChatApp, type WeChatTestApp } from './wechatClient';
 
 /** The sandbox platform with a delay on points and payments, counting the calls that reach it. */
 function slowPlatform(state: { delayMs: number; points: number; pay: number }) {
@@ -54,6 +54,18 @@ describe('WeChat retries and the 5-second rule', () => {
     const copies = await Promise.all([1, 2, 3].map(() => wx.text(openid, '查一下驾照分数', msgId)));
     expect(copies.map((c) => c.status)).toEqual([200, 200, 200]);
     expect(new Set(copies.map((c) => c.text))).toEqual(new Set([copies[0].text]));
+    expect(platform.points - before).toBe(1);
+  });
+
+  it('a message whose first copy died mid-turn (a process killed) is run by WeChat\'s retry, once', async () => {
+    const openid = LINA;
+    const before = platform.points;
+    const msgId = wx.nextMsgId();
+    // What a killed process leaves: the receipt claimed 10 s ago, still "processing", no reply.
+    expect(await t.app.stores.receipts.claim(`wechat:msg:${ACCOUNT}:${msgId}`, Date.now() - 10_000)).toEqual({ claimed: true });
+    const [retry, copy] = await Promise.all([wx.text(openid, '我还有几分', msgId), wx.text(openid, '我还有几分', msgId)]);
+    expect(retry.text).toMatch(/6/);
+    expect(copy.body).toBe(retry.body);
     expect(platform.points - before).toBe(1);
   });
 

@@ -69,6 +69,21 @@ export function runMessageReceiptsContract(name: string, make: PortFactory<Messa
       expect((await receipts().read('wx:1'))?.status).toBe(replied ? 'replied' : 'deferred');
     });
 
+    it('lets exactly one caller take over a receipt left processing before the cut-off, and no other', async () => {
+      await receipts().claim('orphan', T0);
+      await receipts().claim('young', T0 + 9_000);
+      await receipts().claim('done', T0);
+      await receipts().completeReplied('done', 'r');
+      const cut = T0 + 6_000;
+      const takers = await Promise.all([1, 2, 3].map(() => receipts().reclaim('orphan', cut, T0 + 10_000)));
+      expect(takers.filter(Boolean)).toHaveLength(1);
+      expect(await receipts().read('orphan')).toEqual({ key: 'orphan', status: 'processing', createdAt: T0 + 10_000 });
+      expect(await receipts().reclaim('orphan', cut, T0 + 11_000)).toBe(false);
+      expect(await receipts().reclaim('young', cut, T0 + 10_000)).toBe(false);
+      expect(await receipts().reclaim('done', cut, T0 + 10_000)).toBe(false);
+      expect(await receipts().reclaim('nope', cut, T0 + 10_000)).toBe(false);
+    });
+
     it('changes nothing for an unknown key', async () => {
       expect(await receipts().completeReplied('nope', 'r')).toBe(false);
       expect(await receipts().defer('nope')).toBe(false);
