@@ -15,34 +15,10 @@ import { LI_NA } from '../integrations/platform/fixtures';
 import { AgentClient } from './handoff/agentClient';
 import { capture } from '../support/capture';
 import { FakeWeChat } from './wechat/wechatClient';
+import { fillUp } from '../support/fillUp';
 
 const PASSWORD = 'correct horse 12';
 type LogRecord = Record<string, unknown> & { msg?: string; code?: string; store?: string };
-
-/**
- * Makes a database "full" for real: caps the file a few pages above its size (PRAGMA max_page_count, on the
- * connection the bot uses) and inserts until SQLite answers SQLITE_FULL. Returns how to free the space again.
- */
-function fillUp(db: Database.Database): () => void {
-  db.exec('CREATE TABLE IF NOT EXISTS filler (b BLOB)');
-  const pages = db.pragma('page_count', { simple: true }) as number;
-  db.pragma(`max_page_count = ${pages + 8}`);
-  const insert = db.prepare('INSERT INTO filler (b) VALUES (randomblob(1000))');
-  let code: unknown;
-  for (let i = 0; i < 10_000 && code === undefined; i += 1) {
-    try {
-      insert.run();
-    } catch (e) {
-      code = (e as { code?: unknown }).code;
-    }
-  }
-  expect(code).toBe('SQLITE_FULL');
-  // The operator frees disk space: the filler goes and the cap is lifted.
-  return () => {
-    db.exec('DELETE FROM filler');
-    db.pragma('max_page_count = 4294967294');
-  };
-}
 
 /**
  * The bot-state file, with small (512-byte) pages: every conversation's state then spills onto overflow pages,

@@ -12,6 +12,7 @@ import { SqliteRateLimits } from '../../../integrations/storage/sqlite/SqliteRat
 import { SqliteStorage } from '../../../integrations/storage/sqlite/SqliteStorage';
 import { SqliteTranscriptStore } from '../../../integrations/storage/sqlite/SqliteTranscriptStore';
 import { SqliteAuditLog } from '../../../integrations/storage/sqlite/SqliteAuditLog';
+import { fillUp } from '../../support/fillUp';
 
 const dirs: string[] = [];
 function freshFile(name = 'faults.sqlite'): string {
@@ -32,30 +33,6 @@ async function failure(p: Promise<unknown>): Promise<StorageUnavailableError> {
     return e as StorageUnavailableError;
   }
   throw new Error('expected a StorageUnavailableError, but the call succeeded');
-}
-
-/**
- * Makes the database file "full" for real: caps it at a few pages more than it has (PRAGMA max_page_count, on this
- * connection) and inserts rows until SQLite answers SQLITE_FULL. Returns how to free the space again.
- */
-function fillUp(db: Database.Database): () => void {
-  db.exec('CREATE TABLE IF NOT EXISTS filler (b BLOB)');
-  const pages = db.pragma('page_count', { simple: true }) as number;
-  db.pragma(`max_page_count = ${pages + 8}`);
-  const insert = db.prepare('INSERT INTO filler (b) VALUES (randomblob(1000))');
-  let code: unknown;
-  for (let i = 0; i < 10_000 && code === undefined; i += 1) {
-    try {
-      insert.run();
-    } catch (e) {
-      code = (e as { code?: unknown }).code;
-    }
-  }
-  expect(code).toBe('SQLITE_FULL');
-  expect(db.pragma('freelist_count', { simple: true })).toBe(0);
-  return () => {
-    db.exec('DELETE FROM filler');
-  };
 }
 
 const entry = (text: string) => ({ conversationId: 'c1', channelId: 'wechat', from: 'user' as const, text, timestamp: '2026-11-25T09:00:00.000Z' });
