@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -25,6 +26,8 @@ export interface Config {
   wechat?: WeChatConfig;
   /** Requests per minute each agent or admin account may make to the console APIs. */
   accountRates: AccountRates;
+  /** Bot processes serving one port (node:cluster) on one store: 1 is a single process. */
+  workers: number;
 }
 
 /** Per-account limits of the agent and admin APIs (a window of one minute, shared by every process). */
@@ -109,6 +112,9 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   };
   if (!Number.isInteger(accountRates.readsPerMinute) || accountRates.readsPerMinute < 1) problems.push('CONSOLE_READS_PER_MINUTE must be a positive integer');
   if (!Number.isInteger(accountRates.writesPerMinute) || accountRates.writesPerMinute < 1) problems.push('CONSOLE_WRITES_PER_MINUTE must be a positive integer');
+  const workersText = get('WORKERS') ?? '1';
+  const workers = workersText === 'auto' ? availableParallelism() : Number(workersText);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) problems.push('WORKERS must be "auto" or a number of processes from 1 to 64');
   if (problems.length) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return {
     port,
@@ -128,6 +134,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     platformTimeoutMs,
     metricsToken,
     accountRates,
+    workers,
   };
 }
 

@@ -2,6 +2,9 @@ import { ConfigError, readConfig } from './config';
 import { compose } from './compose';
 import { openStores } from './openStores';
 import { createLogger } from './logger';
+import cluster from 'node:cluster';
+import { banner } from './banner';
+import { runPrimary } from './runPrimary';
 
 /** How long a shutdown waits for turns in progress. */
 const DRAIN_MS = 10_000;
@@ -15,19 +18,17 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger(config.logLevel);
+  if (config.workers > 1 && cluster.isPrimary) {
+    await runPrimary(config, logger);
+    return;
+  }
   const app = compose(config, logger, { stores: await openStores(config, logger) });
   await app.ready;
   await new Promise<void>((resolve) => app.server.listen(config.port, resolve));
-  const url = `http://localhost:${config.port}`;
-  logger.info({ port: config.port, store: config.store, platform: config.platform, sandboxToday: config.sandboxToday }, 'jiaoguan-bot ready');
-  const messenger = config.platform === 'sandbox' && config.wechat && !config.wechat.apiUrl;
-  process.stdout.write(`\njiaoguan-bot is running on ${url}\n` +
-    (messenger ? `  open the WeChat-style messenger: ${url}/chat/\n` : '') +
-    `  hotline agent console: ${url}/agent/   NLU admin console: ${url}/admin/ (create accounts with npm run agent)\n` +
-    (config.wechat ? `  WeChat webhook (URL to enter in the official account console): ${url}/api/wechat\n` : '') +
-    `  Bot Framework Emulator: ${url}/api/messages (no app id or password needed)\n` +
-    `  health: ${url}/healthz\n` +
-    (config.platform === 'sandbox' ? `  sandbox SMS outbox: ${url}/sandbox/sms?phone=<the persona's mobile number>\n` : '') + '\n');
+  if (cluster.isPrimary) {
+    logger.info({ port: config.port, store: config.store, platform: config.platform, sandboxToday: config.sandboxToday }, 'jiaoguan-bot ready');
+    process.stdout.write(banner(config));
+  }
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {

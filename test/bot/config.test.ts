@@ -5,6 +5,12 @@ describe('readConfig', () => {
     const c = readConfig({});
     expect(c).toMatchObject({ port: 3978, store: 'sqlite', platform: 'sandbox', logLevel: 'info' });
     expect(c.dataDir).toMatch(/data$/);
+    expect(c.workers).toBe(1);
+  });
+
+  it('WORKERS=auto means one bot process per CPU', () => {
+    expect(readConfig({ WORKERS: 'auto' }).workers).toBeGreaterThanOrEqual(1);
+    expect(readConfig({ WORKERS: '3' }).workers).toBe(3);
   });
 
   it.each([
@@ -15,6 +21,8 @@ describe('readConfig', () => {
     [{ SANDBOX_TODAY: '2026-13-45' }, 'SANDBOX_TODAY must be a date'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
     [{ MicrosoftAppId: 'abc' }, 'MicrosoftAppPassword is not'],
+    [{ WORKERS: '0' }, 'WORKERS must be "auto" or a number of processes from 1 to 64'],
+    [{ WORKERS: 'many' }, 'WORKERS must be'],
   ])('fails fast on %j, naming the problem', (env, message) => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(message);
