@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { writeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -28,13 +29,19 @@ export async function freePort(): Promise<number> {
  * Spawns `node --import tsx bot/index.ts` (node itself, not the tsx wrapper, so that SIGKILL hits the bot and not
  * a parent of it) and waits until /healthz answers 200.
  */
-export async function startBot(env: Record<string, string>, port: number, timeoutMs = 45_000): Promise<BotProcess> {
+export async function startBot(
+  env: Record<string, string>, port: number, o: { timeoutMs?: number; output?: number } = {},
+): Promise<BotProcess> {
+  const timeoutMs = o.timeoutMs ?? 45_000;
   const t0 = Date.now();
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bot', 'index.ts')], {
-    cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'pipe'],
+    cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', o.output ?? 'ignore', 'pipe'],
   });
   let stderr = '';
-  child.stderr?.on('data', (c: Buffer) => { stderr = (stderr + c.toString('utf8')).slice(-4000); });
+  child.stderr?.on('data', (c: Buffer) => {
+    stderr = (stderr + c.toString('utf8')).slice(-4000);
+    if (o.output !== undefined) writeSync(o.output, c);
+  });
   const base = `http://127.0.0.1:${port}`;
   while (Date.now() - t0 < timeoutMs) {
     if (child.exitCode !== null) throw new Error(`the bot exited with ${child.exitCode} while starting:\n${stderr}`);

@@ -33,6 +33,10 @@ export interface KillOptions {
   /** Aim the SIGKILL at a 是 being processed whose operation is committed (default), or whose state is saved too; 'random': any moment. */
   aim?: AimTarget | 'random';
   log?: (line: string) => void;
+  /** A file descriptor the bot processes' stdout and stderr are appended to (their logs); discarded otherwise. */
+  botOutput?: number;
+  /** The bot processes' LOG_LEVEL (default warn). */
+  botLogLevel?: string;
 }
 
 export interface KillReport {
@@ -65,9 +69,9 @@ export async function runKillUnderLoad(o: KillOptions): Promise<KillReport> {
   const killAfter = o.killAfterConfirmations ?? Math.max(1, Math.round(o.citizens * 2 * 0.4));
   const dataDir = mkdtempSync(join(tmpdir(), 'jiaoguan-kill9-'));
   const citizens = await seedCitizens(dataDir, today, o.citizens, o.bindInChat);
-  const env = { DATA_DIR: dataDir, SANDBOX_TODAY: today, WECHAT_RATE_PER_MINUTE: '100000' };
+  const env = { DATA_DIR: dataDir, SANDBOX_TODAY: today, WECHAT_RATE_PER_MINUTE: '100000', LOG_LEVEL: o.botLogLevel ?? 'warn' };
   const port = await freePort();
-  let bot: BotProcess = await startBot(env, port);
+  let bot: BotProcess = await startBot(env, port, { output: o.botOutput });
   log(`bot up in ${bot.startMs} ms on ${bot.base}; ${citizens.length} citizens (${o.bindInChat} bind in the chat), SIGKILL after confirmation #${killAfter}`);
 
   const gate = new BotGate();
@@ -96,7 +100,7 @@ export async function runKillUnderLoad(o: KillOptions): Promise<KillReport> {
     moment = aimed;
     await killBot(bot.child);
     log(`SIGKILL at ${k.at} ms (aimed at: ${aimed.kind}, ${aimed.detail}): ${k.inFlight} messages in flight (${k.confirming} of them confirmations)`);
-    bot = await startBot(env, port);
+    bot = await startBot(env, port, { output: o.botOutput });
     k.restartMs = bot.startMs;
     k.restartedAt = Date.now();
     log(`restarted in ${bot.startMs} ms`);

@@ -1,9 +1,10 @@
-import { rmSync } from 'node:fs';
+import { closeSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkStore } from '../../bot/faults/checkStore';
 import type { Confirmation } from '../../bot/faults/citizenClient';
 import { formatReport, runKillUnderLoad, type KillReport } from '../../bot/faults/killUnderLoad';
 import type { FaultCitizen } from '../../bot/faults/seedCitizens';
+import { captureFile, childLogLevel } from '../support/capture';
 
 const CITIZENS = 12;
 
@@ -15,9 +16,17 @@ describe('kill -9 under load (issue 8)', () => {
   });
 
   it('SIGKILL in the middle of bookings and payments loses and duplicates nothing', async () => {
-    report = await runKillUnderLoad({
-      citizens: CITIZENS, bindInChat: 2, killAfterConfirmations: 9, silenceMs: 3000, keepData: true,
-    });
+    // While the suite captures output for the PII scan, the bot processes' logs go there too.
+    const file = captureFile('bot-process', 'log');
+    const botOutput = file === undefined ? undefined : openSync(file, 'a');
+    try {
+      report = await runKillUnderLoad({
+        citizens: CITIZENS, bindInChat: 2, killAfterConfirmations: 9, silenceMs: 3000, keepData: true,
+        botOutput, botLogLevel: childLogLevel('warn'),
+      });
+    } finally {
+      if (botOutput !== undefined) closeSync(botOutput);
+    }
     process.stdout.write(`${formatReport(report)}\n`);
 
     // The kill really happened mid-flow, and flows went on after it.
