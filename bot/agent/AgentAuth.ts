@@ -11,7 +11,13 @@ export const SESSION_COOKIE = 'jg_session';
 const ABSOLUTE_MS = 8 * 3600_000;
 const IDLE_MS = 60 * 60_000;
 const LOGIN_WINDOW_MS = 15 * 60_000;
-const LOGIN_PER_USER = 10;
+/** Attempts on one username from one address: guessing from one place stops here. */
+const LOGIN_PER_USER_AND_ADDRESS = 10;
+/**
+ * Attempts on one username from anywhere: stops guessing spread over many addresses, high enough that
+ * somebody else's wrong passwords from one address cannot lock the agent out (that needs 10× the addresses).
+ */
+const LOGIN_PER_USER = 100;
 const LOGIN_PER_ADDRESS = 50;
 
 export type LoginResult =
@@ -27,7 +33,8 @@ export interface Authenticated {
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /**
- * Sessions of the consoles: scrypt-checked logins with rate limits per account and per address, random
+ * Sessions of the consoles: scrypt-checked logins with rate limits per account and address, per account and per
+ * address, random
  * session tokens kept only as hashes in the store (shared by every process, surviving restarts), absolute and
  * idle expiry, and a CSRF token per session for every state-changing request.
  */
@@ -47,7 +54,10 @@ export class AgentAuth {
   async login(username: string, password: string, address: string): Promise<LoginResult> {
     const name = username.trim().toLowerCase();
     const now = this.now();
-    for (const [key, limit] of [[`login:user:${name}`, LOGIN_PER_USER], [`login:addr:${address}`, LOGIN_PER_ADDRESS]] as const) {
+    const limits = [
+      [`login:user:${name}:addr:${address}`, LOGIN_PER_USER_AND_ADDRESS], [`login:user:${name}`, LOGIN_PER_USER], [`login:addr:${address}`, LOGIN_PER_ADDRESS],
+    ] as const;
+    for (const [key, limit] of limits) {
       const d = await this.limits.hit(key, now, LOGIN_WINDOW_MS, limit);
       if (!d.allowed) {
         return { ok: false, status: 429, error: 'too many login attempts; try again later', retryAfterSeconds: Math.ceil(d.retryAfterMs / 1000) };

@@ -112,16 +112,27 @@ describe('AgentAuth (with the SQLite stores)', () => {
       expect(await audit.recent(5)).toEqual([{ id: 1, at: START, actor: alice.id, action: 'agent.login', target: undefined, details: undefined }]);
     });
 
-    it('limits one username to 10 attempts per 15 minutes (429 with retryAfterSeconds), then resets', async () => {
+    it('limits one username from one address to 10 attempts per 15 minutes (429 with retryAfterSeconds), then resets', async () => {
       clock = START + 5 * MINUTE;
-      for (let i = 0; i < 10; i += 1) expect(await auth.login(i % 2 ? 'alice' : 'Alice', WRONG, `10.0.0.${i}`)).toEqual(REFUSED);
-      const blocked = await auth.login('alice', PASSWORD, '10.0.9.9');
+      for (let i = 0; i < 10; i += 1) expect(await auth.login(i % 2 ? 'alice' : 'Alice', WRONG, '10.0.6.6')).toEqual(REFUSED);
+      const blocked = await auth.login('alice', PASSWORD, '10.0.6.6');
       expect(blocked).toEqual({ ok: false, status: 429, error: 'too many login attempts; try again later', retryAfterSeconds: 600 });
-      expect(await auth.login('bob-unknown', PASSWORD, '10.0.9.9')).toEqual(REFUSED); // other usernames are not blocked
+      expect(await auth.login('bob-unknown', PASSWORD, '10.0.6.6')).toEqual(REFUSED); // other usernames are not blocked
       clock = START + WINDOW - 1_500;
-      expect(await auth.login('alice', PASSWORD, '10.0.9.9')).toMatchObject({ status: 429, retryAfterSeconds: 2 });
+      expect(await auth.login('alice', PASSWORD, '10.0.6.6')).toMatchObject({ status: 429, retryAfterSeconds: 2 });
       clock = START + WINDOW;
-      expect((await auth.login('alice', PASSWORD, '10.0.9.9')).ok).toBe(true);
+      expect((await auth.login('alice', PASSWORD, '10.0.6.6')).ok).toBe(true);
+    });
+
+    it('somebody else\'s wrong passwords from one address do not lock the agent out elsewhere', async () => {
+      for (let i = 0; i < 12; i += 1) await auth.login('alice', WRONG, '203.0.113.7');
+      expect(await auth.login('alice', PASSWORD, '203.0.113.7')).toMatchObject({ status: 429 });
+      expect((await auth.login('alice', PASSWORD, '10.0.0.1')).ok).toBe(true);
+    });
+
+    it('still stops guessing spread over many addresses: 100 attempts per username per 15 minutes', async () => {
+      for (let i = 0; i < 100; i += 1) await auth.login('alice', WRONG, `198.51.100.${i}`);
+      expect(await auth.login('alice', PASSWORD, '10.0.0.1')).toMatchObject({ status: 429 });
     });
 
     it('limits one address to 50 attempts per 15 minutes across usernames', async () => {
