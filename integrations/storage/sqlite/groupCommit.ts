@@ -39,8 +39,9 @@ export class GroupCommit {
     const batch = this.queue;
     this.queue = [];
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
-    const sql = this.statements();
     try {
+      // Inside the try: on a closed connection even preparing fails, and every caller must hear of it.
+      const sql = this.statements();
       sql.begin.run();
       for (const job of batch) {
         sql.savepoint.run();
