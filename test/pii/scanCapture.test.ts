@@ -38,6 +38,13 @@ describe('scanCapture: what the PII scan counts as a leak', () => {
     expect(kinds('token=a15051234567f csrf 9f18912345678ab')).toEqual([]);
   });
 
+  it('a /metrics sample value is a measurement, not a phone; a phone in a label or in HELP text still is', () => {
+    expect(scanText('jiaoguan_process_virtual_memory_bytes 13375504384')).toEqual([]);
+    expect(scanText('jiaoguan_turn_seconds_sum{channel="wechat"} 13375504384 1795669720192')).toEqual([]);
+    expect(scanText('jiaoguan_handoffs{citizen="13375504384"} 1').map((f) => f.kind)).toEqual(['phone']);
+    expect(scanText('# HELP jiaoguan_x call 13375504384 back').map((f) => f.kind)).toEqual(['phone']);
+  });
+
   it('an 18-digit number is an ID only with a real birth date and the right check character; a VIN only with its check digit', () => {
     expect(isIdNumber(ZHANG_WEI.idNumber)).toBe(true);
     expect(isIdNumber('320102199003071238')).toBe(false);

@@ -59,10 +59,15 @@ const GENERIC: ReadonlyArray<[PiiKind, RegExp, (v: string) => boolean]> = [
 ];
 
 /** Every full ID number, mobile number and VIN in `text` (1-based line and column), masked for the report. */
+/** `name{labels} value [timestamp]`: the exposition format's sample line. */
+const PROMETHEUS_VALUE = /^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\{.*\})?\s)([-+0-9.eE]+(?:\s+-?\d+)?|NaN|[+-]Inf)$/;
+
 export function scanText(text: string): Finding[] {
   const findings: Finding[] = [];
   text.split('\n').forEach((raw, i) => {
-    const line = raw.replace(ESCAPE, (e) => ' '.repeat(e.length));
+    // A Prometheus sample's value (and timestamp) is a number the process measured (13375504384 bytes of
+    // virtual memory looks like a phone number): only the metric's name and labels can carry data.
+    const line = raw.replace(ESCAPE, (e) => ' '.repeat(e.length)).replace(PROMETHEUS_VALUE, (_m, head: string, value: string) => head + ' '.repeat(value.length));
     const taken: Array<[number, number]> = [];
     const add = (kind: PiiKind, persona: boolean, at: number, value: string): void => {
       if (taken.some(([s, e]) => at < e && at + value.length > s)) return;
