@@ -1,22 +1,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { childLogLevel, spawnCaptured } from '../support/capture';
 import { emulatorMessage, startChannelRecorder } from './channelRecorder';
+import { freePort } from '../../bot/faults/botProcess';
 
 const ROOT = join(__dirname, '..', '..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts the real bot entry (npm start's command) and waits until /healthz answers. */
 async function startBot(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {

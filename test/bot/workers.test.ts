@@ -1,23 +1,13 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LI_NA } from '../integrations/platform/fixtures';
 import { capture, childLogLevel } from '../support/capture';
 import { bindThrough, FakeWeChat } from './wechat/wechatClient';
+import { freePort } from '../../bot/faults/botProcess';
 
 const ROOT = join(__dirname, '..', '..');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** The bot processes the supervisor runs now. */
 function workersOf(primary: ChildProcess): number[] {
