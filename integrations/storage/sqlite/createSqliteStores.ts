@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Clock } from '../../clock';
 import type { StoreBundle } from '../StoreBundle';
 import { openSqlite } from './openSqlite';
+import { sqliteFault } from './sqliteFault';
 import { SqliteStorage } from './SqliteStorage';
 import { SqliteTranscriptStore } from './SqliteTranscriptStore';
 import { SqliteAgentStore } from './SqliteAgentStore';
@@ -24,7 +25,7 @@ export interface SqliteStores extends StoreBundle {
 /**
  * Opens (creating the folder and file if needed) `<dataDir>/jiaoguan.sqlite`, applies every scope's
  * migrations, and returns the stores sharing that one connection.
- * @throws StorageUnavailableError when the file cannot be opened.
+ * @throws StorageUnavailableError when the file cannot be opened or migrated (disk full, locked, read-only…).
  */
 export function createSqliteStores(dataDir: string, options: { clock?: Clock; onInboxError?: (err: unknown) => void } = {}): SqliteStores {
   const file = join(dataDir, 'jiaoguan.sqlite');
@@ -52,6 +53,9 @@ export function createSqliteStores(dataDir: string, options: { clock?: Clock; on
     };
   } catch (error) {
     db.close();
+    // A full disk or a locked file while migrating at start-up: the same clear message as during operation.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_')) throw sqliteFault('SQLite store', `Storage: preparing ${file} failed`, error);
     throw error;
   }
 }

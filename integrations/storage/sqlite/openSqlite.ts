@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { StorageUnavailableError } from '../errors';
 import { errorMessage } from '../../errorMessage';
+import { sqliteFault } from './sqliteFault';
 
 /**
  * Opens (creating if needed) a SQLite database file for the embedded stores: WAL journal, NORMAL sync,
@@ -16,9 +17,10 @@ export function openSqlite(file: string): Database.Database {
   try {
     if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true });
     db = new Database(file);
+    // First: switching to WAL needs a lock, which another process (starting, migrating) may hold for a moment.
+    db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
     return db;
   } catch (cause) {
@@ -27,7 +29,9 @@ export function openSqlite(file: string): Database.Database {
     } catch {
       // already unusable; the original cause is what matters
     }
-    const reason = errorMessage(cause);
-    throw new StorageUnavailableError(`Storage: cannot open SQLite database "${file}": ${reason}`, { cause });
+    // A file that cannot be created keeps its plain message; SQLite's own codes get the operator's explanation.
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_')) throw sqliteFault('SQLite store', `Storage: cannot open SQLite database "${file}"`, cause);
+    throw new StorageUnavailableError(`Storage: cannot open SQLite database "${file}": ${errorMessage(cause)}`, { cause });
   }
 }

@@ -218,8 +218,8 @@ describe('openSqlite', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(StorageUnavailableError);
-    expect(error).toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
-    expect((error as Error).message).toBe(`Storage: cannot open SQLite database "${file}": file is not a database`);
+    expect(error).toMatchObject({ code: 'STORAGE_CORRUPT', store: 'SQLite store' });
+    expect((error as Error).message).toMatch(new RegExp(`^Storage: cannot open SQLite database "${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}": file is not a database \\(STORAGE_CORRUPT: .*Operator: `));
     expect(((error as Error).cause as { message?: string } | undefined)?.message).toBe('file is not a database');
   });
 });

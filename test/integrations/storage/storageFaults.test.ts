@@ -13,6 +13,7 @@ import { SqliteStorage } from '../../../integrations/storage/sqlite/SqliteStorag
 import { SqliteTranscriptStore } from '../../../integrations/storage/sqlite/SqliteTranscriptStore';
 import { SqliteAuditLog } from '../../../integrations/storage/sqlite/SqliteAuditLog';
 import { fillUp } from '../../support/fillUp';
+import { createSqliteStores } from '../../../integrations/storage/sqlite/createSqliteStores';
 
 const dirs: string[] = [];
 function freshFile(name = 'faults.sqlite'): string {
@@ -156,6 +157,29 @@ describe('locked (a second connection holds BEGIN EXCLUSIVE)', () => {
     expect((await storage.read(['k'])).k).toMatchObject({ n: 2 });
     db.close();
   });
+});
+
+describe('start-up on a locked file', () => {
+  it('preparing the stores (migrations) fails with STORAGE_LOCKED and the file named, not a raw SQLite error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiaoguan-locked-start-'));
+    const other = new Database(join(dir, 'jiaoguan.sqlite'));
+    other.exec('BEGIN EXCLUSIVE');
+    try {
+      let error: unknown;
+      try {
+        createSqliteStores(dir);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(StorageUnavailableError);
+      expect(error).toMatchObject({ code: 'STORAGE_LOCKED', store: 'SQLite store' });
+      expect((error as Error).message).toContain(`"${join(dir, 'jiaoguan.sqlite')}": database is locked (STORAGE_LOCKED`);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 20_000);
 });
 
 describe('read-only and damaged files', () => {
