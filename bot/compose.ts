@@ -48,6 +48,8 @@ import type { HandoffService } from './handoff/HandoffService';
 /** The sandbox official account's ToUserName (原始ID). */
 const SANDBOX_ACCOUNT = 'gh_jiaoguan_sandbox';
 const MESSENGER_DIR = join(__dirname, 'web', 'messenger');
+/** What the agent console (/agent/) and the admin console (/admin/) share: base styles, API client, sign-in, events. */
+const CONSOLE_COMMON_DIR = join(__dirname, 'web', 'common');
 
 export interface App extends BotServer {
   config: Config;
@@ -145,7 +147,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   adapter.onTurnError = onTurnError(logger);
 
   const routes: Array<(server: Server) => void> = [
-    handoff.routes, admin.routes,
+    handoff.routes, admin.routes, (server) => staticSite(server, '/common', CONSOLE_COMMON_DIR),
     opsRoutes({ metrics, metricsToken: config.metricsToken, storage: stores.storage, liveModel: () => admin.training.liveVersionId }),
   ];
   let serverRef: Server | undefined;

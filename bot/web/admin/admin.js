@@ -13,11 +13,12 @@
  *
  * Plain ES modules, no build step, no framework; runs under a strict CSP (no inline code or style attributes,
  * no eval). Server text is only ever put into the page with textContent; the heat map's colours are set
- * through the CSSOM (element.style), which the CSP allows. The modules, all in this folder:
+ * through the CSSOM (element.style), which the CSP allows. What the agent console does alike is shared in
+ * ../common/ (served as /common/): console.css, util.js, api.js (calls to the APIs and the error list),
+ * session.js (sign-in, sign-out, views) and events.js (the event stream). The modules of this folder:
  *   state.js     constants, labels, the page's elements (el) and the shared state
- *   util.js      DOM, number, time and label helpers
- *   api.js       calls to the APIs, the error list and notices
- *   session.js   views, sign-in and sign-out, tabs
+ *   util.js      DOM, number, time and label helpers, notices
+ *   session.js   sign-in and sign-out of this page (what it forgets and opens), the denied view, tabs
  *   intents.js   the intent list and new intents
  *   editor.js    the utterance editor (utterances, description, answers, deleting an intent)
  *   testTab.js   the test box
@@ -29,8 +30,8 @@
  *   admin.js     wiring and start (this file)
  */
 import { $ } from './util.js';
-import { request } from './api.js';
-import { onLogin, onLogout, setTab, showLogin, signedIn } from './session.js';
+import { onLogout } from '../common/session.js';
+import { setTab, startSession } from './session.js';
 import { onCreateIntent, renderIntents } from './intents.js';
 import { onAddUtterance, onDeleteIntent, onSaveIntent, renderEditor } from './editor.js';
 import { onTest } from './testTab.js';
@@ -38,13 +39,11 @@ import { closeForce, onForce, refreshVersions } from './versions.js';
 import { onTrain } from './training.js';
 import { refreshInbox } from './inbox.js';
 import { refreshAudit } from './audit.js';
-import { el, state, AGENT_API, TABS } from './state.js';
+import { el, state, TABS } from './state.js';
 
 // ---------------------------------------------------------------------------------------------- start
 
 function wire() {
-  el.loginForm.addEventListener('submit', onLogin);
-  el.logout.addEventListener('click', onLogout);
   el.deniedLogout.addEventListener('click', onLogout);
   TABS.forEach(function (t) {
     el['tab-' + t].addEventListener('click', function () { setTab(t); });
@@ -73,12 +72,10 @@ function wire() {
 }
 
 function start() {
+  // The login form, console-view, connection, logout and errors are found by startSession (../common/session.js).
   Object.assign(el, {
-    loginView: $('login-view'), loginForm: $('login-form'), username: $('login-username'), password: $('login-password'),
-    loginError: $('login-error'), loginSubmit: $('login-submit'),
     deniedView: $('denied-view'), denied: $('denied'), deniedWho: $('denied-who'), deniedLogout: $('denied-logout'),
-    consoleView: $('console-view'), liveVersion: $('live-version'), connection: $('connection'),
-    adminName: $('admin-name'), adminRole: $('admin-role'), logout: $('logout'), errors: $('errors'), notice: $('notice'),
+    liveVersion: $('live-version'), meName: $('admin-name'), meRole: $('admin-role'), notice: $('notice'),
     intentFilter: $('intent-filter'), intentsTotal: $('intents-total'), intentsBody: $('intents-body'), intentsEmpty: $('intents-empty'),
     newIntentForm: $('new-intent-form'), newName: $('new-intent-name'), newDescription: $('new-intent-description'),
     newDomain: $('new-intent-domain'), newAnswer: $('new-intent-answer'), newAnswerEn: $('new-intent-answer-en'),
@@ -114,12 +111,7 @@ function start() {
   var hash = (window.location.hash || '').replace(/^#/, '');
   if (TABS.indexOf(hash) >= 0) state.tab = hash;
   setTab(state.tab);
-  request('GET', AGENT_API + 'me').then(signedIn, function (err) {
-    if (err.status === 401) showLogin('');
-    else showLogin('无法读取登录状态：' + err.message);
-  }).then(function () {
-    document.body.setAttribute('data-ready', 'true');
-  });
+  startSession();
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

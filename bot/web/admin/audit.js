@@ -4,7 +4,7 @@
 import {
   accountLabel, actionLabel, dateTime, describeDetails, describeValue, make, sameId, withoutAdmin,
 } from './util.js';
-import { call, report } from './api.js';
+import { call, report } from '../common/api.js';
 import { el, state } from './state.js';
 
 // ---------------------------------------------------------------------------------------------- audit

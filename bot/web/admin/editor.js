@@ -2,8 +2,8 @@
  * The utterance editor of the admin console (see admin.js): the utterances of one intent, its description and
  * answers, and deleting it.
  */
-import { button, dateTime, intentByName, lines, make, sameId, toDate } from './util.js';
-import { call, notify, report, showError } from './api.js';
+import { button, dateTime, intentByName, lines, make, notify, sameId, toDate } from './util.js';
+import { call, report, showError } from '../common/api.js';
 import { count, refreshIntents, renderIntents } from './intents.js';
 import { el, state, LOCALES, SOURCES, SPLITS } from './state.js';
 

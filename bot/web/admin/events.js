@@ -1,22 +1,19 @@
 /*
- * Live changes of the admin console (see admin.js): server-sent events from /api/admin/events.
+ * Live changes of the admin console (see admin.js): server-sent events from /api/admin/events, over the
+ * consoles' shared stream (../common/events.js).
  */
 import { sameId, versionById } from './util.js';
-import { call, report, showError } from './api.js';
+import { call } from '../common/api.js';
+import { eventStream } from '../common/events.js';
 import { refreshIntents, renderLive } from './intents.js';
 import { applyVersions, refreshVersions, renderVersions } from './versions.js';
 import { onTrainingEvent } from './training.js';
-import { el, state, ADMIN_API, EVENTS_RETRY_MS } from './state.js';
+import { el, state, ADMIN_API } from './state.js';
 
 // --------------------------------------------------------------------------------------------- events
 
 export function parseEvent(event) {
   try { return JSON.parse(event.data); } catch (e) { return null; }
-}
-
-function setConnection(mode, text) {
-  el.connection.setAttribute('data-state', mode);
-  el.connection.textContent = text;
 }
 
 function onLiveEvent(event) {
@@ -30,54 +27,21 @@ function onLiveEvent(event) {
   refreshIntents();
 }
 
-export function openEvents() {
-  closeEvents();
-  if (typeof window.EventSource !== 'function') {
-    setConnection('down', '浏览器不支持实时推送');
-    showError('这个浏览器不支持 EventSource，收不到训练进度；请换用新版浏览器。');
-    return;
-  }
-  var mine = state.session;
-  var es = new EventSource(ADMIN_API + 'events');
-  var first = true;
-  state.events = es;
-  setConnection('connecting', '实时推送连接中…');
-  es.addEventListener('open', function () {
-    if (state.events !== es) return;
-    setConnection('up', '实时推送已连接');
-    if (state.eventsDown || first) {
-      // Events may have been missed before or while disconnected: read the versions again.
-      state.eventsDown = false;
-      if (!first) refreshVersions();
-      var tracked = state.trackedId !== null ? versionById(state.trackedId) : null;
-      if (tracked && tracked.status === 'training') refreshVersions();
-    }
-    first = false;
-  });
-  es.addEventListener('training', onTrainingEvent);
-  es.addEventListener('live', onLiveEvent);
-  es.addEventListener('error', function () {
-    if (state.events !== es) return;
-    state.eventsDown = true;
-    if (es.readyState !== EventSource.CLOSED) {
-      setConnection('connecting', '实时推送中断，正在重连…');
-      return;
-    }
-    // The browser gave up (an HTTP error such as 401): find out why, then try again later.
-    es.close();
-    state.events = null;
-    setConnection('down', '实时推送已断开');
-    call('GET', 'versions').then(function (body) {
-      if (mine !== state.session) return;
-      applyVersions(body);
-      state.eventsRetry = window.setTimeout(function () { if (mine === state.session) openEvents(); }, EVENTS_RETRY_MS);
-    }, report('实时推送断开'));
-  });
-}
+var stream = eventStream({
+  url: ADMIN_API + 'events', el: el, state: state,
+  listeners: { training: onTrainingEvent, live: onLiveEvent },
+  onOpen: function (missed, first) {
+    if (!missed && !first) return;
+    // Events may have been missed before or while disconnected: read the versions again.
+    if (!first) refreshVersions();
+    var tracked = state.trackedId !== null ? versionById(state.trackedId) : null;
+    if (tracked && tracked.status === 'training') refreshVersions();
+  },
+  check: function () { return call('GET', 'versions').then(applyVersions); },
+  unsupportedText: '浏览器不支持实时推送',
+  unsupportedError: '这个浏览器不支持 EventSource，收不到训练进度；请换用新版浏览器。',
+});
 
-export function closeEvents() {
-  if (state.eventsRetry) { window.clearTimeout(state.eventsRetry); state.eventsRetry = 0; }
-  if (state.events) { state.events.close(); state.events = null; }
-  state.eventsDown = false;
-  if (el.connection) setConnection('connecting', '实时推送未连接');
-}
+export function openEvents() { stream.open(); }
+
+export function closeEvents() { stream.close(); }

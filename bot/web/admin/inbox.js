@@ -2,8 +2,8 @@
  * The inbox of the admin console (see admin.js): questions the bot did not understand, filed into an intent,
  * marked out of scope, or ignored.
  */
-import { button, dateTime, isNumber, make, percent, sameId } from './util.js';
-import { call, notify, report, showError } from './api.js';
+import { button, dateTime, isNumber, make, notify, percent, sameId } from './util.js';
+import { call, report, showError } from '../common/api.js';
 import { refreshIntents } from './intents.js';
 import { loadUtterances } from './editor.js';
 import { el, state, LOCALES } from './state.js';

@@ -1,8 +1,8 @@
 /*
  * The intent list of the admin console (see admin.js), the live model's summary, and new intents.
  */
-import { isNumber, lines, make, percent, ratio, versionById } from './util.js';
-import { call, notify, report, showError } from './api.js';
+import { isNumber, lines, make, notify, percent, ratio, versionById } from './util.js';
+import { call, report, showError } from '../common/api.js';
 import { renderEditorHead, selectIntent } from './editor.js';
 import { renderInbox } from './inbox.js';
 import { el, state } from './state.js';

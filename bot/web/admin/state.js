@@ -6,12 +6,9 @@
 /** Relative to /admin/, so the page also works behind a path prefix. */
 export var AGENT_API = '../api/agent/';
 export var ADMIN_API = '../api/admin/';
-export var ERRORS_SHOWN = 5;
-export var EVENTS_RETRY_MS = 5000;
 export var NOTICE_MS = 6000;
 export var TABS = ['intents', 'test', 'train', 'versions', 'inbox', 'audit'];
 
-export var ROLES = { agent: '坐席', supervisor: '班长', admin: '管理员' };
 export var LOCALES = { 'zh-CN': '中文', en: '英文' };
 export var SPLITS = { train: '训练集', test: '测试集' };
 export var SOURCES = {
@@ -80,8 +77,5 @@ export var state = {
 
   inboxGroups: [],
 
-  events: null,
-  eventsDown: false,
-  eventsRetry: 0,
   noticeTimer: 0,
 };

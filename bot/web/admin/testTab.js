@@ -2,7 +2,7 @@
  * The test tab of the admin console (see admin.js): what the live model (or a chosen version) makes of a text.
  */
 import { describeValue, intentByName, isNumber, make, percent, versionById, versionLabel } from './util.js';
-import { call, report } from './api.js';
+import { call, report } from '../common/api.js';
 import { el, state } from './state.js';
 
 // ----------------------------------------------------------------------------------------------- test

@@ -3,9 +3,9 @@
  * the confusion heat map.
  */
 import {
-  dateTime, isNumber, make, percent, phaseLabel, points, ratio, sameId, versionById, versionLabel,
+  dateTime, isNumber, make, notify, percent, phaseLabel, points, ratio, sameId, versionById, versionLabel,
 } from './util.js';
-import { call, notify, report, showError } from './api.js';
+import { call, report, showError } from '../common/api.js';
 import { setTab } from './session.js';
 import { renderTestVersions } from './testTab.js';
 import { observe, refreshVersions, renderVersions } from './versions.js';

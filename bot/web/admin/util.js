@@ -1,30 +1,17 @@
 /*
- * Small helpers of the admin console (see admin.js): DOM, numbers, times, labels, lookups.
+ * Small helpers of the admin console (see admin.js): DOM, numbers, times, labels, lookups, the short notices of
+ * what succeeded; with the consoles' shared ones (../common/util.js).
  */
-import { state, ACTIONS, PHASES } from './state.js';
+import { make, pad2, sameId, toDate } from '../common/util.js';
+import { el, state, ACTIONS, NOTICE_MS, PHASES } from './state.js';
 
-export function $(id) { return document.getElementById(id); }
-
-export function make(tag, className, text) {
-  var node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  return node;
-}
+export { $, make, sameId, toDate } from '../common/util.js';
 
 export function button(className, text, testid) {
   var b = make('button', 'button ' + (className || ''), text);
   b.type = 'button';
   if (testid) b.setAttribute('data-testid', testid);
   return b;
-}
-
-function pad2(n) { return n < 10 ? '0' + n : String(n); }
-
-export function toDate(at) {
-  if (at === undefined || at === null || at === '') return null;
-  var d = new Date(typeof at === 'number' && at < 1e12 ? at * 1000 : at);
-  return isNaN(d.getTime()) ? null : d;
 }
 
 export function dateTime(at) {
@@ -58,8 +45,6 @@ export function points(delta, reference) {
 export function lines(text) {
   return String(text || '').split(/\r?\n/).map(function (s) { return s.trim(); }).filter(Boolean);
 }
-
-export function sameId(a, b) { return a !== undefined && a !== null && b !== undefined && b !== null && String(a) === String(b); }
 
 export function intentByName(name) {
   for (var i = 0; i < state.intents.length; i++) if (state.intents[i].name === name) return state.intents[i];
@@ -122,4 +107,12 @@ export function describeDetails(details) {
   Object.keys(details).forEach(function (k) { parts.push(k + '=' + describeValue(details[k])); });
   var text = parts.join('，');
   return text.length > 300 ? text.slice(0, 300) + '…' : text;
+}
+
+/** A short notice of what succeeded (it hides again after NOTICE_MS). */
+export function notify(text) {
+  el.notice.textContent = text;
+  el.notice.classList.remove('hidden');
+  if (state.noticeTimer) window.clearTimeout(state.noticeTimer);
+  state.noticeTimer = window.setTimeout(function () { el.notice.classList.add('hidden'); state.noticeTimer = 0; }, NOTICE_MS);
 }

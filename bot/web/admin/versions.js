@@ -3,9 +3,9 @@
  * gate with a reason) and rolling back.
  */
 import {
-  accountLabel, button, dateTime, isNumber, make, percent, phaseLabel, points, sameId, versionById, versionLabel,
+  accountLabel, button, dateTime, isNumber, make, notify, percent, phaseLabel, points, sameId, versionById, versionLabel,
 } from './util.js';
-import { call, notify, report } from './api.js';
+import { call, report } from '../common/api.js';
 import { refreshIntents, renderLive } from './intents.js';
 import { renderTestVersions } from './testTab.js';
 import { finished, renderProgress, showMetricsOf, showTrainPanel } from './training.js';

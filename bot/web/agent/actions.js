@@ -3,7 +3,7 @@
  * and the colleague list and canned replies those need.
  */
 import { canServe, make, sameId } from './util.js';
-import { call, report, showError } from './api.js';
+import { call, report, showError } from '../common/api.js';
 import { refreshQueue, renderQueue } from './queue.js';
 import {
   appendLive, loadConversation, renderControls, renderHeader, renderNotes, renderTransferOptions, select,

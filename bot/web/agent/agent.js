@@ -8,11 +8,12 @@
  * CSRF token the server handed out in the x-csrf-token header.
  *
  * Plain ES modules, no build step, no framework; runs under a strict CSP (no inline code or styles, no eval).
- * Server text is only ever put into the page with textContent. The modules, all in this folder:
+ * Server text is only ever put into the page with textContent. What the admin console does alike is shared in
+ * ../common/ (served as /common/): console.css, util.js, api.js (calls to /api/agent/ and the error list),
+ * session.js (sign-in, sign-out, views) and events.js (the event stream). The modules of this folder:
  *   state.js         constants, labels, the page's elements (el) and the shared state
- *   util.js          DOM, time and label helpers, lookups in the queue
- *   api.js           calls to /api/agent/ and the error list
- *   session.js       views, sign-in and sign-out
+ *   util.js          time and label helpers, lookups in the queue
+ *   session.js       sign-in and sign-out of this page (what it forgets and opens)
  *   queue.js         the hand-off queue
  *   conversation.js  the open conversation (transcript, citizen, notes, controls)
  *   actions.js       accept, send, notes, transfer, hand back, close; colleagues and canned replies
@@ -20,16 +21,13 @@
  *   agent.js         wiring and start (this file)
  */
 import { $ } from './util.js';
-import { request } from './api.js';
-import { onLogin, onLogout, showLogin, signedIn } from './session.js';
+import { startSession } from './session.js';
 import { acceptHandoff, act, addNote, onClose, onTransfer, sendMessage } from './actions.js';
 import { el, state } from './state.js';
 
 // ---------------------------------------------------------------------------------------------- start
 
 function wire() {
-  el.loginForm.addEventListener('submit', onLogin);
-  el.logout.addEventListener('click', onLogout);
   el.composerForm.addEventListener('submit', sendMessage);
   el.input.addEventListener('keydown', function (event) {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
@@ -46,11 +44,9 @@ function wire() {
 }
 
 function start() {
+  // The login form, console-view, connection, logout and errors are found by startSession (../common/session.js).
   Object.assign(el, {
-    loginView: $('login-view'), loginForm: $('login-form'), username: $('login-username'), password: $('login-password'),
-    loginError: $('login-error'), loginSubmit: $('login-submit'),
-    consoleView: $('console-view'), connection: $('connection'), agentName: $('agent-name'), agentRole: $('agent-role'),
-    logout: $('logout'), errors: $('errors'),
+    meName: $('agent-name'), meRole: $('agent-role'),
     'queue-waiting': $('queue-waiting'), 'queue-mine': $('queue-mine'), 'queue-others': $('queue-others'),
     'count-waiting': $('count-waiting'), 'count-mine': $('count-mine'), 'count-others': $('count-others'),
     'empty-waiting': $('empty-waiting'), 'empty-mine': $('empty-mine'), 'empty-others': $('empty-others'),
@@ -68,14 +64,7 @@ function start() {
   });
   wire();
   el.transfer.disabled = true;
-  request('GET', 'me').then(function (data) {
-    signedIn(data);
-  }, function (err) {
-    if (err.status === 401) showLogin('');
-    else showLogin('无法读取登录状态：' + err.message);
-  }).then(function () {
-    document.body.setAttribute('data-ready', 'true');
-  });
+  startSession();
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

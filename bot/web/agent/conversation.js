@@ -5,7 +5,7 @@ import {
   canServe, channelLabel, citizenLabel, clock, dateTime, findSummary, intentLabel, isMine, make, outcomeLabel,
   reasonLabel, sameId, statusLabel, toDate,
 } from './util.js';
-import { call, report } from './api.js';
+import { call, report } from '../common/api.js';
 import { renderQueue, timeText } from './queue.js';
 import { el, state, SAME_MESSAGE_MS } from './state.js';
 

@@ -5,7 +5,7 @@ import {
   channelLabel, citizenLabel, clock, dateTime, duration, findSummary, lastMessageText, make, reasonLabel, sameId,
   statusLabel,
 } from './util.js';
-import { call, report } from './api.js';
+import { call, report } from '../common/api.js';
 import { renderControls, renderHeader, select } from './conversation.js';
 import { acceptHandoff } from './actions.js';
 import { el, state } from './state.js';

@@ -5,8 +5,6 @@
 
 /** Relative to /agent/, so the page also works behind a path prefix. */
 export var API = '../api/agent/';
-export var ERRORS_SHOWN = 5;
-export var EVENTS_RETRY_MS = 5000;
 /** Two reports of one message (transcript, event, send answer) are at most this far apart. */
 export var SAME_MESSAGE_MS = 15000;
 
@@ -36,7 +34,6 @@ export var OUTCOMES = {
   other: '其他',
 };
 export var CHANNELS = { wechat: '微信公众号', web: '网页', hotline: '电话热线' };
-export var ROLES = { agent: '坐席', supervisor: '班长', admin: '管理员' };
 export var INTENTS = {
   'agent.handoff': '转人工',
   'fine.query': '查违章/罚款',
@@ -78,8 +75,5 @@ export var state = {
    */
   current: null,
 
-  events: null,
-  eventsDown: false,
-  eventsRetry: 0,
   ticker: 0,
 };

@@ -1,24 +1,11 @@
 /*
- * Small helpers of the agent console (see agent.js): DOM, times, labels, and lookups in the queue.
+ * Small helpers of the agent console (see agent.js): times, labels, and lookups in the queue; with the
+ * consoles' shared ones (../common/util.js).
  */
+import { pad2, sameId, toDate } from '../common/util.js';
 import { state, CHANNELS, INTENTS, OUTCOMES, REASONS, STATUSES } from './state.js';
 
-export function $(id) { return document.getElementById(id); }
-
-export function make(tag, className, text) {
-  var node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  return node;
-}
-
-function pad2(n) { return n < 10 ? '0' + n : String(n); }
-
-export function toDate(at) {
-  if (at === undefined || at === null || at === '') return null;
-  var d = new Date(typeof at === 'number' && at < 1e12 ? at * 1000 : at);
-  return isNaN(d.getTime()) ? null : d;
-}
+export { $, make, sameId, toDate } from '../common/util.js';
 
 export function clock(at) {
   var d = toDate(at);
@@ -48,8 +35,6 @@ export function citizenLabel(summary) {
   var c = (summary && summary.citizen) || {};
   return c.label || c.name || '匿名市民';
 }
-
-export function sameId(a, b) { return a !== undefined && a !== null && b !== undefined && b !== null && String(a) === String(b); }
 
 export function isMine(summary) {
   return !!(summary && state.me && summary.agent && sameId(summary.agent.id, state.me.id));

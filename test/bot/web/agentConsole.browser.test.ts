@@ -1,10 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, ConsoleMessage, Locator, Page } from 'playwright-core';
 import { compose, type App } from '../../../bot/compose';
 import { readConfig } from '../../../bot/config';
+import { PAGE_HEADERS } from '../../../bot/web/staticSite';
 import { testLogger } from '../../support/captureLogger';
 import { artifactPath, launchChromium } from '../../browser/chromium';
 import {
@@ -127,6 +128,19 @@ describe('the hotline agent console in a real browser (sandbox)', () => {
     const violations = cspViolations.splice(0);
     expect(errors).toEqual([]);
     expect(violations).toEqual([]);
+  });
+
+  it("serves the consoles' shared files (/common/) with their content types and the page headers (CSP)", async () => {
+    const dir = join(__dirname, '..', '..', '..', 'bot', 'web', 'common');
+    const files = readdirSync(dir);
+    expect(files).toEqual(expect.arrayContaining(['api.js', 'console.css', 'events.js', 'session.js', 'util.js']));
+    for (const name of files) {
+      const res = await fetch(`${base}/common/${name}`);
+      expect({ name, status: res.status }).toEqual({ name, status: 200 });
+      expect(res.headers.get('content-type')).toBe(name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8');
+      for (const [header, value] of Object.entries(PAGE_HEADERS)) expect(res.headers.get(header)).toBe(value);
+      expect(await res.text()).toBe(readFileSync(join(dir, name), 'utf8'));
+    }
   });
 
   it('refuses a wrong password and the API without a session; signs in and out', async () => {
