@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { compose, type App } from '../../../bot/compose';
 import { readConfig } from '../../../bot/config';
 import { testLogger } from '../../support/captureLogger';
@@ -10,7 +10,8 @@ import {
   ADMIN_WAIT_MS, addUtterance, adminGet, backgroundColors, consoleErrors, logInAdmin, openTab, pageFetch, submitLogin,
   utteranceItem, waitOn,
 } from '../../browser/adminPage';
-import { artifactPath, launchChromium } from '../../browser/chromium';
+import { artifactPath } from '../../browser/chromium';
+import { WatchedPages } from '../../browser/watchedPages';
 import {
   botTextsAfter, findPersona, fullPageScreenshot, openChat, sandboxWechatConfig, say, waitForBot, waitForIdle,
   type SandboxWechatConfig,
@@ -43,22 +44,10 @@ interface AuditAnswer { entries: Array<{ action: string; target: unknown; actor:
 describe('the NLU admin console in a real browser (sandbox)', () => {
   let app: App;
   let base: string;
-  let browser: Browser;
+  const pages = new WatchedPages();
   let wechat: SandboxWechatConfig;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-  const cspViolations: string[] = [];
 
-  async function newPage(who: string, width: number, height: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (err: Error) => pageErrors.push(`${who}: ${err.message}`));
-    page.on('console', (m: ConsoleMessage) => {
-      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspViolations.push(`${who}: ${m.text()}`);
-    });
-    return page;
-  }
+  const newPage = (who: string, width: number, height: number): Promise<Page> => pages.newPage(who, width, height);
 
   /** The admin console, fresh (no session): it shows the login form. */
   async function openConsole(who = 'admin'): Promise<Page> {
@@ -88,12 +77,11 @@ describe('the NLU admin console in a real browser (sandbox)', () => {
     await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     wechat = await sandboxWechatConfig(base);
-    browser = await launchChromium();
+    await pages.launch();
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    if (browser) await browser.close();
+    await pages.close();
     if (app) {
       app.server.close();
       await app.close();
@@ -101,8 +89,7 @@ describe('the NLU admin console in a real browser (sandbox)', () => {
   });
 
   afterEach(() => {
-    const errors = pageErrors.splice(0);
-    const violations = cspViolations.splice(0);
+    const { errors, violations } = pages.takeProblems();
     expect(errors).toEqual([]);
     expect(violations).toEqual([]);
   });

@@ -2,12 +2,14 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, ConsoleMessage, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { compose, type App } from '../../../bot/compose';
 import { readConfig } from '../../../bot/config';
 import { PAGE_HEADERS } from '../../../bot/web/staticSite';
 import { testLogger } from '../../support/captureLogger';
-import { artifactPath, launchChromium } from '../../browser/chromium';
+import { artifactPath } from '../../browser/chromium';
+import { WatchedPages } from '../../browser/watchedPages';
+import { consoleErrors, pageFetch, waitOn } from '../../browser/adminPage';
 import {
   botCount, botTextsAfter, findPersona, fullPageScreenshot, openChat, sandboxWechatConfig, say, waitForBot, waitForIdle,
   type SandboxWechatConfig,
@@ -22,54 +24,13 @@ const CITIZEN_QUESTION = '我想问一下罚款的事';
 const AGENT_REPLY = '您好，我是王客服，请讲';
 const NOTE = '市民咨询罚款缴纳，已接待';
 
-/** What an in-page fetch saw. */
-interface Fetched { status: number; body: string }
-
-/**
- * Waits until `locator` (its first match) is in `state`; a timeout says what the page showed instead (its
- * error lines and visible text), not just that it timed out.
- */
-async function waitOn(page: Page, locator: Locator, what: string, state: 'visible' | 'attached' | 'hidden' = 'visible'): Promise<void> {
-  await locator.first().waitFor({ state, timeout: WAIT_MS }).catch(async (err: Error) => {
-    const errors = await page.getByTestId('error').allInnerTexts().catch(() => [] as string[]);
-    const shown = await page.locator('body').innerText().catch(() => '');
-    throw new Error(`${err.message}\nwaited for ${what} (${state}); error lines on the page: ${JSON.stringify(errors)}\n`
-      + `the page shows:\n${shown.slice(0, 4000)}`);
-  });
-}
-
-/** The error lines the console shows (API failures are never swallowed). */
-async function consoleErrors(page: Page): Promise<string[]> {
-  return page.getByTestId('error').allInnerTexts();
-}
-
-/** A fetch made by the page itself (its cookies, its origin). */
-async function pageFetch(page: Page, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Fetched> {
-  return page.evaluate(async ({ path: url, init: options }) => {
-    const r = await fetch(url, options);
-    return { status: r.status, body: await r.text() };
-  }, { path, init });
-}
-
 describe('the hotline agent console in a real browser (sandbox)', () => {
   let app: App;
   let base: string;
-  let browser: Browser;
+  const pages = new WatchedPages();
   let wechat: SandboxWechatConfig;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-  const cspViolations: string[] = [];
 
-  async function newPage(who: string, width: number, height: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (err: Error) => pageErrors.push(`${who}: ${err.message}`));
-    page.on('console', (m: ConsoleMessage) => {
-      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspViolations.push(`${who}: ${m.text()}`);
-    });
-    return page;
-  }
+  const newPage = (who: string, width: number, height: number): Promise<Page> => pages.newPage(who, width, height);
 
   /** The agent console, fresh (no session): it shows the login form. */
   async function openConsole(): Promise<Page> {
@@ -111,12 +72,11 @@ describe('the hotline agent console in a real browser (sandbox)', () => {
     await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     wechat = await sandboxWechatConfig(base);
-    browser = await launchChromium();
+    await pages.launch();
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    if (browser) await browser.close();
+    await pages.close();
     if (app) {
       app.server.close();
       await app.close();
@@ -124,8 +84,7 @@ describe('the hotline agent console in a real browser (sandbox)', () => {
   });
 
   afterEach(() => {
-    const errors = pageErrors.splice(0);
-    const violations = cspViolations.splice(0);
+    const { errors, violations } = pages.takeProblems();
     expect(errors).toEqual([]);
     expect(violations).toEqual([]);
   });

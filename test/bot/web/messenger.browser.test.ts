@@ -2,17 +2,17 @@ import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { compose, type App } from '../../../bot/compose';
 import { readConfig } from '../../../bot/config';
 import { testLogger } from '../../support/captureLogger';
-import { artifactPath, launchChromium } from '../../browser/chromium';
+import { artifactPath } from '../../browser/chromium';
+import {
+  botCount, botTextsAfter, findPersona, MESSENGER_WAIT_MS, openChat, sandboxWechatConfig, say, waitForBot, type Persona, type SandboxWechatConfig,
+} from '../../browser/messengerPage';
+import { WatchedPages } from '../../browser/watchedPages';
 
 jest.setTimeout(120_000);
-
-/** What GET /sandbox/wechat/config returns. */
-interface Persona { openid: string; name: string; phone: string; idNumber: string; note: string }
-interface SandboxWechatConfig { token: string; account: string; appId: string; personas: Persona[] }
 
 /** The little of the DOM the in-page functions below touch (the test compiles without the DOM lib). */
 interface PageNode { textContent: string | null; innerText: string }
@@ -21,57 +21,8 @@ interface PageDocument { querySelectorAll(selector: string): ArrayLike<PageNode>
 //   (globalThis as unknown as { document: PageDocument }).document
 
 const LI_NA_ID = '320583198512240024';
-const WAIT_MS = 60_000;
 /** A numbered option line in a bot text, as the page also recognises it. */
 const OPTION_LINE = /^\s*(\d{1,2})\s*[.．、)）]\s*(\S.*)$/;
-
-interface BotWait { since: number; pattern: string }
-interface BotSeen { error?: string; text?: string }
-
-/** Bubbles the page shows for the bot. */
-async function botCount(page: Page): Promise<number> {
-  return page.getByTestId('bot-message').count();
-}
-
-/**
- * Waits until the bot messages after the first `since` (joined) match `pattern`, and returns their text.
- * An error line on the page (HTTP error from /api/wechat) fails at once with its text.
- */
-async function waitForBot(page: Page, since: number, pattern: RegExp): Promise<string> {
-  const handle = await page.waitForFunction(({ since: from, pattern: source }: BotWait): BotSeen | false => {
-    const doc = (globalThis as unknown as { document: PageDocument }).document;
-    const errors = Array.from(doc.querySelectorAll('[data-testid="error-message"]'));
-    if (errors.length > 0) return { error: errors.map((e) => e.textContent ?? '').join('\n') };
-    const text = Array.from(doc.querySelectorAll('[data-testid="bot-message"]')).slice(from)
-      .map((e) => e.innerText).join('\n');
-    return new RegExp(source).test(text) ? { text } : false;
-  }, { since, pattern: pattern.source }, { timeout: WAIT_MS, polling: 100 }).catch(async (err: Error) => {
-    // Say what the page showed instead of a bare timeout.
-    const shown = await page.locator('[data-testid="chat"] > li').allInnerTexts().catch(() => []);
-    throw new Error(`${err.message}\nwaited for bot messages after #${since} to match ${pattern}; the chat shows:\n${shown.join('\n')}`);
-  });
-  const seen = (await handle.jsonValue()) as BotSeen;
-  if (seen.error !== undefined) throw new Error(`the page shows an error: ${seen.error}`);
-  return seen.text ?? '';
-}
-
-/** Types a message into the page and sends it; returns how many bot bubbles there were before. */
-async function say(page: Page, text: string): Promise<number> {
-  const since = await botCount(page);
-  const sent = await page.getByTestId('user-message').count();
-  await page.getByTestId('input').fill(text);
-  await page.getByTestId('send').click();
-  await page.getByTestId('user-message').nth(sent).waitFor();
-  expect(await page.getByTestId('user-message').nth(sent).textContent()).toBe(text);
-  return since;
-}
-
-/** The text of the bot bubbles (as shown, with line breaks), newest last, after the first `since`. */
-async function botTextsAfter(page: Page, since: number): Promise<string> {
-  const texts = await page.getByTestId('bot-message').evaluateAll(
-    (nodes: PageNode[], from: number) => nodes.slice(from).map((n) => n.innerText), since);
-  return texts.join('\n');
-}
 
 /** The SMS code of `length` digits in the newest SMS notification the page shows. */
 async function smsCodeOnPage(page: Page, length: number): Promise<string> {
@@ -79,49 +30,33 @@ async function smsCodeOnPage(page: Page, length: number): Promise<string> {
     const first = (globalThis as unknown as { document: PageDocument }).document.querySelectorAll('[data-testid="sms-notification"]')[0];
     const m = first ? new RegExp(`(?:^|\\D)(\\d{${digits}})(?!\\d)`).exec(first.textContent ?? '') : null;
     return m ? m[1] : false;
-  }, length, { timeout: WAIT_MS, polling: 100 });
+  }, length, { timeout: MESSENGER_WAIT_MS, polling: 100 });
   return (await handle.jsonValue()) as string;
 }
 
 describe('the WeChat messenger page in a real browser (sandbox)', () => {
   let app: App;
   let base: string;
-  let browser: Browser;
+  const pages = new WatchedPages();
   let wechat: SandboxWechatConfig;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-  const cspViolations: string[] = [];
 
   async function openMessenger(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (err: Error) => pageErrors.push(err.message));
-    page.on('console', (m: ConsoleMessage) => {
-      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-    });
+    const page = await pages.newPage('citizen', 1200, 900, { locale: 'zh-CN' });
     const response = await page.goto(`${base}/`);
     expect(response?.status()).toBe(200);
     // The page must work under the strict CSP the server sends (no inline script or style).
     expect(response?.headers()['content-security-policy'] ?? '').toContain("script-src 'self'");
-    await page.locator('body[data-ready="true"]').waitFor({ timeout: WAIT_MS });
+    await page.locator('body[data-ready="true"]').waitFor({ timeout: MESSENGER_WAIT_MS });
     return page;
   }
 
-  function persona(name: string): Persona {
-    const p = wechat.personas.find((x) => x.name === name);
-    if (!p) throw new Error(`no persona ${name} in /sandbox/wechat/config: ${JSON.stringify(wechat.personas)}`);
-    return p;
-  }
+  const persona = (name: string): Persona => findPersona(wechat, name);
 
-  /** Opens the persona's chat and waits for the welcome reply to its first-time subscribe event. */
-  async function openChat(page: Page, who: Persona): Promise<void> {
-    await page.getByTestId(`persona-${who.openid}`).click();
-    await page.locator(`body[data-openid="${who.openid}"]`).waitFor();
-    await page.getByTestId('persona-card').waitFor({ state: 'visible' });
+  /** Opens the persona's chat (the card shows the persona's ID number and phone) and waits for the welcome. */
+  async function openPersonaChat(page: Page, who: Persona): Promise<void> {
+    await openChat(page, who);
     expect(await page.getByTestId('persona-id').textContent()).toBe(who.idNumber);
     expect(await page.getByTestId('persona-phone').textContent()).toBe(who.phone);
-    await waitForBot(page, 0, /交管助手|你好|欢迎/);
   }
 
   beforeAll(async () => {
@@ -129,15 +64,12 @@ describe('the WeChat messenger page in a real browser (sandbox)', () => {
     app = compose(readConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SANDBOX_TODAY: '2026-11-25' }), testLogger());
     await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    const r = await fetch(`${base}/sandbox/wechat/config`);
-    expect(r.status).toBe(200);
-    wechat = (await r.json()) as SandboxWechatConfig;
-    browser = await launchChromium();
+    wechat = await sandboxWechatConfig(base);
+    await pages.launch();
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    if (browser) await browser.close();
+    await pages.close();
     if (app) {
       app.server.close();
       await app.close();
@@ -145,8 +77,7 @@ describe('the WeChat messenger page in a real browser (sandbox)', () => {
   });
 
   afterEach(() => {
-    const errors = pageErrors.splice(0);
-    const violations = cspViolations.splice(0);
+    const { errors, violations } = pages.takeProblems();
     expect(errors).toEqual([]);
     expect(violations).toEqual([]);
   });
@@ -155,7 +86,7 @@ describe('the WeChat messenger page in a real browser (sandbox)', () => {
     const page = await openMessenger();
     const liNa = persona('李娜');
     expect(liNa.idNumber).toBe(LI_NA_ID);
-    await openChat(page, liNa);
+    await openPersonaChat(page, liNa);
 
     // Follow the bot, answering whatever it asks for, until it lists the violations.
     let since = await say(page, '查违章');
@@ -164,7 +95,7 @@ describe('the WeChat messenger page in a real browser (sandbox)', () => {
     for (let turn = 0; turn < 8 && !listed; turn += 1) {
       const text = await waitForBot(page, since, /条未处理|位验证码|姓名|身份证号|(^|\n)\s*1\s*[.．、)）]/);
       if (/条未处理/.test(text)) {
-        listed = await botTextsAfter(page, since);
+        listed = (await botTextsAfter(page, since)).join('\n');
       } else if (/位验证码/.test(text)) {
         const length = Number(/(\d+)\s*位验证码/.exec(text)?.[1] ?? 6);
         const code = await smsCodeOnPage(page, length);
@@ -205,7 +136,7 @@ describe('the WeChat messenger page in a real browser (sandbox)', () => {
   it('the page signs its messages correctly; a forged signature is refused', async () => {
     const page = await openMessenger();
     const wang = persona('王强');
-    await openChat(page, wang);
+    await openPersonaChat(page, wang);
     const since = await say(page, '你好');
     await waitForBot(page, since, /\S/);
     expect(await page.getByTestId('error-message').count()).toBe(0);
@@ -228,6 +159,6 @@ describe('the WeChat messenger page in a real browser (sandbox)', () => {
     const next = await say(page, '谢谢');
     expect(next).toBe(before);
     await waitForBot(page, next, /\S/);
-    expect(await botTextsAfter(page, before)).not.toMatch(/查询方式|身份证号/);
+    expect((await botTextsAfter(page, before)).join('\n')).not.toMatch(/查询方式|身份证号/);
   });
 });
