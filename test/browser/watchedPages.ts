@@ -33,6 +33,13 @@ export class WatchedPages {
     return { errors: this.errors.splice(0), violations: this.violations.splice(0) };
   }
 
+  /** Each test's afterEach: no page error and no CSP violation since the last check. */
+  expectNoProblems(): void {
+    const { errors, violations } = this.takeProblems();
+    expect(errors).toEqual([]);
+    expect(violations).toEqual([]);
+  }
+
   async close(): Promise<void> {
     for (const c of this.contexts) await c.close().catch(() => undefined);
     if (this.browser) await this.browser.close();

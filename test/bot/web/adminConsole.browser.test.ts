@@ -1,11 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { compose, type App } from '../../../bot/compose';
-import { readConfig } from '../../../bot/config';
-import { testLogger } from '../../support/captureLogger';
+import { startWeChatApp, type WeChatTestApp } from '../wechat/wechatClient';
 import {
   ADMIN_WAIT_MS, addUtterance, adminGet, backgroundColors, consoleErrors, logInAdmin, openTab, pageFetch, submitLogin,
   utteranceItem, waitOn,
@@ -42,7 +36,7 @@ interface VersionAnswer {
 interface AuditAnswer { entries: Array<{ action: string; target: unknown; actor: unknown }> }
 
 describe('the NLU admin console in a real browser (sandbox)', () => {
-  let app: App;
+  let bot: WeChatTestApp;
   let base: string;
   const pages = new WatchedPages();
   let wechat: SandboxWechatConfig;
@@ -70,29 +64,20 @@ describe('the NLU admin console in a real browser (sandbox)', () => {
   }
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jiaoguan-admin-console-'));
-    app = compose(readConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SANDBOX_TODAY: '2026-11-25' }), testLogger());
-    await app.agents.create(ADMIN);
-    await app.agents.create(AGENT);
-    await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    bot = await startWeChatApp();
+    base = bot.base;
+    await bot.app.agents.create(ADMIN);
+    await bot.app.agents.create(AGENT);
     wechat = await sandboxWechatConfig(base);
     await pages.launch();
   }, 120_000);
 
   afterAll(async () => {
     await pages.close();
-    if (app) {
-      app.server.close();
-      await app.close();
-    }
+    if (bot) await bot.close();
   });
 
-  afterEach(() => {
-    const { errors, violations } = pages.takeProblems();
-    expect(errors).toEqual([]);
-    expect(violations).toEqual([]);
-  });
+  afterEach(() => pages.expectNoProblems());
 
   it('teaches the bot a new FAQ: intent, utterances, training, metrics, publishing; the citizen gets the answer', async () => {
     // 1. The citizen asks something the live model has never heard of: no office hours in the answer.

@@ -1,12 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { compose, type App } from '../../../bot/compose';
-import { readConfig } from '../../../bot/config';
 import { PAGE_HEADERS } from '../../../bot/web/staticSite';
-import { testLogger } from '../../support/captureLogger';
+import { startWeChatApp, type WeChatTestApp } from '../wechat/wechatClient';
 import { artifactPath } from '../../browser/chromium';
 import { WatchedPages } from '../../browser/watchedPages';
 import { consoleErrors, pageFetch, waitOn } from '../../browser/adminPage';
@@ -25,7 +21,7 @@ const AGENT_REPLY = '您好，我是王客服，请讲';
 const NOTE = '市民咨询罚款缴纳，已接待';
 
 describe('the hotline agent console in a real browser (sandbox)', () => {
-  let app: App;
+  let bot: WeChatTestApp;
   let base: string;
   const pages = new WatchedPages();
   let wechat: SandboxWechatConfig;
@@ -65,29 +61,20 @@ describe('the hotline agent console in a real browser (sandbox)', () => {
   }
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jiaoguan-agent-console-'));
-    app = compose(readConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SANDBOX_TODAY: '2026-11-25' }), testLogger());
-    await app.agents.create(AGENT);
-    await app.agents.create(COLLEAGUE);
-    await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    bot = await startWeChatApp();
+    base = bot.base;
+    await bot.app.agents.create(AGENT);
+    await bot.app.agents.create(COLLEAGUE);
     wechat = await sandboxWechatConfig(base);
     await pages.launch();
   }, 120_000);
 
   afterAll(async () => {
     await pages.close();
-    if (app) {
-      app.server.close();
-      await app.close();
-    }
+    if (bot) await bot.close();
   });
 
-  afterEach(() => {
-    const { errors, violations } = pages.takeProblems();
-    expect(errors).toEqual([]);
-    expect(violations).toEqual([]);
-  });
+  afterEach(() => pages.expectNoProblems());
 
   it("serves the consoles' shared files (/common/) with their content types and the page headers (CSP)", async () => {
     const dir = join(__dirname, '..', '..', '..', 'bot', 'web', 'common');

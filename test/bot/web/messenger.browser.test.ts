@@ -1,11 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { compose, type App } from '../../../bot/compose';
-import { readConfig } from '../../../bot/config';
-import { testLogger } from '../../support/captureLogger';
+import { startWeChatApp, type WeChatTestApp } from '../wechat/wechatClient';
 import { artifactPath } from '../../browser/chromium';
 import {
   botCount, botTextsAfter, findPersona, MESSENGER_WAIT_MS, openChat, sandboxWechatConfig, say, waitForBot, type Persona, type SandboxWechatConfig,
@@ -35,7 +29,7 @@ async function smsCodeOnPage(page: Page, length: number): Promise<string> {
 }
 
 describe('the WeChat messenger page in a real browser (sandbox)', () => {
-  let app: App;
+  let bot: WeChatTestApp;
   let base: string;
   const pages = new WatchedPages();
   let wechat: SandboxWechatConfig;
@@ -60,27 +54,18 @@ describe('the WeChat messenger page in a real browser (sandbox)', () => {
   }
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jiaoguan-messenger-'));
-    app = compose(readConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SANDBOX_TODAY: '2026-11-25' }), testLogger());
-    await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    bot = await startWeChatApp();
+    base = bot.base;
     wechat = await sandboxWechatConfig(base);
     await pages.launch();
   }, 120_000);
 
   afterAll(async () => {
     await pages.close();
-    if (app) {
-      app.server.close();
-      await app.close();
-    }
+    if (bot) await bot.close();
   });
 
-  afterEach(() => {
-    const { errors, violations } = pages.takeProblems();
-    expect(errors).toEqual([]);
-    expect(violations).toEqual([]);
-  });
+  afterEach(() => pages.expectNoProblems());
 
   it('李娜 binds her identity with the SMS code from her phone and sees her unprocessed violations', async () => {
     const page = await openMessenger();
