@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { WatchedPages } from './watchedPages';
 
 /**
  * Driving the sandbox WeChat messenger page (/chat/) from a browser test: the citizen's side of a conversation.
@@ -93,4 +94,13 @@ export async function fullPageScreenshot(page: Page, path: string, width = 1200)
     (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement.scrollHeight);
   await page.setViewportSize({ width, height: Math.min(Math.max(height, 900), 12_000) });
   await page.screenshot({ path, fullPage: true });
+}
+
+/** A citizen's messenger page (/chat/), loaded and ready. */
+export async function openMessenger(pages: WatchedPages, base: string, timeout = MESSENGER_WAIT_MS): Promise<Page> {
+  const page = await pages.newPage('citizen', 1200, 900);
+  const response = await page.goto(`${base}/chat/`);
+  expect(response?.status()).toBe(200);
+  await page.locator('body[data-ready="true"]').waitFor({ timeout });
+  return page;
 }

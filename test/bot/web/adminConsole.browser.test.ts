@@ -8,7 +8,7 @@ import { artifactPath } from '../../browser/chromium';
 import { WatchedPages } from '../../browser/watchedPages';
 import {
   botTextsAfter, findPersona, fullPageScreenshot, openChat, sandboxWechatConfig, say, waitForBot, waitForIdle,
-  type SandboxWechatConfig,
+  openMessenger as openCitizenPage, type SandboxWechatConfig,
 } from '../../browser/messengerPage';
 
 jest.setTimeout(600_000);
@@ -55,13 +55,7 @@ describe('the NLU admin console in a real browser (sandbox)', () => {
     return page;
   }
 
-  async function openMessenger(): Promise<Page> {
-    const page = await newPage('citizen', 1200, 900);
-    const response = await page.goto(`${base}/chat/`);
-    expect(response?.status()).toBe(200);
-    await page.locator('body[data-ready="true"]').waitFor({ timeout: ADMIN_WAIT_MS });
-    return page;
-  }
+  const openMessenger = (): Promise<Page> => openCitizenPage(pages, base, ADMIN_WAIT_MS);
 
   beforeAll(async () => {
     bot = await startWeChatApp();

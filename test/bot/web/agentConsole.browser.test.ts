@@ -8,7 +8,7 @@ import { WatchedPages } from '../../browser/watchedPages';
 import { consoleErrors, pageFetch, waitOn } from '../../browser/adminPage';
 import {
   botCount, botTextsAfter, findPersona, fullPageScreenshot, openChat, sandboxWechatConfig, say, waitForBot, waitForIdle,
-  type SandboxWechatConfig,
+  openMessenger as openCitizenPage, type SandboxWechatConfig,
 } from '../../browser/messengerPage';
 
 jest.setTimeout(180_000);
@@ -52,13 +52,7 @@ describe('the hotline agent console in a real browser (sandbox)', () => {
     await waitOn(page, page.locator('[data-testid="connection"][data-state="up"]'), 'the live event stream (SSE) connected');
   }
 
-  async function openMessenger(): Promise<Page> {
-    const page = await newPage('citizen', 1200, 900);
-    const response = await page.goto(`${base}/chat/`);
-    expect(response?.status()).toBe(200);
-    await page.locator('body[data-ready="true"]').waitFor({ timeout: WAIT_MS });
-    return page;
-  }
+  const openMessenger = (): Promise<Page> => openCitizenPage(pages, base, WAIT_MS);
 
   beforeAll(async () => {
     bot = await startWeChatApp();
