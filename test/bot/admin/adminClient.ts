@@ -1,4 +1,5 @@
 import { capture } from '../../support/capture';
+import { readEventStream } from '../../support/readEventStream';
 
 /** An admin console client over HTTP: logs in through /api/agent/login, keeps the cookie and CSRF token, records its calls. */
 export class AdminClient {
@@ -56,21 +57,7 @@ export class AdminClient {
       try {
         const res = await fetch(`${this.base}/api/admin/events`, { headers: { cookie: this.cookie, accept: 'text/event-stream' }, signal: controller.signal });
         resolveStatus(res.status);
-        const reader = res.body?.getReader();
-        let buffer = '';
-        for (;;) {
-          const chunk = await reader?.read();
-          if (!chunk || chunk.done) return;
-          buffer += Buffer.from(chunk.value).toString('utf8');
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const event = /^event: (.*)$/m.exec(block)?.[1];
-            const data = /^data: (.*)$/m.exec(block)?.[1];
-            if (event && data) received.push({ event, data: JSON.parse(data) as Record<string, unknown> });
-          }
-        }
+        await readEventStream(res, (e) => received.push(e));
       } catch {
         resolveStatus(0);
       }

@@ -1,4 +1,5 @@
 import { capture } from '../../support/capture';
+import { readEventStream } from '../../support/readEventStream';
 
 /** What an agent is shown (every /api/agent/ body) and every error body, for the PII scan. */
 function shown(method: string, path: string, status: number, body: string): void {
@@ -48,22 +49,10 @@ export class AgentClient {
     void (async () => {
       try {
         const res = await fetch(`${this.base}/api/agent/events`, { headers: { cookie: this.cookie, accept: 'text/event-stream' }, signal: controller.signal });
-        const reader = res.body?.getReader();
-        let buffer = '';
-        for (;;) {
-          const chunk = await reader?.read();
-          if (!chunk || chunk.done) return;
-          buffer += Buffer.from(chunk.value).toString('utf8');
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const event = /^event: (.*)$/m.exec(block)?.[1];
-            const data = /^data: (.*)$/m.exec(block)?.[1];
-            if (event && data) capture('agent-api', `EVENT ${event} ${data}`);
-            if (event && data) received.push({ event, data: JSON.parse(data) as Record<string, unknown> });
-          }
-        }
+        await readEventStream(res, (e) => {
+          capture('agent-api', `EVENT ${e.event} ${JSON.stringify(e.data)}`);
+          received.push(e);
+        });
       } catch {
         // aborted
       }
