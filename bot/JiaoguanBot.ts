@@ -22,6 +22,7 @@ export class JiaoguanBot extends ActivityHandler {
   ) {
     super();
     const dialogs = new DialogSet(conversationState.createProperty<DialogState>('DialogState')).add(dialog);
+    const none = new DialogSet();
     this.onMessage(async (ctx, next) => {
       if (!ctx.activity.text?.trim()) {
         // Pictures, voice without recognition, locations, links, stickers: say what the bot can read.
@@ -31,7 +32,7 @@ export class JiaoguanBot extends ActivityHandler {
         // A DialogContext's first continueDialog in a turn emits "activityReceived" from the leaf up, which makes
         // every prompt on the stack recognise the message once more just to report it; the interruptions of
         // this bot live in MainDialog.onContinueDialog, so the event is spent here on an empty stack.
-        await new DialogContext(new DialogSet(), ctx, { dialogStack: [] }).continueDialog();
+        await new DialogContext(none, ctx, { dialogStack: [] }).continueDialog();
         const dc = await dialogs.createContext(ctx);
         const result = await dc.continueDialog();
         if (result.status === DialogTurnStatus.empty) await dc.beginDialog(dialog.id);
