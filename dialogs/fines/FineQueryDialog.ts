@@ -109,7 +109,8 @@ export class FineQueryDialog extends ComponentDialog {
     const header = plate
       ? msg(step.context, 'fine.query.headerPlate', { plate, total: violations.length, open })
       : msg(step.context, 'fine.query.headerOwner', { total: violations.length, open });
-    const lines = [header, ...violations.map((v, i) => violationItem(locale, v, i + 1, thisYear))];
+    const audience = plate ? 'anonymous' : 'owner';
+    const lines = [header, ...violations.map((v, i) => violationItem(locale, v, i + 1, thisYear, audience))];
     if (violations.some((v) => v.onlineHandling && !v.onlineHandling.allowed)) lines.push(msg(step.context, 'fine.handle.needPerson'));
     await step.context.sendActivity(lines.join('\n'));
     const handleable = violations.filter((v) => v.onlineHandling?.allowed);

@@ -22,16 +22,31 @@ export function refusalText(locale: Locale, outcome: RuleOutcome): string {
   return describePlatformError(locale, new PlatformError(outcome.code, 'online handling refused', outcome.details));
 }
 
-function statusText(locale: Locale, v: Violation): string {
+/**
+ * Who is reading a lookup: the bound owner may see why in full (their points total); anyone who typed a plate and
+ * VIN tail only the general reason — never the owner's points or licence.
+ */
+export type LookupAudience = 'owner' | 'anonymous';
+
+/** Refusal reasons that speak only of the violation itself (its fine), not of its owner. */
+const GENERAL_REASONS: ReadonlySet<unknown> = new Set(['fine']);
+
+function statusText(locale: Locale, v: Violation, audience: LookupAudience): string {
   if (v.status === 'handled') return translate(locale, 'fine.status.handled', { decisionNumber: v.decisionNumber ?? '' });
   const online = v.onlineHandling;
   if (online?.allowed) return translate(locale, 'fine.status.online');
+  if (audience === 'anonymous' && !GENERAL_REASONS.has(online?.reason?.details.reason)) {
+    return translate(locale, 'fine.status.notOnlineAnonymous');
+  }
   const reason = online?.reason ? refusalText(locale, online.reason) : translate(locale, 'error.NOT_SIMPLE_PROCEDURE');
   return translate(locale, 'fine.status.notOnline', { reason });
 }
 
-/** One violation of a lookup: date, plate, place, what, fine, points, status and whether it can be handled online. */
-export function violationItem(locale: Locale, v: Violation, n: number, thisYear: string): string {
+/**
+ * One violation of a lookup: date, plate, place, what, fine, points, status and whether it can be handled online
+ * (why not in full for the owner, in general terms for an anonymous plate lookup).
+ */
+export function violationItem(locale: Locale, v: Violation, n: number, thisYear: string, audience: LookupAudience): string {
   return translate(locale, 'fine.query.item', {
     n,
     date: formatDate(locale, v.occurredOn, thisYear),
@@ -40,7 +55,7 @@ export function violationItem(locale: Locale, v: Violation, n: number, thisYear:
     what: kindText(locale, v.kind),
     fine: formatMoney(locale, v.fineFen),
     points: pointsText(locale, v.points),
-    status: statusText(locale, v),
+    status: statusText(locale, v, audience),
   });
 }
 

@@ -16,6 +16,13 @@ const LI_NA_LIST_ZH = [
   '5. 11月18日（周三） 苏A12345\n   地点：南京市秦淮区中华路与白下路交叉口\n   违法行为：闯红灯，罚款200.00元，记6分\n   状态：未处理。处理这条违法后记分将达到12分（满分12分），不能网上处理，需要到交警窗口处理。',
   '不能网上处理的违法，请携带驾驶证、行驶证到就近的交警违法处理窗口办理；也可以回复「人工」转人工客服，或拨打12123咨询。',
 ].join('\n');
+/** The same list as anyone who typed the plate and VIN tail sees it: why the red light needs a counter in general terms, no points total. */
+const LI_NA_LIST_ANONYMOUS_ZH = LI_NA_LIST_ZH.replace(
+  '状态：未处理。处理这条违法后记分将达到12分（满分12分），不能网上处理，需要到交警窗口处理。',
+  '状态：未处理。这条违法不能网上处理，需要到交警窗口处理；车主绑定身份后选「查本人名下车辆」可以看到具体原因。',
+);
+/** Anything that tells the owner's points: a total now or after handling, what is left, the 12-point ceiling. */
+const POINTS_TOTAL = /记分将达到|累计|已记|剩余|满分|\d+分（|points to \d+|of 12|your points|points left/;
 const OFFER_ZH = '可以网上处理的违法，要现在处理哪一条？ [11月1日（周日） 超速行驶 罚款200.00元 记3分|11月10日（周二） 违反规定停放 罚款150.00元 不记分|暂不办理]';
 
 describe('FineQueryDialog', () => {
@@ -29,10 +36,28 @@ describe('FineQueryDialog', () => {
       ['A12345', ['没有认出号牌号码。请输入完整号牌']],
       ['苏a·12345', ['请输入苏A12345的车架号（VIN）后6位，行驶证上可以找到：']],
       ['1234', ['车架号后6位是6个字母或数字（不含I、O、Q），请重新输入：']],
-      ['123456', [`苏A12345共有5条违法记录，其中3条未处理：\n${LI_NA_LIST_ZH}`, OFFER_ZH]],
+      ['123456', [`苏A12345共有5条违法记录，其中3条未处理：\n${LI_NA_LIST_ANONYMOUS_ZH}`, OFFER_ZH]],
       ['暂不办理', ['好的，先不处理。需要时随时找我。']],
     ]);
     expect(await world.platform.identity.getBinding(TEST_USER)).toBeNull();
+  });
+
+  it.each([
+    ['zh-CN', '苏A12345的违章', /闯红灯[\s\S]*不能网上处理/],
+    ['en', 'check traffic violations of 苏A12345', /running a red light[\s\S]*cannot be handled online/],
+  ])('never tells an anonymous plate lookup the owner\'s points (%s): the red light is refused in general terms', async (_locale, first, refused) => {
+    const world = makeWorld();
+    const client = dialogClient(new FineQueryDialog(world.deps), entitiesOf(world, first));
+    await client.sendActivity(first);
+    const replies: string[] = [];
+    let reply = await client.sendActivity('123456');
+    while (reply) {
+      replies.push(reply.text ?? '');
+      reply = client.getNextReply();
+    }
+    const listing = replies.join('\n');
+    expect(listing).toMatch(refused);
+    expect(listing).not.toMatch(POINTS_TOTAL);
   });
 
   it('takes the plate from the first message, explains a wrong VIN tail and keeps the plate', async () => {
