@@ -1,14 +1,32 @@
 import type { Config } from './config';
 
-/** What `npm start` prints once the bot is ready: where to open each part of it. */
+/** What `npm start` prints once the bot is ready: demo or deployment, and where to open each part of it. */
 export function banner(config: Config): string {
   const url = `http://localhost:${config.port}`;
-  const messenger = config.platform === 'sandbox' && config.wechat && !config.wechat.apiUrl;
-  return `\njiaoguan-bot is running on ${url}${config.workers > 1 ? ` (${config.workers} processes)` : ''}\n` +
-    (messenger ? `  open the WeChat-style messenger: ${url}/chat/\n` : '') +
-    `  hotline agent console: ${url}/agent/   NLU admin console: ${url}/admin/ (create accounts with npm run agent)\n` +
-    (config.wechat ? `  WeChat webhook (URL to enter in the official account console): ${url}/api/wechat\n` : '') +
-    `  Bot Framework Emulator: ${url}/api/messages (no app id or password needed)\n` +
-    `  health: ${url}/healthz\n` +
-    (config.platform === 'sandbox' ? `  sandbox SMS outbox: ${url}/sandbox/sms?phone=<the persona's mobile number>\n` : '') + '\n';
+  const demo = config.mode === 'demo';
+  const lines = [
+    '',
+    `jiaoguan-bot is running on ${url}${config.workers > 1 ? ` (${config.workers} processes)` : ''}`,
+    demo
+      ? '  mode: DEMO (sandbox platform and personas, sandbox WeChat; not for real citizens)'
+      : `  mode: DEPLOYMENT (${config.modeReason}): no sandbox, no messenger, no personas`,
+  ];
+  if (demo && config.wechat) lines.push(`  open the WeChat-style messenger: ${url}/chat/`);
+  lines.push(`  hotline agent console: ${url}/agent/   NLU admin console: ${url}/admin/ (create accounts with npm run agent)`);
+  if (config.wechat) lines.push(`  WeChat webhook (URL to enter in the official account console): ${url}/api/wechat`);
+  lines.push(botFrameworkLine(config, url));
+  lines.push(`  health: ${url}/healthz`);
+  if (demo) lines.push(`  sandbox SMS outbox: ${url}/sandbox/sms?phone=<the persona's mobile number>`);
+  return `${lines.join('\n')}\n\n`;
+}
+
+function botFrameworkLine(config: Config, url: string): string {
+  switch (config.botFramework) {
+    case 'anonymous':
+      return `  Bot Framework Emulator: ${url}/api/messages (anonymous: this machine only, replies only to a loopback serviceUrl)`;
+    case 'authenticated':
+      return `  Bot Framework: ${url}/api/messages (authenticated as app ${config.microsoftAppId})`;
+    case 'closed':
+      return '  Bot Framework: /api/messages is closed (no MicrosoftAppId; a deployment never serves it anonymously)';
+  }
 }

@@ -44,6 +44,8 @@ import { TurnMetricsMiddleware } from './ops/TurnMetricsMiddleware';
 import { opsRoutes } from './ops/opsRoutes';
 import { countingUnderstanding } from './ops/countingUnderstanding';
 import type { HandoffService } from './handoff/HandoffService';
+import { botFrameworkRoutes } from './channels/botframework/botFrameworkRoutes';
+import { BotFrameworkLimits } from './channels/botframework/BotFrameworkLimits';
 
 /** The sandbox official account's ToUserName (原始ID). */
 const SANDBOX_ACCOUNT = 'gh_jiaoguan_sandbox';
@@ -93,6 +95,9 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   let sandboxFile: Database.Database | undefined;
   const sandboxDb = (): Database.Database => sqlite?.db ?? (sandboxFile ??= openSqlite(join(config.dataDir, 'sandbox.sqlite')));
   let ready = false;
+  // readConfig guarantees a deployment never has PLATFORM=sandbox; checked again where the sandbox is built.
+  const demo = config.mode === 'demo';
+  if (!demo && config.platform === 'sandbox') throw new ConfigError('a deployment never runs the sandbox platform');
   const basePlatform: TrafficPlatform = config.platform === 'sandbox'
     ? new SandboxPlatform(sandboxDb(), clock)
     : new HttpPlatform({ baseUrl: config.platformUrl ?? '' });
@@ -143,10 +148,14 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     new TranscriptMiddleware(stores.transcripts, () => clock.now()),
     handoff.middleware,
   ];
-  adapter.use(...middleware);
+  // The citizens' limits of /api/messages come first, on the Bot Framework adapter only (WeChat has its own, in the webhook).
+  adapter.use(new BotFrameworkLimits({
+    rateLimits: stores.rateLimits, ratePerMinute: config.citizenRatePerMinute, now: () => Date.now(), logger,
+  }), ...middleware);
   adapter.onTurnError = onTurnError(logger);
 
   const routes: Array<(server: Server) => void> = [
+    botFrameworkRoutes({ access: config.botFramework, adapter, bot }),
     handoff.routes, admin.routes, (server) => staticSite(server, '/common', CONSOLE_COMMON_DIR),
     opsRoutes({ metrics, metricsToken: config.metricsToken, storage: stores.storage, liveModel: () => admin.training.liveVersionId }),
   ];
@@ -162,7 +171,8 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
       apiUrl: config.wechat.apiUrl ?? ownUrl,
     });
     routes.push(wechat.routes);
-    if (config.platform === 'sandbox' && !config.wechat.apiUrl) {
+    // The demo's WeChat: this bot plays WeChat's API and serves the messenger. Never in a deployment.
+    if (demo && config.platform === 'sandbox' && !config.wechat.apiUrl) {
       routes.push(sandboxWeChatRoutes(new SandboxWeChatServer(sandboxDb(), config.wechat), {
         token: config.wechat.token, appId: config.wechat.appId, account: SANDBOX_ACCOUNT,
       }));
@@ -174,8 +184,8 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   }
 
   const built = makeServer({
-    adapter, bot, logger, isReady: () => ready, routes,
-    sandboxSms: config.platform === 'sandbox' ? platform.sms : undefined,
+    logger, isReady: () => ready, routes,
+    sandboxSms: demo && config.platform === 'sandbox' ? platform.sms : undefined,
   });
   serverRef = built.server;
   admin.ready.then(() => { ready = true; }, (err: unknown) => logger.error({ err }, 'loading the NLU versions failed'));

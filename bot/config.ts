@@ -1,7 +1,20 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
+/** Demo: the sandbox, the messenger, anonymous Bot Framework on loopback. Deployment: none of those, ever. */
+export type Mode = 'demo' | 'deployment';
+
+/** How `/api/messages` is served: anonymous only in a demo, for the Emulator on this machine. */
+export type BotFrameworkAccess = 'anonymous' | 'authenticated' | 'closed';
+
 export interface Config {
+  /** Decided once, here: see readMode. */
+  mode: Mode;
+  /** Why this is a deployment (or "no deployment setting"), for the banner and error messages. */
+  modeReason: string;
+  botFramework: BotFrameworkAccess;
+  /** Messages per citizen per minute, on every channel (WeChat OpenID, Bot Framework user). */
+  citizenRatePerMinute: number;
   port: number;
   dataDir: string;
   store: 'sqlite' | 'mongo';
@@ -48,11 +61,11 @@ export interface WeChatConfig {
   apiUrl?: string;
   /** Passive-reply budget (WeChat waits 5 s). */
   replyBudgetMs: number;
-  /** Messages per OpenID per minute. */
+  /** Messages per OpenID per minute (the citizens' rate, CITIZEN_RATE_PER_MINUTE). */
   ratePerMinute: number;
 }
 
-/** The sandbox official account: used when PLATFORM=sandbox and no WECHAT_TOKEN is set. Not secrets. */
+/** The sandbox official account of the demo (the messenger page plays WeChat). Not secrets. */
 export const SANDBOX_WECHAT = { token: 'jiaoguanSandboxToken', appId: 'wx5a4db1e0c0ffee01', appSecret: 'sandbox-app-secret' } as const;
 
 /** The console APIs' per-account limits when CONSOLE_READS_PER_MINUTE / CONSOLE_WRITES_PER_MINUTE are not set. */
@@ -91,7 +104,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   if (sandboxToday && (!/^\d{4}-\d{2}-\d{2}$/.test(sandboxToday) || Number.isNaN(Date.parse(`${sandboxToday}T00:00:00Z`)))) {
     problems.push(`SANDBOX_TODAY must be a date YYYY-MM-DD, got "${sandboxToday}"`);
   }
-  if (sandboxToday && platform !== 'sandbox') problems.push('SANDBOX_TODAY only applies to PLATFORM=sandbox');
   const logLevel = get('LOG_LEVEL') ?? 'info';
   if (!(LEVELS as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LEVELS.join(', ')}, got "${logLevel}"`);
   const microsoftAppId = get('MicrosoftAppId');
@@ -99,7 +111,23 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   if (microsoftAppId && !microsoftAppPassword && get('MicrosoftAppType') !== 'UserAssignedMSI') {
     problems.push('MicrosoftAppId is set but MicrosoftAppPassword is not');
   }
-  const wechat = readWeChat(get, platform === 'sandbox', problems);
+  const { mode, reason: modeReason } = readMode(get, problems);
+  if (mode === 'deployment') {
+    if (platform === 'sandbox') {
+      problems.push(`this is a deployment (${modeReason}): it never runs the sandbox platform; set PLATFORM=http and PLATFORM_URL (the traffic platform gateway)`);
+    }
+    for (const name of SANDBOX_ONLY) {
+      if (get(name) !== undefined) problems.push(`${name} is a demo-only setting; a deployment (${modeReason}) refuses it`);
+    }
+  }
+  const citizenRateText = get('CITIZEN_RATE_PER_MINUTE') ?? get('WECHAT_RATE_PER_MINUTE') ?? '30';
+  const citizenRatePerMinute = Number(citizenRateText);
+  if (!Number.isInteger(citizenRatePerMinute) || citizenRatePerMinute < 1) problems.push('CITIZEN_RATE_PER_MINUTE must be a positive integer (messages per citizen per minute)');
+  const wechat = readWeChat(get, mode === 'demo', citizenRatePerMinute, problems);
+  const botFramework: BotFrameworkAccess = microsoftAppId ? 'authenticated' : mode === 'demo' ? 'anonymous' : 'closed';
+  if (mode === 'deployment' && !wechat && botFramework === 'closed') {
+    problems.push('a deployment needs a channel: set the WECHAT_* variables (WeChat official account) and/or MicrosoftAppId and MicrosoftAppPassword (Bot Framework)');
+  }
   const platformTimeoutMs = Number(get('PLATFORM_TIMEOUT_MS') ?? '3000');
   if (!Number.isInteger(platformTimeoutMs) || platformTimeoutMs < 100 || platformTimeoutMs > 60_000) problems.push('PLATFORM_TIMEOUT_MS must be 100-60000');
   const metricsToken = get('METRICS_TOKEN');
@@ -117,6 +145,10 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) problems.push('WORKERS must be "auto" or a number of processes from 1 to 64');
   if (problems.length) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return {
+    mode,
+    modeReason,
+    botFramework,
+    citizenRatePerMinute,
     port,
     dataDir: resolve(get('DATA_DIR') ?? './data'),
     store: store as Config['store'],
@@ -138,26 +170,50 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   };
 }
 
-function readWeChat(get: (name: string) => string | undefined, sandbox: boolean, problems: string[]): WeChatConfig | undefined {
+/** Settings that only make sense against the sandbox; a deployment refuses them by name. */
+const SANDBOX_ONLY = ['SANDBOX_TODAY'] as const;
+/** The official account's real credentials: any of them makes the bot a deployment. */
+const REAL_WECHAT = ['WECHAT_TOKEN', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_API_URL'] as const;
+
+/**
+ * Demo or deployment, decided once: a real traffic platform (PLATFORM=http), real WeChat credentials,
+ * NODE_ENV=production or MODE=deployment make a deployment; none of these is a demo. MODE=demo next to real
+ * settings is refused.
+ */
+function readMode(get: (name: string) => string | undefined, problems: string[]): { mode: Mode; reason: string } {
+  const explicit = get('MODE');
+  if (explicit !== undefined && explicit !== 'demo' && explicit !== 'deployment') problems.push(`MODE must be "demo" or "deployment", got "${explicit}"`);
+  const reasons: string[] = [];
+  if (get('NODE_ENV') === 'production') reasons.push('NODE_ENV=production');
+  if (get('PLATFORM') === 'http') reasons.push('PLATFORM=http');
+  const wechat = REAL_WECHAT.filter((n) => get(n) !== undefined);
+  if (wechat.length) reasons.push(`${wechat.join(', ')} set`);
+  if (explicit === 'demo' && reasons.length) {
+    problems.push(`MODE=demo cannot be used with ${reasons.join(' and ')}: real settings make a deployment`);
+    return { mode: 'demo', reason: 'MODE=demo' };
+  }
+  if (explicit === 'deployment') reasons.unshift('MODE=deployment');
+  return reasons.length ? { mode: 'deployment', reason: reasons.join(', ') } : { mode: 'demo', reason: 'no deployment setting' };
+}
+
+function readWeChat(get: (name: string) => string | undefined, demo: boolean, ratePerMinute: number, problems: string[]): WeChatConfig | undefined {
   const names = ['WECHAT_TOKEN', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_ENCODING_AES_KEY', 'WECHAT_API_URL'];
   const anySet = names.some((n) => get(n) !== undefined);
-  if (!anySet && !sandbox) return undefined;
-  const useSandbox = sandbox && get('WECHAT_TOKEN') === undefined;
-  const token = get('WECHAT_TOKEN') ?? (useSandbox ? SANDBOX_WECHAT.token : undefined);
-  const appId = get('WECHAT_APP_ID') ?? (useSandbox ? SANDBOX_WECHAT.appId : undefined);
-  const appSecret = get('WECHAT_APP_SECRET') ?? (useSandbox ? SANDBOX_WECHAT.appSecret : undefined);
+  if (!anySet && !demo) return undefined;
+  // A demo always plays the sandbox official account (real credentials would have made it a deployment).
+  const token = get('WECHAT_TOKEN') ?? (demo ? SANDBOX_WECHAT.token : undefined);
+  const appId = get('WECHAT_APP_ID') ?? (demo ? SANDBOX_WECHAT.appId : undefined);
+  const appSecret = get('WECHAT_APP_SECRET') ?? (demo ? SANDBOX_WECHAT.appSecret : undefined);
   if (!token) problems.push('WECHAT_TOKEN is required for the WeChat channel (the Token set in the official account console)');
   else if (!/^[A-Za-z0-9]{3,32}$/.test(token)) problems.push('WECHAT_TOKEN must be 3-32 letters or digits, as WeChat requires');
   if (!appId) problems.push('WECHAT_APP_ID is required for the WeChat channel');
   if (!appSecret) problems.push('WECHAT_APP_SECRET is required for the WeChat channel');
   const encodingAesKey = get('WECHAT_ENCODING_AES_KEY');
   if (encodingAesKey && !/^[A-Za-z0-9+/]{43}$/.test(encodingAesKey)) problems.push('WECHAT_ENCODING_AES_KEY must be the 43-character EncodingAESKey');
-  const apiUrl = get('WECHAT_API_URL') ?? (sandbox ? undefined : 'https://api.weixin.qq.com');
+  const apiUrl = get('WECHAT_API_URL') ?? (demo ? undefined : 'https://api.weixin.qq.com');
   if (apiUrl && !/^https?:\/\//.test(apiUrl)) problems.push('WECHAT_API_URL must be an http(s) URL');
   const budget = Number(get('WECHAT_REPLY_BUDGET_MS') ?? '4000');
   if (!Number.isInteger(budget) || budget < 100 || budget > 4500) problems.push('WECHAT_REPLY_BUDGET_MS must be 100-4500 (WeChat waits 5 s)');
-  const rate = Number(get('WECHAT_RATE_PER_MINUTE') ?? '30');
-  if (!Number.isInteger(rate) || rate < 1) problems.push('WECHAT_RATE_PER_MINUTE must be a positive integer');
   if (!token || !appId || !appSecret) return undefined;
-  return { token, appId, appSecret, encodingAesKey, apiUrl, replyBudgetMs: budget, ratePerMinute: rate };
+  return { token, appId, appSecret, encodingAesKey, apiUrl, replyBudgetMs: budget, ratePerMinute };
 }

@@ -1,18 +1,14 @@
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { CloudAdapter } from 'botbuilder';
-import type { ActivityHandler } from 'botbuilder';
 import type { SmsPort } from '../integrations/platform/types';
 import type { Logger } from './logger';
 import { answerStorageFault } from './web/answerStorageFault';
 
 export interface ServerDeps {
-  adapter: CloudAdapter;
-  bot: ActivityHandler;
   logger: Logger;
   /** The sandbox SMS outbox; present only in sandbox mode, so /sandbox/sms does not exist in http mode. */
   sandboxSms?: SmsPort;
   isReady: () => boolean;
-  /** More routes (channels, sandbox, pages), installed after the core ones. */
+  /** More routes (channels — /api/messages, /api/wechat —, sandbox, pages), installed after the core ones. */
   routes?: ReadonlyArray<(server: Server) => void>;
 }
 
@@ -36,10 +32,6 @@ export function makeServer(deps: ServerDeps): BotServer {
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
-
-  server.post('/api/messages', async (req: Request, res: Response) => {
-    await deps.adapter.process(req, res, (ctx) => deps.bot.run(ctx));
-  });
 
   server.get('/healthz', (_req: Request, res: Response, next: restify.Next) => {
     const ready = deps.isReady();

@@ -68,19 +68,5 @@ describe('POST /api/messages, the way the Bot Framework Emulator drives it', () 
     capture('http-errors', `GET /sandbox/sms 400 ${error}`);
     expect(error).toContain('mainland mobile number');
   });
-
-  it('has no sandbox SMS outbox when it talks to a real platform (PLATFORM=http)', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'jiaoguan-http-mode-'));
-    const httpApp = compose(readConfig({ DATA_DIR: dataDir, PLATFORM: 'http', PLATFORM_URL: 'http://127.0.0.1:9' }), testLogger());
-    await new Promise<void>((r) => httpApp.server.listen(0, '127.0.0.1', r));
-    try {
-      const url = `http://127.0.0.1:${(httpApp.server.address() as AddressInfo).port}`;
-      expect((await fetch(`${url}/sandbox/sms?phone=13812345678`)).status).toBe(404);
-      expect((await fetch(`${url}/healthz`)).status).toBe(200);
-    } finally {
-      httpApp.server.close();
-      await httpApp.close();
-    }
-  });
 });
 

@@ -28,6 +28,28 @@ describe('readConfig', () => {
     expect(() => readConfig(env)).toThrow(message);
   });
 
+  it.each([
+    [{}, 'demo', 'anonymous'],
+    [{ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw' }, 'demo', 'authenticated'],
+    [{ PLATFORM: 'http', PLATFORM_URL: 'http://127.0.0.1:9', WECHAT_TOKEN: 'tok123', WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's' }, 'deployment', 'closed'],
+    [{ MODE: 'deployment', PLATFORM: 'http', PLATFORM_URL: 'http://127.0.0.1:9', MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw' }, 'deployment', 'authenticated'],
+  ])('decides demo or deployment once: %j is a %s with Bot Framework %s', (env, mode, botFramework) => {
+    expect(readConfig(env)).toMatchObject({ mode, botFramework });
+  });
+
+  it.each([
+    [{ WECHAT_TOKEN: 'tok123', WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's' }, 'never runs the sandbox platform'],
+    [{ WECHAT_API_URL: 'https://api.weixin.qq.com' }, 'WECHAT_API_URL set'],
+    [{ NODE_ENV: 'production' }, 'NODE_ENV=production'],
+    [{ MODE: 'deployment', PLATFORM: 'http', PLATFORM_URL: 'http://127.0.0.1:9', SANDBOX_TODAY: '2026-11-25', MicrosoftAppId: 'a', MicrosoftAppPassword: 'p' }, 'SANDBOX_TODAY is a demo-only setting'],
+    [{ PLATFORM: 'http', PLATFORM_URL: 'http://127.0.0.1:9' }, 'a deployment needs a channel'],
+    [{ MODE: 'demo', WECHAT_TOKEN: 'tok123' }, 'MODE=demo cannot be used with WECHAT_TOKEN set'],
+    [{ MODE: 'staging' }, 'MODE must be "demo" or "deployment"'],
+    [{ CITIZEN_RATE_PER_MINUTE: '0' }, 'CITIZEN_RATE_PER_MINUTE must be a positive integer'],
+  ])('a deployment refuses sandbox settings: %j', (env, message) => {
+    expect(() => readConfig(env)).toThrow(message);
+  });
+
   it('reports every problem at once', () => {
     expect(() => readConfig({ PORT: '0', STORE: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT[\s\S]*STORE[\s\S]*LOG_LEVEL/);
   });

@@ -13,8 +13,8 @@ import { projectModel } from '../nlu-models/recognizer/projectModel';
 import { LI_NA, sandbox, WANG_QIANG, ZHANG_WEI } from '../integrations/platform/fixtures';
 import { transcriptCapture } from '../support/captureTranscripts';
 
-/** The channel user DialogTestClient speaks as ('test' channel, user 'user1'). */
-export const TEST_USER = 'test:user1';
+/** The channel user DialogTestClient speaks as: a Bot Framework turn ('test' channel, user 'user1'). */
+export const TEST_USER = 'botframework:test:user1';
 
 /** The sandbox personas of DESIGN.md §4, as the platform tests know them. */
 export const PERSONAS = { zhangWei: ZHANG_WEI, liNa: LI_NA, wangQiang: WANG_QIANG } as const;

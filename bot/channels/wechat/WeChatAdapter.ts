@@ -6,6 +6,7 @@ import { localeOf } from '../../../dialogs/i18n/turnLocale';
 import type { Logger } from '../../logger';
 import { renderReplies } from './renderReplies';
 import { TurnOutbox } from './TurnOutbox';
+import { markEntryPoint } from '../../../dialogs/shared/entryPoint';
 
 const OUTBOX = Symbol('wechat.outbox');
 const OPTIONS_KEY = (openid: string): string => `wechat/options/${openid}`;
@@ -26,6 +27,8 @@ export class WeChatAdapter extends BotAdapter {
   startTurn(activity: Partial<Activity>, logic: (ctx: TurnContext) => Promise<void>): { outbox: TurnOutbox; done: Promise<void> } {
     const openid = activity.from?.id ?? '';
     const ctx = new TurnContext(this, activity);
+    // The webhook checked WeChat's signature: this turn's follower is a WeChat user.
+    markEntryPoint(ctx, 'wechat');
     const outbox = new TurnOutbox((messages) => this.sendAll(openid, messages), () => localeOf(ctx));
     ctx.turnState.set(OUTBOX, outbox);
     return { outbox, done: this.runMiddleware(ctx, logic) };
@@ -56,7 +59,9 @@ export class WeChatAdapter extends BotAdapter {
 
   override async continueConversation(reference: Partial<ConversationReference>, logic: (ctx: TurnContext) => Promise<void>): Promise<void> {
     const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'ContinueConversation' }, reference, true);
-    await this.runMiddleware(new TurnContext(this, activity), logic);
+    const ctx = new TurnContext(this, activity);
+    markEntryPoint(ctx, 'wechat');
+    await this.runMiddleware(ctx, logic);
   }
 
   /** Sends customer-service messages in order; a failure is logged and the rest of the turn is not lost to a crash. */

@@ -1,0 +1,146 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compose, type App } from '../../../bot/compose';
+import { readConfig } from '../../../bot/config';
+import { wechatSignature } from '../../../bot/channels/wechat/signature';
+import { freePort, stopBot } from '../../../bot/faults/botProcess';
+import { capture } from '../../support/capture';
+import { testLogger } from '../../support/captureLogger';
+import { emulatorMessage } from '../channelRecorder';
+
+const ROOT = join(__dirname, '..', '..', '..');
+/** A real official account's settings (made up): with them the bot is a deployment. */
+const REAL_WECHAT = { WECHAT_TOKEN: 'realAccountToken2026', WECHAT_APP_ID: 'wx0123456789abcdef', WECHAT_APP_SECRET: 'not-a-real-secret-0123456789' };
+const GATEWAY = { PLATFORM: 'http', PLATFORM_URL: 'http://127.0.0.1:9/' };
+
+async function startApp(env: Record<string, string>): Promise<{ app: App; base: string; close(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'jiaoguan-deploy-'));
+  const app = compose(readConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env }), testLogger());
+  await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
+  return {
+    app,
+    base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
+    close: async () => {
+      app.server.close();
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every page and API of the demo's sandbox, as an attacker on the network would try them. */
+const SANDBOX_SURFACE = [
+  '/', '/chat/', '/chat/messenger.js', '/sandbox/sms?phone=13812345678', '/sandbox/wechat/config',
+  '/sandbox/wechat/messages?openid=o_sandbox_lina', '/sandbox/wechat/stream?openid=o_sandbox_lina',
+  `/sandbox/wechat/cgi-bin/token?grant_type=client_credential&appid=${REAL_WECHAT.WECHAT_APP_ID}&secret=${REAL_WECHAT.WECHAT_APP_SECRET}`,
+];
+
+describe('a deployment serves nothing of the sandbox', () => {
+  let t: Awaited<ReturnType<typeof startApp>>;
+
+  beforeAll(async () => {
+    t = await startApp({ ...GATEWAY, ...REAL_WECHAT });
+  });
+  afterAll(() => t.close());
+
+  it('is a deployment: the WeChat webhook answers the URL check with the real token', async () => {
+    expect(t.app.config.mode).toBe('deployment');
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const sig = wechatSignature(REAL_WECHAT.WECHAT_TOKEN, timestamp, '42');
+    const r = await fetch(`${t.base}/api/wechat?signature=${sig}&timestamp=${timestamp}&nonce=42&echostr=hello`);
+    expect(await r.text()).toBe('hello');
+  });
+
+  it.each(SANDBOX_SURFACE)('GET %s is not found', async (path) => {
+    const r = await fetch(`${t.base}${path}`, { redirect: 'manual' });
+    const body = await r.text();
+    capture('http-errors', `GET ${path} ${r.status} ${body}`);
+    expect(r.status).toBe(404);
+    expect(body).not.toMatch(/320583198512240024|jiaoguanSandboxToken|access_token/);
+  });
+
+  it('does not serve /api/messages without Bot Framework authentication', async () => {
+    const r = await fetch(`${t.base}/api/messages`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(emulatorMessage('http://127.0.0.1:1', 'c', '你好')),
+    });
+    capture('http-errors', `POST /api/messages ${r.status} ${await r.text()}`);
+    expect(r.status).toBe(404);
+  });
+});
+
+describe('a deployment with Bot Framework authentication', () => {
+  let t: Awaited<ReturnType<typeof startApp>>;
+
+  beforeAll(async () => {
+    t = await startApp({ ...GATEWAY, MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'made-up-password' });
+  });
+  afterAll(() => t.close());
+
+  it('refuses an activity without a valid token (401), even with a loopback serviceUrl', async () => {
+    const r = await fetch(`${t.base}/api/messages`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(emulatorMessage('http://127.0.0.1:1', 'c', '你好')),
+    });
+    capture('http-errors', `POST /api/messages ${r.status} ${await r.text()}`);
+    expect(r.status).toBe(401);
+  });
+});
+
+/** `node --import tsx bot/index.ts` with `env`: its exit code (null while still running at `ms`), stdout and stderr. */
+async function runBot(env: Record<string, string>, ms: number): Promise<{ code: number | null; stdout: string; stderr: string; stop(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'jiaoguan-deploy-proc-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bot', 'index.ts')], {
+    cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', DATA_DIR: dataDir, PORT: String(await freePort()), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => { stdout += c.toString('utf8'); });
+  child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
+  const deadline = Date.now() + ms;
+  while (child.exitCode === null && Date.now() < deadline && !stdout.includes('health:')) await new Promise((r) => setTimeout(r, 50));
+  capture('bot-process', stdout + stderr);
+  return {
+    code: child.exitCode, stdout, stderr,
+    stop: async () => {
+      await stopBot(child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+describe('the start of a real process decides demo or deployment and says so', () => {
+  it.each([
+    [{ ...REAL_WECHAT }, 'never runs the sandbox platform'],
+    [{ NODE_ENV: 'production' }, 'never runs the sandbox platform'],
+    [{ MODE: 'deployment', SANDBOX_TODAY: '2026-11-25' }, 'SANDBOX_TODAY is a demo-only setting'],
+    [{ ...GATEWAY, SANDBOX_TODAY: '2026-11-25', ...REAL_WECHAT }, 'SANDBOX_TODAY is a demo-only setting'],
+    [{ ...GATEWAY }, 'a deployment needs a channel'],
+    [{ MODE: 'demo', ...GATEWAY }, 'MODE=demo cannot be used with PLATFORM=http'],
+  ])('refuses %j with a clear message and exit code 2', async (env, message) => {
+    const run = await runBot(env, 20_000);
+    await run.stop();
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+  });
+
+  it('a deployment prints DEPLOYMENT, no messenger and a closed /api/messages', async () => {
+    const run = await runBot({ ...GATEWAY, ...REAL_WECHAT }, 30_000);
+    await run.stop();
+    expect(run.stdout).toContain('mode: DEPLOYMENT (PLATFORM=http, WECHAT_TOKEN, WECHAT_APP_ID, WECHAT_APP_SECRET set)');
+    expect(run.stdout).toContain('/api/messages is closed');
+    expect(run.stdout).not.toContain('/chat/');
+    expect(run.stdout).not.toContain('/sandbox/');
+  });
+
+  it('the two README commands still start the demo: messenger, Emulator on loopback, SMS outbox', async () => {
+    const run = await runBot({}, 30_000);
+    await run.stop();
+    expect(run.stdout).toContain('mode: DEMO');
+    expect(run.stdout).toContain('/chat/');
+    expect(run.stdout).toContain('Bot Framework Emulator');
+    expect(run.stdout).toContain('loopback');
+    expect(run.stdout).toContain('/sandbox/sms');
+  });
+});
