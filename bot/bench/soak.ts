@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'jiaoguan-soak-'));
   const port = 3900 + Math.floor(Math.random() * 90);
   const bot = startProcess('bot/index.ts', {
-    PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', SANDBOX_TODAY: '2026-11-25', WECHAT_RATE_PER_MINUTE: '1000000', METRICS_TOKEN,
+    PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', SANDBOX_TODAY: '2026-11-25', CITIZEN_RATE_PER_MINUTE: '1000000', METRICS_TOKEN,
   });
   const base = `http://127.0.0.1:${port}`;
   await waitReady(`${base}/readyz`);

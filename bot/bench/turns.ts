@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const botPort = 3900 + Math.floor(Math.random() * 90);
   const t0 = Date.now();
   const bot = startProcess('bot/index.ts', {
-    PORT: String(botPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn', SANDBOX_TODAY: '2026-11-25', WECHAT_RATE_PER_MINUTE: '1000000', METRICS_TOKEN,
+    PORT: String(botPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn', SANDBOX_TODAY: '2026-11-25', CITIZEN_RATE_PER_MINUTE: '1000000', METRICS_TOKEN,
   });
   const base = `http://127.0.0.1:${botPort}`;
   await waitReady(`${base}/readyz`);
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     await new Promise((r) => bot.child.once('exit', r));
     const clusterDir = mkdtempSync(join(tmpdir(), 'jiaoguan-bench-'));
     const pair = startProcess('bot/index.ts', {
-      PORT: String(botPort), DATA_DIR: clusterDir, LOG_LEVEL: 'warn', SANDBOX_TODAY: '2026-11-25', WECHAT_RATE_PER_MINUTE: '1000000', METRICS_TOKEN, WORKERS: '2',
+      PORT: String(botPort), DATA_DIR: clusterDir, LOG_LEVEL: 'warn', SANDBOX_TODAY: '2026-11-25', CITIZEN_RATE_PER_MINUTE: '1000000', METRICS_TOKEN, WORKERS: '2',
     });
     await pair.firstLine; // the banner: every process listens
     try {

@@ -41,7 +41,7 @@ describe('log lines name their conversation', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'jiaoguan-logctx-'));
     const sink = new Writable({ write(chunk: Buffer, _e, cb) { lines.push(chunk.toString('utf8')); cb(); } });
-    app = compose(readConfig({ DATA_DIR: dataDir, SANDBOX_TODAY: '2026-11-25', WECHAT_RATE_PER_MINUTE: '8', WECHAT_REPLY_BUDGET_MS: '150' }),
+    app = compose(readConfig({ DATA_DIR: dataDir, SANDBOX_TODAY: '2026-11-25', CITIZEN_RATE_PER_MINUTE: '8', WECHAT_REPLY_BUDGET_MS: '150' }),
       createLogger('debug', sink), { wrapPlatform: slowPoints(delay) });
     await app.ready;
     await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
