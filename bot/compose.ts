@@ -157,7 +157,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   const routes: Array<(server: Server) => void> = [
     botFrameworkRoutes({ access: config.botFramework, adapter, bot }),
     handoff.routes, admin.routes, (server) => staticSite(server, '/common', CONSOLE_COMMON_DIR),
-    opsRoutes({ metrics, metricsToken: config.metricsToken, storage: stores.storage, liveModel: () => admin.training.liveVersionId }),
+    opsRoutes({ metrics, metricsToken: config.metricsToken, storage: stores.storage, writes: stores.health, liveModel: () => admin.training.liveVersionId }),
   ];
   let serverRef: Server | undefined;
   if (config.wechat) {

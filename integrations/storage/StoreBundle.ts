@@ -7,6 +7,7 @@ import type { RateLimits } from './rateLimits';
 import type { SharedTokens } from './sharedTokens';
 import type { InboxStore, TrainingStore } from './training';
 import type { TranscriptStore } from './transcripts';
+import type { WriteHealth } from './writeHealth';
 
 /** Every storage port, built once per process by one adapter (SQLite or MongoDB) and injected. */
 export interface StoreBundle {
@@ -22,6 +23,8 @@ export interface StoreBundle {
   audit: AuditLog;
   training: TrainingStore;
   inbox: InboxStore;
+  /** What the writes did lately (a recent failure makes GET /readyz answer 503). */
+  readonly health: WriteHealth;
   /** Releases the connection; idempotent. */
   close(): Promise<void>;
 }

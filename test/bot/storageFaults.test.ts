@@ -11,6 +11,7 @@ import { translate } from '../../dialogs/i18n/catalog';
 import { createSqliteStores, type SqliteStores } from '../../integrations/storage/sqlite/createSqliteStores';
 import { openSqlite } from '../../integrations/storage/sqlite/openSqlite';
 import { SqliteStorage } from '../../integrations/storage/sqlite/SqliteStorage';
+import { writeHealthOf } from '../../integrations/storage/sqlite/sqliteHealth';
 import { LI_NA } from '../integrations/platform/fixtures';
 import { AgentClient } from './handoff/agentClient';
 import { capture } from '../support/capture';
@@ -69,7 +70,8 @@ describe('storage faults through the running bot (real SQLite failures)', () => 
       },
     });
     app = compose(readConfig({ DATA_DIR: dir, SANDBOX_TODAY: '2026-11-25' }), createLogger('info', sink), {
-      stores: { ...main, storage: new SqliteStorage(stateDb) },
+      // Readiness watches the writes of the file the tests fill for a citizen's turn (one file in production).
+      stores: { ...main, storage: new SqliteStorage(stateDb), health: writeHealthOf(stateDb) },
     });
     await app.ready;
     await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
@@ -170,5 +172,32 @@ describe('storage faults through the running bot (real SQLite failures)', () => 
     const retried = await wx.text(openid, '你好', msgId);
     expect(retried.status).toBe(200);
     expect(retried.text).toContain('我是交管助手');
+  });
+
+  it('/readyz on a full disk: 503 STORAGE_FULL after a citizen\'s turn failed to write, 200 again once a write succeeds', async () => {
+    const readyz = async (): Promise<{ status: number; body: Record<string, unknown> }> => {
+      const r = await fetch(`${base}/readyz`);
+      return { status: r.status, body: (await r.json()) as Record<string, unknown> };
+    };
+    const openid = 'o_full_readyz';
+    expect((await wx.text(openid, '我还有几分')).text).toContain('身份证号');
+    expect(await readyz()).toMatchObject({ status: 200, body: { status: 'ready', store: 'ok' } });
+    const free = fillUp(stateDb);
+    let refused;
+    let whileFull;
+    try {
+      refused = await wx.text(openid, LI_NA.idNumber);
+      // Reads still work on a full disk: readiness must not be a read probe only.
+      whileFull = await readyz();
+    } finally {
+      free();
+    }
+    expect(refused.text).toBe(translate('zh-CN', 'main.storageError'));
+    capture('http-errors', `GET /readyz ${whileFull.status} ${JSON.stringify(whileFull.body)}`);
+    expect(whileFull).toMatchObject({ status: 503, body: { status: 'unavailable', store: 'STORAGE_FULL', failedStore: 'Bot state' } });
+    // Space freed but nothing written yet: still unavailable (nothing has shown the writes work again).
+    expect((await readyz()).status).toBe(503);
+    expect((await wx.text(openid, LI_NA.idNumber)).text).toContain('姓名');
+    expect(await readyz()).toMatchObject({ status: 200, body: { status: 'ready', store: 'ok' } });
   });
 });

@@ -18,6 +18,8 @@ export async function connectMongo(uri: string, options: { serverSelectionTimeou
     bufferCommands: false,
     autoIndex: true,
     maxPoolSize: 20,
+    // Command events feed the stores' write health (watchMongoWrites.ts): readiness sees failing writes.
+    monitorCommands: true,
   });
   try {
     await conn.asPromise();

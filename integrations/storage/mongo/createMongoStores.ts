@@ -10,6 +10,8 @@ import { MongoSharedTokens } from './MongoSharedTokens';
 import { MongoStorage } from './MongoStorage';
 import { MongoTrainingStore } from './MongoTrainingStore';
 import { MongoTranscriptStore } from './MongoTranscriptStore';
+import { WriteHealth } from '../writeHealth';
+import { watchMongoWrites } from './watchMongoWrites';
 
 /**
  * Every storage port on one MongoDB connection (STORE=mongo). Indexes are declared in the schemas and built
@@ -18,6 +20,8 @@ import { MongoTranscriptStore } from './MongoTranscriptStore';
  */
 export async function createMongoStores(uri: string, options: { onInboxError?: (err: unknown) => void; serverSelectionTimeoutMS?: number } = {}): Promise<StoreBundle> {
   const conn = await connectMongo(uri, options);
+  const health = new WriteHealth();
+  watchMongoWrites(conn.getClient(), health);
   const bundle: StoreBundle = {
     kind: 'mongo',
     storage: new MongoStorage(conn),
@@ -30,6 +34,7 @@ export async function createMongoStores(uri: string, options: { onInboxError?: (
     audit: new MongoAuditLog(conn),
     training: new MongoTrainingStore(conn),
     inbox: new MongoInboxStore(conn, options.onInboxError),
+    health,
     close: async () => {
       await conn.close();
     },

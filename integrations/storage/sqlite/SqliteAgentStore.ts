@@ -13,13 +13,13 @@ interface SessionRow { token_hash: string; agent_id: string; csrf_token: string;
 export class SqliteAgentStore implements AgentStore {
   private readonly sql: (sql: string) => Database.Statement;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     applyMigrations(db, 'people', peopleMigrations);
     this.sql = statementCache(db);
   }
 
   private step<T>(f: () => T): T {
-    return sqliteStep('Agents', f);
+    return sqliteStep('Agents', f, this.db);
   }
 
   async create(account: Omit<AgentAccount, 'id' | 'disabled'>): Promise<AgentAccount> {

@@ -12,14 +12,14 @@ interface Row { id: number; at: number; actor: string; action: string; target: s
 export class SqliteAuditLog implements AuditLog {
   private readonly sql: (sql: string) => Database.Statement;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     applyMigrations(db, 'people', peopleMigrations);
     this.sql = statementCache(db);
   }
 
   async append(e: AuditEntry): Promise<void> {
     sqliteStep('Audit log', () => this.sql('INSERT INTO audit_log (at, actor, action, target, details) VALUES (?, ?, ?, ?, ?)')
-      .run(e.at, e.actor, e.action, e.target ?? null, e.details ? JSON.stringify(e.details, (_k, v: unknown) => (typeof v === 'string' ? maskPii(v) : v)) : null));
+      .run(e.at, e.actor, e.action, e.target ?? null, e.details ? JSON.stringify(e.details, (_k, v: unknown) => (typeof v === 'string' ? maskPii(v) : v)) : null), this.db);
   }
 
   async recent(limit: number, filter: { actor?: string; action?: string; target?: string } = {}): Promise<Array<AuditEntry & { id: number }>> {
@@ -35,6 +35,6 @@ export class SqliteAuditLog implements AuditLog {
     return sqliteStep('Audit log', () => (this.sql(sql).all(...params, limit) as Row[]).map((r) => ({
       id: r.id, at: r.at, actor: r.actor, action: r.action, target: r.target ?? undefined,
       details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : undefined,
-    })));
+    })), this.db);
   }
 }

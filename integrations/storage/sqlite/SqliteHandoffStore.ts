@@ -28,7 +28,7 @@ export class SqliteHandoffStore implements HandoffStore {
   }
 
   private step<T>(f: () => T): T {
-    return sqliteStep('Handoffs', f);
+    return sqliteStep('Handoffs', f, this.db);
   }
 
   async create(input: NewHandoff, now: number): Promise<{ record: HandoffRecord; created: boolean }> {

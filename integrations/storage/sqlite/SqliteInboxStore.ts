@@ -13,7 +13,7 @@ interface Row { id: number; text: string; locale: string; intent: string; score:
 export class SqliteInboxStore implements InboxStore {
   private readonly sql: (sql: string) => Database.Statement;
 
-  constructor(db: Database.Database, private readonly onError: (err: unknown) => void = () => undefined) {
+  constructor(private readonly db: Database.Database, private readonly onError: (err: unknown) => void = () => undefined) {
     applyMigrations(db, 'training', trainingMigrations);
     this.sql = statementCache(db);
   }
@@ -29,19 +29,19 @@ export class SqliteInboxStore implements InboxStore {
   }
 
   async open(limit: number): Promise<InboxItem[]> {
-    return sqliteStep('Inbox', () => (this.sql("SELECT * FROM nlu_inbox WHERE status = 'new' ORDER BY id DESC LIMIT ?").all(limit) as Row[]).map(toItem));
+    return sqliteStep('Inbox', () => (this.sql("SELECT * FROM nlu_inbox WHERE status = 'new' ORDER BY id DESC LIMIT ?").all(limit) as Row[]).map(toItem), this.db);
   }
 
   async item(id: number): Promise<InboxItem | undefined> {
     return sqliteStep('Inbox', () => {
       const row = this.sql('SELECT * FROM nlu_inbox WHERE id = ?').get(id) as Row | undefined;
       return row ? toItem(row) : undefined;
-    });
+    }, this.db);
   }
 
   async resolve(id: number, status: Exclude<InboxStatus, 'new'>, by: string, at: number, intent?: string): Promise<boolean> {
     return sqliteStep('Inbox', () => this.sql("UPDATE nlu_inbox SET status = ?, filed_intent = ?, handled_by = ?, handled_at = ? WHERE id = ? AND status = 'new'")
-      .run(status, intent ?? null, by, at, id).changes === 1);
+      .run(status, intent ?? null, by, at, id).changes === 1, this.db);
   }
 }
 

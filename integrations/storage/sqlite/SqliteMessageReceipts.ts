@@ -42,7 +42,7 @@ export class SqliteMessageReceipts implements MessageReceipts {
     return sqliteStep('Message receipts', () => {
       const row = this.select.get(key);
       return row ? toReceipt(row) : undefined;
-    });
+    }, this.db);
   }
 
   async completeReplied(key: string, reply: string): Promise<boolean> {
@@ -61,7 +61,7 @@ export class SqliteMessageReceipts implements MessageReceipts {
   }
 
   async prune(before: number): Promise<number> {
-    return sqliteStep('Message receipts', () => this.pruneStmt.run(before).changes);
+    return sqliteStep('Message receipts', () => this.pruneStmt.run(before).changes, this.db);
   }
 }
 

@@ -15,7 +15,7 @@ export class SqliteSharedTokens implements SharedTokens {
   private readonly invalidateStmt: Database.Statement<[string, string]>;
   private readonly release: Database.Statement<[string, string]>;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     applyMigrations(db, 'channels', channelMigrations);
     this.select = db.prepare('SELECT name, value, expires_at FROM shared_tokens WHERE name = ?');
     this.ensure = db.prepare('INSERT OR IGNORE INTO shared_tokens (name) VALUES (?)');
@@ -35,25 +35,25 @@ export class SqliteSharedTokens implements SharedTokens {
       const row = this.select.get(name);
       if (!row) return undefined;
       return { name: row.name, value: row.value ?? undefined, expiresAt: row.expires_at ?? undefined };
-    });
+    }, this.db);
   }
 
   async tryLease(name: string, holder: string, now: number, leaseMs: number): Promise<boolean> {
     return sqliteStep('Shared tokens', () => {
       this.ensure.run(name);
       return this.lease.run(holder, now + leaseMs, name, now, holder).changes === 1;
-    });
+    }, this.db);
   }
 
   async releaseLease(name: string, holder: string): Promise<void> {
-    sqliteStep('Shared tokens', () => this.release.run(name, holder));
+    sqliteStep('Shared tokens', () => this.release.run(name, holder), this.db);
   }
 
   async save(name: string, value: string, expiresAt: number): Promise<void> {
-    sqliteStep('Shared tokens', () => this.saveStmt.run(name, value, expiresAt));
+    sqliteStep('Shared tokens', () => this.saveStmt.run(name, value, expiresAt), this.db);
   }
 
   async invalidate(name: string, value: string): Promise<void> {
-    sqliteStep('Shared tokens', () => this.invalidateStmt.run(name, value));
+    sqliteStep('Shared tokens', () => this.invalidateStmt.run(name, value), this.db);
   }
 }

@@ -7,6 +7,7 @@ import { botStateMigrations } from './botStateMigrations';
 import { applyMigrations } from './migrate';
 import { sqliteFault } from './sqliteFault';
 import { groupCommitOf } from './groupCommit';
+import { recordSqliteFailure } from './sqliteHealth';
 
 interface Row {
   etag: string;
@@ -108,7 +109,7 @@ export class SqliteStorage implements Storage {
     const now = this.clock.now().toISOString();
     // Through the connection's group commit: the turns of one event-loop tick share a transaction.
     try {
-      await groupCommitOf(this.db).run(() => this.writeTx(writes, now));
+      await groupCommitOf(this.db).run(() => this.writeTx(writes, now), 'Bot state');
     } catch (cause) {
       this.run('write', () => { throw cause; });
     }
@@ -126,6 +127,7 @@ export class SqliteStorage implements Storage {
       return step();
     } catch (cause) {
       if (cause instanceof StorageConflictError) throw cause;
+      recordSqliteFailure(this.db, cause, 'Bot state');
       throw sqliteFault('Bot state', `Storage: SQLite ${operation} of bot state failed`, cause);
     }
   }

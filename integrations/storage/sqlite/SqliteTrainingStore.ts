@@ -27,7 +27,7 @@ export class SqliteTrainingStore implements TrainingStore {
   }
 
   private step<T>(f: () => T): T {
-    return sqliteStep('Training data', f);
+    return sqliteStep('Training data', f, this.db);
   }
 
   async intentCount(): Promise<number> {

@@ -49,7 +49,7 @@ export class SqliteTranscriptStore implements TranscriptStore {
     }
     const text = maskPii(entry.text);
     try {
-      await groupCommitOf(this.db).run(() => this.insert.run(entry.conversationId, entry.channelId, entry.from, text, entry.timestamp));
+      await groupCommitOf(this.db).run(() => this.insert.run(entry.conversationId, entry.channelId, entry.from, text, entry.timestamp), 'Transcripts');
     } catch (cause) {
       this.run('append', () => { throw cause; });
     }

@@ -4,6 +4,7 @@ import type { Clock } from '../../clock';
 import type { StoreBundle } from '../StoreBundle';
 import { openSqlite } from './openSqlite';
 import { sqliteFault } from './sqliteFault';
+import { writeHealthOf } from './sqliteHealth';
 import { SqliteStorage } from './SqliteStorage';
 import { SqliteTranscriptStore } from './SqliteTranscriptStore';
 import { SqliteAgentStore } from './SqliteAgentStore';
@@ -47,6 +48,7 @@ export function createSqliteStores(dataDir: string, options: { clock?: Clock; on
       audit: new SqliteAuditLog(db),
       training: new SqliteTrainingStore(db),
       inbox: new SqliteInboxStore(db, options.onInboxError),
+      health: writeHealthOf(db),
       close: async () => {
         if (db.open) db.close();
       },

@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
+import { recordSqliteFailure, writeHealthOf } from './sqliteHealth';
 
 interface Job {
   work: () => unknown;
+  /** Which store asked (for the write health's record of a failure). */
+  store: string;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -15,6 +18,7 @@ interface Job {
  * - A write that throws rolls back its own savepoint only; its caller gets the error, the others commit.
  * - When the transaction as a whole fails (disk full at commit, a lock not granted, SQLite rolling back
  *   by itself after an I/O error), every caller of the batch gets that error and nothing of it is stored.
+ * - The connection's write health (readiness) hears of every failed write and of every committed one.
  */
 export class GroupCommit {
   private queue: Job[] = [];
@@ -24,9 +28,9 @@ export class GroupCommit {
   constructor(private readonly db: Database.Database) {}
 
   /** Runs `work` (synchronous statements) in the next batch; resolves with its result once committed. */
-  run<T>(work: () => T): Promise<T> {
+  run<T>(work: () => T, store = 'SQLite store'): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ work, store, resolve: resolve as (value: unknown) => void, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -59,9 +63,14 @@ export class GroupCommit {
       sql.commit.run();
     } catch (error) {
       if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();
+      recordSqliteFailure(this.db, error, batch[0]?.store ?? 'SQLite store');
       for (const job of batch) job.reject(error);
       return;
     }
+    outcomes.forEach((o, i) => {
+      if (!o.ok) recordSqliteFailure(this.db, o.error, batch[i].store);
+    });
+    if (outcomes.some((o) => o.ok)) writeHealthOf(this.db).succeeded();
     batch.forEach((job, i) => {
       const outcome = outcomes[i];
       if (outcome.ok) job.resolve(outcome.value);

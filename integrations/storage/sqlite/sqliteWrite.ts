@@ -8,7 +8,7 @@ import { sqliteStep } from './sqliteStep';
  */
 export async function sqliteWrite<T>(what: string, db: Database.Database, work: () => T): Promise<T> {
   try {
-    return await groupCommitOf(db).run(work);
+    return await groupCommitOf(db).run(work, what);
   } catch (cause) {
     return sqliteStep(what, () => {
       throw cause;

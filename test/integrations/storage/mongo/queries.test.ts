@@ -21,7 +21,7 @@ import { newHandoff } from '../people/handoffFixtures';
  */
 const T = Date.UTC(2100, 0, 1);
 let conn: Connection;
-let s: Omit<StoreBundle, 'kind' | 'close'>;
+let s: Omit<StoreBundle, 'kind' | 'close' | 'health'>;
 
 beforeAll(async () => {
   conn = mongoose.createConnection('mongodb://127.0.0.1:1/never', { bufferCommands: false, serverSelectionTimeoutMS: 300 });
