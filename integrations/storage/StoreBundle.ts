@@ -8,6 +8,7 @@ import type { SharedTokens } from './sharedTokens';
 import type { InboxStore, TrainingStore } from './training';
 import type { TranscriptStore } from './transcripts';
 import type { WriteHealth } from './writeHealth';
+import type { WebhookNonces } from './webhookNonces';
 
 /** Every storage port, built once per process by one adapter (SQLite or MongoDB) and injected. */
 export interface StoreBundle {
@@ -16,6 +17,8 @@ export interface StoreBundle {
   storage: Storage;
   transcripts: TranscriptStore;
   receipts: MessageReceipts;
+  /** Signed webhook requests seen (WeChat's timestamp/nonce/signature), with a hash of their body. */
+  nonces: WebhookNonces;
   tokens: SharedTokens;
   rateLimits: RateLimits;
   handoffs: HandoffStore;

@@ -10,6 +10,7 @@ import { MongoSharedTokens } from './MongoSharedTokens';
 import { MongoStorage } from './MongoStorage';
 import { MongoTrainingStore } from './MongoTrainingStore';
 import { MongoTranscriptStore } from './MongoTranscriptStore';
+import { MongoWebhookNonces } from './MongoWebhookNonces';
 import { WriteHealth } from '../writeHealth';
 import { watchMongoWrites } from './watchMongoWrites';
 
@@ -27,6 +28,7 @@ export async function createMongoStores(uri: string, options: { onInboxError?: (
     storage: new MongoStorage(conn),
     transcripts: new MongoTranscriptStore(conn),
     receipts: new MongoMessageReceipts(conn),
+    nonces: new MongoWebhookNonces(conn),
     tokens: new MongoSharedTokens(conn),
     rateLimits: new MongoRateLimits(conn),
     handoffs: new MongoHandoffStore(conn),

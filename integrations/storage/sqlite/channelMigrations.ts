@@ -1,6 +1,6 @@
 import type { Migration } from './migrate';
 
-/** Tables of the channels (scope "channels"): message receipts, shared tokens, rate limits. Append only. */
+/** Tables of the channels (scope "channels"): message receipts, shared tokens, rate limits, webhook nonces. Append only. */
 export const channelMigrations: readonly Migration[] = [
   {
     version: 1,
@@ -24,5 +24,15 @@ export const channelMigrations: readonly Migration[] = [
       window_start INTEGER NOT NULL,
       count INTEGER NOT NULL
     );`,
+  },
+  {
+    version: 2,
+    description: 'webhook_nonces (signed WeChat requests seen, with a hash of their body)',
+    sql: `CREATE TABLE webhook_nonces (
+      key TEXT PRIMARY KEY,
+      body_hash TEXT NOT NULL,
+      expires_at INTEGER NOT NULL
+    );
+    CREATE INDEX webhook_nonces_expires ON webhook_nonces (expires_at);`,
   },
 ];

@@ -15,6 +15,7 @@ import { SqliteMessageReceipts } from './SqliteMessageReceipts';
 import { SqliteRateLimits } from './SqliteRateLimits';
 import { SqliteSharedTokens } from './SqliteSharedTokens';
 import { SqliteTrainingStore } from './SqliteTrainingStore';
+import { SqliteWebhookNonces } from './SqliteWebhookNonces';
 
 /** The SQLite bundle also hands out its connection: the sandbox platform keeps its own tables in the same file. */
 export interface SqliteStores extends StoreBundle {
@@ -41,6 +42,7 @@ export function createSqliteStores(dataDir: string, options: { clock?: Clock; on
       storage,
       transcripts,
       receipts: new SqliteMessageReceipts(db),
+      nonces: new SqliteWebhookNonces(db),
       tokens: new SqliteSharedTokens(db),
       rateLimits: new SqliteRateLimits(db),
       handoffs: new SqliteHandoffStore(db),

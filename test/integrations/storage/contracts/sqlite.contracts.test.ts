@@ -9,6 +9,7 @@ import { SqliteRateLimits } from '../../../../integrations/storage/sqlite/Sqlite
 import { SqliteSharedTokens } from '../../../../integrations/storage/sqlite/SqliteSharedTokens';
 import { SqliteStorage } from '../../../../integrations/storage/sqlite/SqliteStorage';
 import { SqliteTrainingStore } from '../../../../integrations/storage/sqlite/SqliteTrainingStore';
+import { SqliteWebhookNonces } from '../../../../integrations/storage/sqlite/SqliteWebhookNonces';
 import { runStorageContract } from '../storageContract';
 import { runAgentStoreContract } from './agentStoreContract';
 import { runAuditLogContract } from './auditLogContract';
@@ -20,6 +21,7 @@ import type { PortSubject } from './portContract';
 import { runRateLimitsContract } from './rateLimitsContract';
 import { runSharedTokensContract } from './sharedTokensContract';
 import { runTrainingStoreContract } from './trainingStoreContract';
+import { runWebhookNoncesContract } from './webhookNoncesContract';
 
 /**
  * Every storage contract against the SQLite adapters, each test on its own in-memory database opened like
@@ -48,6 +50,7 @@ runStorageContract('SqliteStorage (in memory)', async () => {
   };
 });
 runMessageReceiptsContract('SQLite', sqlite((db) => new SqliteMessageReceipts(db)));
+runWebhookNoncesContract('SQLite', sqlite((db) => new SqliteWebhookNonces(db)));
 runSharedTokensContract('SQLite', sqlite((db) => new SqliteSharedTokens(db)));
 runRateLimitsContract('SQLite', sqlite((db) => new SqliteRateLimits(db)));
 runHandoffStoreContract('SQLite', sqlite((db) => new SqliteHandoffStore(db)));

@@ -10,6 +10,7 @@ import { runHandoffEventsContract } from '../contracts/handoffEventsContract';
 import { runHandoffStoreContract } from '../contracts/handoffStoreContract';
 import { runInboxStoreContract } from '../contracts/inboxStoreContract';
 import { runMessageReceiptsContract } from '../contracts/messageReceiptsContract';
+import { runWebhookNoncesContract } from '../contracts/webhookNoncesContract';
 import type { PortFactory } from '../contracts/portContract';
 import { runRateLimitsContract } from '../contracts/rateLimitsContract';
 import { runSharedTokensContract } from '../contracts/sharedTokensContract';
@@ -114,6 +115,7 @@ if (URI === undefined || URI === '') {
       return { storage: b.stores.storage, close: b.close };
     }, { atomicBatches: transactions });
     runMessageReceiptsContract('MongoDB', port((s) => s.receipts));
+    runWebhookNoncesContract('MongoDB', port((s) => s.nonces));
     runSharedTokensContract('MongoDB', port((s) => s.tokens));
     runRateLimitsContract('MongoDB', port((s) => s.rateLimits));
     runHandoffStoreContract('MongoDB', port((s) => s.handoffs));
@@ -137,6 +139,7 @@ if (URI === undefined || URI === '') {
           expect(await indexes('agents')).toContainEqual(expect.objectContaining({ key: { username: 1 }, unique: true }));
           expect(await indexes('nlu_utterances')).toContainEqual(expect.objectContaining({ key: { locale: 1, split: 1, text: 1 }, unique: true }));
           expect(await indexes('message_receipts')).toContainEqual(expect.objectContaining({ key: { createdAt: 1 }, expireAfterSeconds: 86_400 }));
+          expect(await indexes('webhook_nonces')).toContainEqual(expect.objectContaining({ key: { expiresAt: 1 }, expireAfterSeconds: 0 }));
           expect(await indexes('agent_sessions')).toContainEqual(expect.objectContaining({ key: { expiresAt: 1 }, expireAfterSeconds: 0 }));
           expect(await indexes('rate_limits')).toContainEqual(expect.objectContaining({ key: { expiresAt: 1 }, expireAfterSeconds: 0 }));
         } finally {

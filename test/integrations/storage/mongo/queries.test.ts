@@ -10,6 +10,7 @@ import { MongoSharedTokens } from '../../../../integrations/storage/mongo/MongoS
 import { MongoStorage } from '../../../../integrations/storage/mongo/MongoStorage';
 import { MongoTrainingStore } from '../../../../integrations/storage/mongo/MongoTrainingStore';
 import { MongoTranscriptStore } from '../../../../integrations/storage/mongo/MongoTranscriptStore';
+import { MongoWebhookNonces } from '../../../../integrations/storage/mongo/MongoWebhookNonces';
 import { newHandoff } from '../people/handoffFixtures';
 
 /**
@@ -27,7 +28,7 @@ beforeAll(async () => {
   conn = mongoose.createConnection('mongodb://127.0.0.1:1/never', { bufferCommands: false, serverSelectionTimeoutMS: 300 });
   await conn.asPromise().catch(() => undefined);
   s = {
-    storage: new MongoStorage(conn), transcripts: new MongoTranscriptStore(conn), receipts: new MongoMessageReceipts(conn),
+    storage: new MongoStorage(conn), transcripts: new MongoTranscriptStore(conn), receipts: new MongoMessageReceipts(conn), nonces: new MongoWebhookNonces(conn),
     tokens: new MongoSharedTokens(conn), rateLimits: new MongoRateLimits(conn), handoffs: new MongoHandoffStore(conn),
     agents: new MongoAgentStore(conn), audit: new MongoAuditLog(conn), training: new MongoTrainingStore(conn), inbox: new MongoInboxStore(conn),
   };
@@ -49,6 +50,7 @@ const OPERATIONS: Array<[string, () => Promise<unknown>]> = [
   ['transcripts.list', () => s.transcripts.list('c', 5)],
   ['receipts.claim', () => s.receipts.claim('k', T)], ['receipts.read', () => s.receipts.read('k')], ['receipts.completeReplied', () => s.receipts.completeReplied('k', '<xml/>')],
   ['receipts.defer', () => s.receipts.defer('k')], ['receipts.prune', () => s.receipts.prune(T)],
+  ['nonces.check', () => s.nonces.check('k', 'ab'.repeat(32), T, T + 600_000)], ['nonces.prune', () => s.nonces.prune(T)],
   ['tokens.read', () => s.tokens.read('n')], ['tokens.tryLease', () => s.tokens.tryLease('n', 'p', T, 1_000)], ['tokens.releaseLease', () => s.tokens.releaseLease('n', 'p')],
   ['tokens.save', () => s.tokens.save('n', 'v', T)], ['tokens.invalidate', () => s.tokens.invalidate('n', 'v')],
   ['rateLimits.hit', () => s.rateLimits.hit('k', T, 60_000, 3)],

@@ -10,6 +10,7 @@ import { botStateSchema } from '../../../../integrations/storage/mongo/MongoStor
 import { intentSchema, liveSchema, utteranceSchema, versionSchema } from '../../../../integrations/storage/mongo/MongoTrainingStore';
 import { transcriptSchema } from '../../../../integrations/storage/mongo/MongoTranscriptStore';
 import { counterSchema } from '../../../../integrations/storage/mongo/counters';
+import { nonceSchema } from '../../../../integrations/storage/mongo/MongoWebhookNonces';
 
 /**
  * The MongoDB schemas without a server: document validation (validateSync on a connection that never connects)
@@ -43,6 +44,10 @@ const CASES: SchemaCase[] = [
   {
     name: 'receipt', schema: receiptSchema, valid: { _id: 'wx:1', status: 'processing', createdAt: new Date(T) },
     required: ['_id', 'status', 'createdAt'], invalid: [['status', 'done', 'enum']],
+  },
+  {
+    name: 'nonce', schema: nonceSchema, valid: { _id: '1732500000:42:sig', bodyHash: SHA256, expiresAt: new Date(T) },
+    required: ['_id', 'bodyHash', 'expiresAt'], invalid: [],
   },
   {
     name: 'token', schema: tokenSchema, valid: { _id: 'wechat:app', value: null, expiresAt: null, leaseHolder: null, leaseUntil: 0 },
@@ -214,6 +219,7 @@ describe('declared indexes', () => {
   it.each<[string, string, number, Schema]>([
     ['message receipts', 'createdAt', 86_400, receiptSchema],
     ['rate limits', 'expiresAt', 0, rateSchema],
+    ['webhook nonces', 'expiresAt', 0, nonceSchema],
     ['agent sessions', 'expiresAt', 0, sessionSchema],
   ])('%s expire by TTL on %s after %i s', (_label, path, seconds, schema) => {
     expect(schema.indexes()).toContainEqual([{ [path]: 1 }, expect.objectContaining({ expireAfterSeconds: seconds })]);
