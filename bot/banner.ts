@@ -1,4 +1,5 @@
 import type { Config } from './config';
+import { isLoopbackHost } from './channels/botframework/isLoopback';
 
 /** What `npm start` prints once the bot is ready: demo or deployment, and where to open each part of it. */
 export function banner(config: Config): string {
@@ -10,6 +11,9 @@ export function banner(config: Config): string {
     demo
       ? '  mode: DEMO (sandbox platform and personas, sandbox WeChat; not for real citizens)'
       : `  mode: DEPLOYMENT (${config.modeReason}): no sandbox, no messenger, no personas`,
+    demo && isLoopbackHost(config.host)
+      ? `  listening on ${config.host} only (HOST=0.0.0.0 opens the demo, sandbox pages included, to your network)`
+      : `  listening on ${config.host}`,
   ];
   if (demo && config.wechat) lines.push(`  open the WeChat-style messenger: ${url}/chat/`);
   lines.push(`  hotline agent console: ${url}/agent/   NLU admin console: ${url}/admin/ (create accounts with npm run agent)`);

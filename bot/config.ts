@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { isIP } from 'node:net';
 
 /** Demo: the sandbox, the messenger, anonymous Bot Framework on loopback. Deployment: none of those, ever. */
 export type Mode = 'demo' | 'deployment';
@@ -16,6 +17,8 @@ export interface Config {
   /** Messages per citizen per minute, on every channel (WeChat OpenID, Bot Framework user). */
   citizenRatePerMinute: number;
   port: number;
+  /** The address to listen on: loopback in a demo (its sandbox pages are open to whoever reaches them), all interfaces in a deployment. */
+  host: string;
   dataDir: string;
   store: 'sqlite' | 'mongo';
   mongodbUri?: string;
@@ -90,6 +93,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   const portText = get('PORT') ?? '3978';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port < 1 || port > 65535) problems.push(`PORT must be a port number (1-65535), got "${portText}"`);
+  const host = get('HOST');
+  if (host !== undefined && isIP(host) === 0 && !/^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})$/.test(host)) problems.push(`HOST must be an IP address or a host name to listen on, got "${host}"`);
   const store = get('STORE') ?? 'sqlite';
   if (store !== 'sqlite' && store !== 'mongo') problems.push(`STORE must be "sqlite" or "mongo", got "${store}"`);
   const mongodbUri = get('MONGODB_URI');
@@ -150,6 +155,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     botFramework,
     citizenRatePerMinute,
     port,
+    host: host ?? (mode === 'demo' ? '127.0.0.1' : '0.0.0.0'),
     dataDir: resolve(get('DATA_DIR') ?? './data'),
     store: store as Config['store'],
     mongodbUri,

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   }
   const app = compose(config, logger, { stores: await openStores(config, logger) });
   await app.ready;
-  await new Promise<void>((resolve) => app.server.listen(config.port, resolve));
+  await new Promise<void>((resolve) => app.server.listen(config.port, config.host, resolve));
   if (cluster.isPrimary) {
     logger.info({ port: config.port, store: config.store, platform: config.platform, sandboxToday: config.sandboxToday }, 'jiaoguan-bot ready');
     process.stdout.write(banner(config));

@@ -34,7 +34,7 @@ describe('readConfig', () => {
     [{ PLATFORM: 'http', PLATFORM_URL: 'http://127.0.0.1:9', WECHAT_TOKEN: 'tok123', WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's' }, 'deployment', 'closed'],
     [{ MODE: 'deployment', PLATFORM: 'http', PLATFORM_URL: 'http://127.0.0.1:9', MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw' }, 'deployment', 'authenticated'],
   ])('decides demo or deployment once: %j is a %s with Bot Framework %s', (env, mode, botFramework) => {
-    expect(readConfig(env)).toMatchObject({ mode, botFramework });
+    expect(readConfig(env)).toMatchObject({ mode, botFramework, host: mode === 'demo' ? '127.0.0.1' : '0.0.0.0' });
   });
 
   it.each([
@@ -46,6 +46,7 @@ describe('readConfig', () => {
     [{ MODE: 'demo', WECHAT_TOKEN: 'tok123' }, 'MODE=demo cannot be used with WECHAT_TOKEN set'],
     [{ MODE: 'staging' }, 'MODE must be "demo" or "deployment"'],
     [{ CITIZEN_RATE_PER_MINUTE: '0' }, 'CITIZEN_RATE_PER_MINUTE must be a positive integer'],
+    [{ HOST: 'every interface' }, 'HOST must be an IP address or a host name'],
   ])('a deployment refuses sandbox settings: %j', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
   });

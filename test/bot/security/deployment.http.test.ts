@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,10 +89,11 @@ describe('a deployment with Bot Framework authentication', () => {
 });
 
 /** `node --import tsx bot/index.ts` with `env`: its exit code (null while still running at `ms`), stdout and stderr. */
-async function runBot(env: Record<string, string>, ms: number): Promise<{ code: number | null; stdout: string; stderr: string; stop(): Promise<void> }> {
+async function runBot(env: Record<string, string>, ms: number): Promise<{ code: number | null; stdout: string; stderr: string; listeners: string[]; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'jiaoguan-deploy-proc-'));
+  const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bot', 'index.ts')], {
-    cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', DATA_DIR: dataDir, PORT: String(await freePort()), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', DATA_DIR: dataDir, PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
@@ -102,13 +103,28 @@ async function runBot(env: Record<string, string>, ms: number): Promise<{ code: 
   while (child.exitCode === null && Date.now() < deadline && !stdout.includes('health:')) await new Promise((r) => setTimeout(r, 50));
   capture('bot-process', stdout + stderr);
   return {
-    code: child.exitCode, stdout, stderr,
+    code: child.exitCode, stdout, stderr, listeners: listeningOn(port),
     stop: async () => {
       await stopBot(child);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
+
+/** The local addresses (IPv4 and IPv6, as the kernel shows them) of the sockets listening on `port`. */
+function listeningOn(port: number): string[] {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const out: string[] = [];
+  for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    if (!existsSync(file)) continue;
+    for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
+      const [, local, , state] = line.trim().split(/\s+/);
+      if (state === '0A' && local?.endsWith(`:${hexPort}`)) out.push(local.split(':')[0]);
+    }
+  }
+  return out;
+}
+const LOOPBACK_V4 = '0100007F';
 
 describe('the start of a real process decides demo or deployment and says so', () => {
   it.each([
@@ -132,6 +148,8 @@ describe('the start of a real process decides demo or deployment and says so', (
     expect(run.stdout).toContain('/api/messages is closed');
     expect(run.stdout).not.toContain('/chat/');
     expect(run.stdout).not.toContain('/sandbox/');
+    expect(run.listeners.length).toBeGreaterThan(0);
+    expect(run.listeners.every((a) => /^0+$/.test(a))).toBe(true);
   });
 
   it('the two README commands still start the demo: messenger, Emulator on loopback, SMS outbox', async () => {
@@ -142,5 +160,8 @@ describe('the start of a real process decides demo or deployment and says so', (
     expect(run.stdout).toContain('Bot Framework Emulator');
     expect(run.stdout).toContain('loopback');
     expect(run.stdout).toContain('/sandbox/sms');
+    // The demo's sandbox pages hand out SMS codes and the webhook token: only this machine reaches them.
+    expect(run.stdout).toContain('listening on 127.0.0.1 only');
+    expect(run.listeners).toEqual([LOOPBACK_V4]);
   });
 });
