@@ -1,7 +1,8 @@
 /**
  * Runs the sandbox traffic platform over HTTP: `npm run sandbox`.
  * DATA_DIR (default ./data) holds sandbox.sqlite; SANDBOX_PORT (default 3979); SANDBOX_TODAY=YYYY-MM-DD fixes the
- * China date (moving on with real time from 09:00), e.g. 2026-11-25 for the persona demos.
+ * China date (moving on with real time from 09:00), e.g. 2026-11-25 for the persona demos. It listens on loopback
+ * (SANDBOX_HOST to change that): its API binds identities and shows SMS codes to whoever asks, as a stand-in does.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { SandboxPlatform } from './SandboxPlatform';
 const log = pino({ name: 'sandbox-platform' });
 const dataDir = process.env['DATA_DIR'] ?? './data';
 const port = Number(process.env['SANDBOX_PORT'] ?? 3979);
+const host = process.env['SANDBOX_HOST'] ?? '127.0.0.1';
 const today = process.env['SANDBOX_TODAY'];
 
 mkdirSync(dataDir, { recursive: true });
@@ -29,7 +31,7 @@ const server = createSandboxHttpServer(new SandboxPlatform(db, clock), {
   onError: (err) => log.error({ err }, 'unexpected error'),
 });
 
-server.listen(port, () => log.info({ port, dataDir, today: today ?? 'system clock' }, 'sandbox platform listening'));
+server.listen(port, host, () => log.info({ port, host, dataDir, today: today ?? 'system clock' }, 'sandbox platform listening'));
 
 function shutdown(): void {
   server.close(() => {
