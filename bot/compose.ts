@@ -42,6 +42,7 @@ import { resilientPlatform } from '../integrations/platform/resilient/ResilientP
 import { Metrics } from './ops/Metrics';
 import { TurnMetricsMiddleware } from './ops/TurnMetricsMiddleware';
 import { opsRoutes } from './ops/opsRoutes';
+import { TrustedProxies } from './web/TrustedProxies';
 import { countingUnderstanding } from './ops/countingUnderstanding';
 import type { HandoffService } from './handoff/HandoffService';
 import { botFrameworkRoutes } from './channels/botframework/botFrameworkRoutes';
@@ -133,6 +134,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     stores, identity: platform.identity,
     cloud: adapter, botAppId: config.microsoftAppId ?? '', wechat: () => wechat?.adapter, logger,
     waitMinutes: config.handoffWaitMinutes, now: () => clock.now().getTime(), accountRates: config.accountRates,
+    proxies: new TrustedProxies(config.trustProxy),
   });
   const admin = adminModule({
     stores, nlu, baseline, auth: handoff.auth, accounts: handoff.accounts, logger,

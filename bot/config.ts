@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { isProxyEntry } from './web/TrustedProxies';
 import { isIP } from 'node:net';
 
 /** Demo: the sandbox, the messenger, anonymous Bot Framework on loopback. Deployment: none of those, ever. */
@@ -44,6 +45,11 @@ export interface Config {
   accountRates: AccountRates;
   /** Bot processes serving one port (node:cluster) on one store: 1 is a single process. */
   workers: number;
+  /**
+   * Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (TRUST_PROXY: IP addresses, CIDR
+   * ranges or "loopback"); empty: none, the socket's peer is the client.
+   */
+  trustProxy: readonly string[];
 }
 
 /** Per-account limits of the agent and admin APIs (a window of one minute, shared by every process). */
@@ -148,6 +154,10 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   const workersText = get('WORKERS') ?? '1';
   const workers = workersText === 'auto' ? availableParallelism() : Number(workersText);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) problems.push('WORKERS must be "auto" or a number of processes from 1 to 64');
+  const trustProxy = (get('TRUST_PROXY') ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of trustProxy.filter((e) => !isProxyEntry(e))) {
+    problems.push(`TRUST_PROXY must list proxy IP addresses, CIDR ranges (such as 10.0.0.0/8) or "loopback", separated by commas; "${entry}" is none of these`);
+  }
   if (problems.length) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return {
     mode,
@@ -173,6 +183,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     metricsToken,
     accountRates,
     workers,
+    trustProxy,
   };
 }
 

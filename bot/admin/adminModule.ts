@@ -47,7 +47,7 @@ export function adminModule(d: AdminModuleDeps): AdminModule {
     inbox,
     ready,
     routes: (server) => {
-      adminRoutes({ auth: d.auth, training, store, inbox, audit, accounts: d.accounts, nlu: d.nlu, today: d.today, now: d.now })(server);
+      adminRoutes({ auth: d.auth, agents: d.stores.agents, training, store, inbox, audit, accounts: d.accounts, nlu: d.nlu, today: d.today, now: d.now })(server);
       staticSite(server, '/admin', ADMIN_PAGE_DIR);
     },
     stop: () => training.stop(),

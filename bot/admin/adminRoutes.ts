@@ -1,4 +1,5 @@
 import type { Request, Response, Server } from 'restify';
+import type { AgentAccount, AgentStore } from '../../integrations/storage/agents';
 import type { AuditLog } from '../../integrations/storage/auditLog';
 import type { InboxStore, TrainingIntent, TrainingStore } from '../../integrations/storage/training';
 import { parseCorpus } from '../../nlu-models/corpus/loadCorpus';
@@ -12,9 +13,11 @@ import { CONTRACT_INTENTS } from './contractIntents';
 import { TrainingConflictError, type TrainingService } from './TrainingService';
 import openapi from './openapi.json';
 import { openEventStream } from '../web/eventStream';
+import { apiHeaders } from '../web/apiHeaders';
 
 export interface AdminRouteDeps {
   auth: AgentAuth;
+  agents: AgentStore;
   training: TrainingService;
   store: TrainingStore;
   inbox: InboxStore;
@@ -32,6 +35,9 @@ const body = (req: Request): Body => (req.body && typeof req.body === 'object' ?
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 class BadRequest extends Error {}
+
+/** A console account as admins see it (never its password hash). */
+const accountView = (a: AgentAccount) => ({ ...publicAgent(a), disabled: a.disabled, createdAt: new Date(a.createdAt).toISOString() });
 
 /** Validates FAQ answers: { 'zh-CN': ['…'], en: ['…'] }, each 1-1000 characters. */
 function readAnswers(v: unknown): Record<string, string[]> | undefined {
@@ -61,7 +67,6 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
     async (req: Request, res: Response): Promise<void> => {
       const a = await d.auth.guard(req, res, { role: 'admin', csrf: change });
       if (!a) return;
-      res.header('cache-control', 'no-store');
       try {
         await handler(req, res, a);
       } catch (e) {
@@ -88,6 +93,8 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
   };
 
   return (server) => {
+    apiHeaders(server, '/api/admin/');
+
     server.get('/api/admin/openapi.json', route(false, async (_req, res) => {
       res.send(200, openapi);
     }));
@@ -321,6 +328,44 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
         else if (code === 'AGENT_EXISTS') res.send(409, { error: (e as Error).message });
         else throw e;
       }
+    }));
+
+    server.get('/api/admin/agents', route(false, async (_req, res) => {
+      res.send(200, { agents: (await d.agents.list()).map(accountView) });
+    }));
+
+    /** An account change: 404 for an unknown id, 400 with the rule for a refused password. */
+    const accountChange = (change: (id: string, req: Request, a: Authenticated) => Promise<Record<string, unknown> | undefined>) =>
+      route(true, async (req, res, a) => {
+        const id = String(req.params.id ?? '');
+        try {
+          const answer = await change(id, req, a);
+          if (answer) res.send(200, answer);
+          else res.send(409, { error: 'you cannot disable your own account (ask another admin)' });
+        } catch (e) {
+          const code = (e as { code?: string }).code;
+          if (code === 'AGENT_NOT_FOUND') res.send(404, { error: 'no such agent' });
+          else if (code === 'AGENT_INVALID') res.send(400, { error: (e as Error).message });
+          else throw e;
+        }
+      });
+
+    server.post('/api/admin/agents/:id/disable', accountChange(async (id, _req, a) => {
+      if (id === a.agent.id) return undefined;
+      return { agent: accountView(await d.accounts.setDisabled(id, true, a.agent.id)) };
+    }));
+
+    server.post('/api/admin/agents/:id/enable', accountChange(async (id, _req, a) => (
+      { agent: accountView(await d.accounts.setDisabled(id, false, a.agent.id)) }
+    )));
+
+    server.post('/api/admin/agents/:id/password', accountChange(async (id, req, a) => {
+      const password = body(req).password;
+      if (typeof password !== 'string' || !password) throw new BadRequest('password (the new password) is required');
+      // An admin resetting their own password keeps the session doing it; every other session ends.
+      const endedSessions = await d.accounts.setPassword(id, password, a.agent.id, id === a.agent.id ? a.tokenHash : undefined);
+      const account = await d.agents.byId(id);
+      return { agent: account ? accountView(account) : undefined, endedSessions };
     }));
 
     server.get('/api/admin/events', route(false, async (req, res) => {

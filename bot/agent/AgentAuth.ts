@@ -11,10 +11,10 @@ export const SESSION_COOKIE = 'jg_session';
 const ABSOLUTE_MS = 8 * 3600_000;
 const IDLE_MS = 60 * 60_000;
 const LOGIN_WINDOW_MS = 15 * 60_000;
-/** Attempts on one username from one address: guessing from one place stops here. */
+/** Failed logins on one username from one address: guessing from one place stops here. */
 const LOGIN_PER_USER_AND_ADDRESS = 10;
 /**
- * Attempts on one username from anywhere: stops guessing spread over many addresses, high enough that
+ * Failed logins on one username from anywhere: stops guessing spread over many addresses, high enough that
  * somebody else's wrong passwords from one address cannot lock the agent out (that needs 10× the addresses).
  */
 const LOGIN_PER_USER = 100;
@@ -33,8 +33,8 @@ export interface Authenticated {
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 /**
- * Sessions of the consoles: scrypt-checked logins with rate limits per account and address, per account and per
- * address, random
+ * Sessions of the consoles: scrypt-checked logins with limits on FAILED logins per account and address, per account
+ * and per address (a correct password is never counted), random
  * session tokens kept only as hashes in the store (shared by every process, surviving restarts), absolute and
  * idle expiry, and a CSRF token per session for every state-changing request.
  */
@@ -57,11 +57,15 @@ export class AgentAuth {
     const limits = [
       [`login:user:${name}:addr:${address}`, LOGIN_PER_USER_AND_ADDRESS], [`login:user:${name}`, LOGIN_PER_USER], [`login:addr:${address}`, LOGIN_PER_ADDRESS],
     ] as const;
-    for (const [key, limit] of limits) {
-      const d = await this.limits.hit(key, now, LOGIN_WINDOW_MS, limit);
-      if (!d.allowed) {
-        return { ok: false, status: 429, error: 'too many login attempts; try again later', retryAfterSeconds: Math.ceil(d.retryAfterMs / 1000) };
-      }
+    // Every attempt is counted before its password is checked (so parallel guesses cannot slip past the limits)
+    // and taken back unless it fails: only failed logins count, a correct password never locks anyone out.
+    const decisions = await Promise.all(limits.map(([key, limit]) => this.limits.hit(key, now, LOGIN_WINDOW_MS, limit)));
+    const refund = (): Promise<unknown> => Promise.all(limits.map(([key]) => this.limits.refund(key, now, LOGIN_WINDOW_MS)));
+    const blocked = decisions.filter((d) => !d.allowed);
+    if (blocked.length) {
+      await refund();
+      const retryAfterMs = Math.max(...blocked.map((d) => d.retryAfterMs));
+      return { ok: false, status: 429, error: 'too many failed logins; try again later', retryAfterSeconds: Math.ceil(retryAfterMs / 1000) };
     }
     const agent = name ? await this.agents.byUsername(name) : undefined;
     // Verify against a dummy hash for unknown users too, so timing does not tell which usernames exist.
@@ -70,6 +74,7 @@ export class AgentAuth {
       await this.audit.append({ at: now, actor: agent?.id ?? 'anonymous', action: 'agent.login_failed', details: { username: name.slice(0, 40) } });
       return { ok: false, status: 401, error: 'wrong username or password' };
     }
+    await refund();
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     await this.agents.createSession({ tokenHash: sha256(token), agentId: agent.id, csrfToken, createdAt: now, lastSeenAt: now, expiresAt: now + ABSOLUTE_MS });

@@ -8,6 +8,8 @@ import type { AgentActionResult, HandoffService } from '../handoff/HandoffServic
 import { AgentAuth } from './AgentAuth';
 import { publicAgent, summarize } from './agentViews';
 import { openEventStream } from '../web/eventStream';
+import { apiHeaders } from '../web/apiHeaders';
+import type { TrustedProxies } from '../web/TrustedProxies';
 
 export interface AgentRouteDeps {
   auth: AgentAuth;
@@ -16,6 +18,8 @@ export interface AgentRouteDeps {
   service: HandoffService;
   transcripts: TranscriptStore;
   feed: HandoffFeed;
+  /** Who the client is behind trusted reverse proxies (login limits, Secure cookies). */
+  proxies: TrustedProxies;
   now: () => number;
 }
 
@@ -32,7 +36,6 @@ const requiredText = (req: Request, res: Response): string | undefined => {
   res.send(400, { error: `text must have 1-${MAX_TEXT} characters` });
   return undefined;
 };
-const isHttps = (req: Request): boolean => req.header('x-forwarded-proto') === 'https' || req.isSecure();
 
 /** The agent console's API under /api/agent/: every route but login needs a session; every POST a CSRF token. */
 export function agentRoutes(d: AgentRouteDeps): (server: Server) => void {
@@ -42,6 +45,8 @@ export function agentRoutes(d: AgentRouteDeps): (server: Server) => void {
   const idOf = (req: Request): string => String(req.params.id ?? '');
 
   return (server) => {
+    apiHeaders(server, '/api/agent/');
+
     server.post('/api/agent/login', async (req: Request, res: Response) => {
       const b = body(req);
       const username = text(b.username);
@@ -50,13 +55,13 @@ export function agentRoutes(d: AgentRouteDeps): (server: Server) => void {
         res.send(400, { error: 'username and password are required' });
         return;
       }
-      const r = await d.auth.login(username, password, req.socket.remoteAddress ?? 'unknown');
+      const r = await d.auth.login(username, password, d.proxies.clientAddress(req));
       if (!r.ok) {
         if (r.retryAfterSeconds) res.header('retry-after', String(r.retryAfterSeconds));
         res.send(r.status, { error: r.error, retryAfterSeconds: r.retryAfterSeconds });
         return;
       }
-      res.header('set-cookie', AgentAuth.cookie(r.token, isHttps(req)));
+      res.header('set-cookie', AgentAuth.cookie(r.token, d.proxies.isHttps(req)));
       res.send(200, { agent: publicAgent(r.agent), csrfToken: r.csrfToken });
     });
 

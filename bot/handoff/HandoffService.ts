@@ -118,9 +118,16 @@ export class HandoffService {
     return owned;
   }
 
+  /**
+   * An internal note on a conversation the agent owns (accepted it, or had it transferred to them; also after it
+   * ended, to note how it went); never on somebody else's, one transferred away, or one still waiting.
+   */
   async note(id: string, agent: AgentAccount, text: string): Promise<AgentActionResult> {
     const record = await this.d.store.get(id);
     if (!record) return { ok: false, status: 404, error: 'no such handoff' };
+    if (record.agentId !== agent.id) {
+      return { ok: false, status: 403, error: 'you can only add notes to conversations you accepted or that were transferred to you' };
+    }
     await this.event(id, 'note', { agentId: agent.id, text: maskPii(text) });
     await this.audit(agent, 'handoff.note', id);
     return { ok: true, record };

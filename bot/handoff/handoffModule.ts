@@ -9,6 +9,7 @@ import { AgentAuth } from '../agent/AgentAuth';
 import { agentRoutes } from '../agent/agentRoutes';
 import type { WeChatAdapter } from '../channels/wechat/WeChatAdapter';
 import type { AccountRates } from '../config';
+import type { TrustedProxies } from '../web/TrustedProxies';
 import type { Logger } from '../logger';
 import { staticSite } from '../web/staticSite';
 import { CitizenDelivery } from './CitizenDelivery';
@@ -28,6 +29,8 @@ export interface HandoffModuleDeps {
   now?: () => number;
   /** Per-account request limits of the agent and admin APIs (defaults: DEFAULT_ACCOUNT_RATES). */
   accountRates?: AccountRates;
+  /** The reverse proxies whose forwarding headers are believed (TRUST_PROXY). */
+  proxies: TrustedProxies;
 }
 
 export interface HandoffModule {
@@ -68,7 +71,7 @@ export function handoffModule(d: HandoffModuleDeps): HandoffModule {
     audit,
     auth,
     routes: (server) => {
-      agentRoutes({ auth, agents, handoffs, service, transcripts, feed, now })(server);
+      agentRoutes({ auth, agents, handoffs, service, transcripts, feed, proxies: d.proxies, now })(server);
       staticSite(server, '/agent', AGENT_PAGE_DIR);
     },
     stop: () => {

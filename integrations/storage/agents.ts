@@ -42,5 +42,7 @@ export interface AgentStore {
   session(tokenHash: string): Promise<AgentSession | undefined>;
   touchSession(tokenHash: string, lastSeenAt: number): Promise<void>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of an account but `exceptTokenHash` (a password change keeps the session that made it); returns how many. */
+  deleteSessionsOf(agentId: string, exceptTokenHash?: string): Promise<number>;
   deleteExpiredSessions(now: number): Promise<number>;
 }

@@ -55,3 +55,16 @@ describe('readConfig', () => {
     expect(() => readConfig({ PORT: '0', STORE: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT[\s\S]*STORE[\s\S]*LOG_LEVEL/);
   });
 });
+
+describe('readConfig: TRUST_PROXY', () => {
+  it('trusts no proxy by default, and reads a comma-separated list of addresses, CIDR ranges and "loopback"', () => {
+    expect(readConfig({}).trustProxy).toEqual([]);
+    expect(readConfig({ TRUST_PROXY: ' 10.0.0.5, 172.16.0.0/12,loopback , fd00::/8,::1 ' }).trustProxy)
+      .toEqual(['10.0.0.5', '172.16.0.0/12', 'loopback', 'fd00::/8', '::1']);
+  });
+
+  it.each(['proxy.example', '10.0.0.0/33', '10.0.0.1/8/1', '300.1.1.1', 'fd00::/129', '*'])('refuses "%s", naming TRUST_PROXY', (entry) => {
+    expect(() => readConfig({ TRUST_PROXY: `127.0.0.1,${entry}` })).toThrow(ConfigError);
+    expect(() => readConfig({ TRUST_PROXY: `127.0.0.1,${entry}` })).toThrow(`TRUST_PROXY must list proxy IP addresses, CIDR ranges (such as 10.0.0.0/8) or "loopback", separated by commas; "${entry}" is none of these`);
+  });
+});

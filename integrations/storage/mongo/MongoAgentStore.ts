@@ -105,6 +105,13 @@ export class MongoAgentStore implements AgentStore {
     await mongoStep('Agent sessions', () => this.sessions.deleteOne({ _id: String(tokenHash) }));
   }
 
+  async deleteSessionsOf(agentId: string, exceptTokenHash?: string): Promise<number> {
+    const filter = exceptTokenHash === undefined
+      ? { agentId: String(agentId) }
+      : { agentId: String(agentId), _id: { $ne: String(exceptTokenHash) } };
+    return mongoStep('Agent sessions', async () => (await this.sessions.deleteMany(filter)).deletedCount);
+  }
+
   async deleteExpiredSessions(now: number): Promise<number> {
     return mongoStep('Agent sessions', async () => (await this.sessions.deleteMany({ expiresAt: { $lte: new Date(now) } })).deletedCount);
   }

@@ -20,6 +20,11 @@ export class MongoRateLimits implements RateLimits {
     this.model = conn.models.RateLimit ?? conn.model<RateDoc>('RateLimit', rateSchema, 'rate_limits');
   }
 
+  async refund(key: string, now: number, windowMs: number): Promise<void> {
+    const windowStart = now - (now % windowMs);
+    await mongoStep('Rate limits', () => this.model.updateOne({ _id: String(key), windowStart, count: { $gt: 0 } }, { $inc: { count: -1 } }));
+  }
+
   async hit(key: string, now: number, windowMs: number, limit: number): Promise<RateDecision> {
     const windowStart = now - (now % windowMs);
     const doc = await mongoStep('Rate limits', () => this.model.findOneAndUpdate(

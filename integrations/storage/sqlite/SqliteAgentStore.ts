@@ -77,6 +77,10 @@ export class SqliteAgentStore implements AgentStore {
     this.step(() => this.sql('DELETE FROM agent_sessions WHERE token_hash = ?').run(tokenHash));
   }
 
+  async deleteSessionsOf(agentId: string, exceptTokenHash = ''): Promise<number> {
+    return this.step(() => this.sql('DELETE FROM agent_sessions WHERE agent_id = ? AND token_hash <> ?').run(agentId, exceptTokenHash).changes);
+  }
+
   async deleteExpiredSessions(now: number): Promise<number> {
     return this.step(() => this.sql('DELETE FROM agent_sessions WHERE expires_at <= ?').run(now).changes);
   }

@@ -7,6 +7,7 @@ import { sqliteWrite } from './sqliteWrite';
 /** Fixed-window rate limits in the SQLite table `rate_limits`: one upsert per hit (group-committed), shared by every process. */
 export class SqliteRateLimits implements RateLimits {
   private readonly upsert: Database.Statement<[string, number], { count: number }>;
+  private readonly refundStatement: Database.Statement<[string, number]>;
 
   constructor(private readonly db: Database.Database) {
     applyMigrations(db, 'channels', channelMigrations);
@@ -17,6 +18,12 @@ export class SqliteRateLimits implements RateLimits {
          window_start = excluded.window_start
        RETURNING count`,
     );
+    this.refundStatement = db.prepare('UPDATE rate_limits SET count = count - 1 WHERE key = ? AND window_start = ? AND count > 0');
+  }
+
+  async refund(key: string, now: number, windowMs: number): Promise<void> {
+    const windowStart = now - (now % windowMs);
+    await sqliteWrite('Rate limits', this.db, () => this.refundStatement.run(key, windowStart));
   }
 
   async hit(key: string, now: number, windowMs: number, limit: number): Promise<RateDecision> {

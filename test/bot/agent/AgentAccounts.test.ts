@@ -46,6 +46,9 @@ describe('AgentAccounts', () => {
       ['role "Admin"', { role: 'Admin' as unknown as AgentRole }, ROLE],
       ['password of 9 characters', { password: '123456789' }, 'the password must have at least 10 characters'],
       ['password of 201 characters', { password: 'x'.repeat(201) }, 'the password must have at most 200 characters'],
+      ['a common password', { password: 'woaini1314' }, 'the password is one of the most common passwords (such as "123456", "woaini1314" or "password123"); choose one that is hard to guess'],
+      ['a password with the username in it', { password: 'zhang.wei.2024' }, 'the password must not contain the username or the display name'],
+      ['a password with the display name in it', { password: '我是张伟我的密码很长' }, 'the password must not contain the username or the display name'],
     ];
     it.each(cases)('%s', async (_label, change, message) => {
       const attempt = accounts.create({ ...GOOD, ...change });
@@ -64,7 +67,7 @@ describe('AgentAccounts', () => {
       ['mixed-case username with spaces around', { username: '  Zhang.WEI  ' }, 'zhang.wei'],
       ['display name of 20 characters', { displayName: '张'.repeat(20) }, 'zhang.wei'],
       ['admin role', { role: 'admin' }, 'zhang.wei'],
-      ['password of exactly 10 characters', { password: '0123456789' }, 'zhang.wei'],
+      ['password of exactly 10 characters', { password: 'k7#pq2mzxw' }, 'zhang.wei'],
     ];
     it.each(cases)('%s', async (_label, change, username) => {
       const created = await accounts.create({ ...GOOD, ...change });

@@ -116,7 +116,7 @@ describe('AgentAuth (with the SQLite stores)', () => {
       clock = START + 5 * MINUTE;
       for (let i = 0; i < 10; i += 1) expect(await auth.login(i % 2 ? 'alice' : 'Alice', WRONG, '10.0.6.6')).toEqual(REFUSED);
       const blocked = await auth.login('alice', PASSWORD, '10.0.6.6');
-      expect(blocked).toEqual({ ok: false, status: 429, error: 'too many login attempts; try again later', retryAfterSeconds: 600 });
+      expect(blocked).toEqual({ ok: false, status: 429, error: 'too many failed logins; try again later', retryAfterSeconds: 600 });
       expect(await auth.login('bob-unknown', PASSWORD, '10.0.6.6')).toEqual(REFUSED); // other usernames are not blocked
       clock = START + WINDOW - 1_500;
       expect(await auth.login('alice', PASSWORD, '10.0.6.6')).toMatchObject({ status: 429, retryAfterSeconds: 2 });

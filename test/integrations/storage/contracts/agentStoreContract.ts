@@ -92,6 +92,20 @@ export function runAgentStoreContract(name: string, make: PortFactory<AgentStore
       expect(await store().session(hashOf('b1'))).toBeDefined();
     });
 
+    it('ends every session of an account but the one kept (a password change), and only that account\'s', async () => {
+      const alice = await store().create(account('alice'));
+      const bob = await store().create(account('bob'));
+      for (const [token, id] of [['a1', alice.id], ['a2', alice.id], ['a3', alice.id], ['b1', bob.id]] as const) await store().createSession(session(token, id));
+      expect(await store().deleteSessionsOf(alice.id, hashOf('a2'))).toBe(2);
+      expect(await store().session(hashOf('a1'))).toBeUndefined();
+      expect(await store().session(hashOf('a2'))).toBeDefined();
+      expect(await store().session(hashOf('a3'))).toBeUndefined();
+      expect(await store().session(hashOf('b1'))).toBeDefined();
+      expect(await store().deleteSessionsOf(alice.id)).toBe(1);
+      expect(await store().session(hashOf('a2'))).toBeUndefined();
+      expect(await store().deleteSessionsOf('no-such-id')).toBe(0);
+    });
+
     it('deletes sessions expired at or before a time and counts them', async () => {
       const alice = await store().create(account('alice'));
       await store().createSession(session('old', alice.id, T0 + 1_000));

@@ -43,6 +43,20 @@ export function runRateLimitsContract(name: string, make: PortFactory<RateLimits
       expect(decisions.filter((d) => d.allowed)).toHaveLength(5);
     });
 
+    it('takes back a hit of the same window, never below 0 and never in a later window', async () => {
+      await limits().hit('login', T0 + 1_000, MINUTE, 2);
+      await limits().hit('login', T0 + 2_000, MINUTE, 2);
+      await limits().refund('login', T0 + 3_000, MINUTE);
+      expect((await limits().hit('login', T0 + 4_000, MINUTE, 2)).count).toBe(2);
+      for (let i = 0; i < 4; i += 1) await limits().refund('login', T0 + 5_000, MINUTE);
+      expect((await limits().hit('login', T0 + 6_000, MINUTE, 2)).count).toBe(1);
+      // A refund for the previous window does not touch the current one; an unknown key is no error.
+      await limits().hit('login', T0 + MINUTE, MINUTE, 2);
+      await limits().refund('login', T0 + 7_000, MINUTE);
+      expect((await limits().hit('login', T0 + MINUTE + 1, MINUTE, 2)).count).toBe(2);
+      await expect(limits().refund('never-hit', T0, MINUTE)).resolves.toBeUndefined();
+    });
+
     it('supports windows of any length (per second, per hour)', async () => {
       expect((await limits().hit('s', T0 + 999, 1_000, 1)).retryAfterMs).toBe(1);
       expect((await limits().hit('s', T0 + 1_000, 1_000, 1)).count).toBe(1);
