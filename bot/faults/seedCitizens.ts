@@ -83,9 +83,10 @@ export async function seedCitizens(dataDir: string, today: string, count: number
       const openid = `o_kill9_${String(i).padStart(3, '0')}`;
       const preBound = i >= bindInChat;
       if (preBound) {
-        await platform.identity.startBinding(idNumber, name);
+        const channelUser = `${WECHAT_CHANNEL_ID}:${openid}`;
+        await platform.identity.startBinding(channelUser, idNumber, name);
         const code = (await platform.sms.outbox(phone))[0]?.params.code ?? '';
-        await platform.identity.confirmBinding(`${WECHAT_CHANNEL_ID}:${openid}`, idNumber, code);
+        await platform.identity.confirmBinding(channelUser, idNumber, code);
       }
       citizens.push({ openid, idNumber, name, phone, vin, decisionNumber: decision.decisionNumber, amountFen: decision.amountDueFen, preBound });
     }

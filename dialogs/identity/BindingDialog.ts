@@ -32,7 +32,8 @@ const NAME = /^[\u4e00-\u9fff·A-Za-z .]{2,20}$/u;
 
 /**
  * Binds the channel user to a citizen once: ID number (checksum validated), name, then the SMS code sent
- * to the phone on file. Three wrong codes lock binding for 10 minutes (enforced by the platform).
+ * to the phone on file. Three wrong codes lock this channel user's attempt on that ID number for 10 minutes, and codes
+ * are sent at most so often (both enforced by the platform).
  * Ends with the Binding, or null when binding did not complete.
  */
 export class BindingDialog extends ComponentDialog {
@@ -74,7 +75,8 @@ export class BindingDialog extends ComponentDialog {
     const state = step.options;
     state.name = (step.result as string).trim();
     const idNumber = state.idNumber ?? '';
-    const sent = await runPlatform(step.context, () => this.deps.platform.identity.startBinding(idNumber, state.name ?? ''));
+    const sent = await runPlatform(step.context, () =>
+      this.deps.platform.identity.startBinding(channelUserId(step.context), idNumber, state.name ?? ''));
     if (!sent.ok) {
       if (sent.error.code === 'IDENTITY_MISMATCH') return step.replaceDialog(MAIN_WATERFALL, { retry: true });
       await step.context.sendActivity(msg(step.context, 'identity.notBound'));

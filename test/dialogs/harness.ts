@@ -35,7 +35,7 @@ export function makeWorld(at = '2026-11-25T10:00:00+08:00'): World {
 
 /** Binds the test user to a persona directly through the platform (for flows that are not about binding). */
 export async function bindAs(world: World, persona: { idNumber: string; name: string; phone: string }, user = TEST_USER): Promise<void> {
-  await world.platform.identity.startBinding(persona.idNumber, persona.name);
+  await world.platform.identity.startBinding(user, persona.idNumber, persona.name);
   await world.platform.identity.confirmBinding(user, persona.idNumber, await latestSmsCode(world, persona.phone));
 }
 

@@ -58,8 +58,8 @@ export class HttpPlatform implements TrafficPlatform {
     const seg = encodeURIComponent;
 
     this.identity = {
-      startBinding: (idNumber, name) =>
-        call<BindingChallenge>('POST', '/v1/identity/binding-challenges', { body: { idNumber, name } }),
+      startBinding: (channelUserId, idNumber, name) =>
+        call<BindingChallenge>('POST', '/v1/identity/binding-challenges', { body: { channelUserId, idNumber, name } }),
       confirmBinding: (channelUserId, idNumber, code) =>
         call<Binding>('POST', '/v1/identity/bindings', { body: { channelUserId, idNumber, code } }),
       requireBinding: (channelUserId) => call<Binding>('GET', `/v1/identity/bindings/${seg(channelUserId)}`),

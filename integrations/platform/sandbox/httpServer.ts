@@ -124,7 +124,7 @@ export function createSandboxHttpServer(platform: TrafficPlatform, options: Sand
   // identity
   server.post('/v1/identity/binding-challenges', handle(async (req) => {
     const b = fields(req.body);
-    return ok(await platform.identity.startBinding(str(b, 'idNumber'), str(b, 'name')), 201);
+    return ok(await platform.identity.startBinding(str(b, 'channelUserId'), str(b, 'idNumber'), str(b, 'name')), 201);
   }));
   server.post('/v1/identity/bindings', handle(async (req) => {
     const b = fields(req.body);

@@ -151,4 +151,31 @@ CREATE TABLE idempotency_keys (
 );
 `,
   },
+  {
+    version: 2,
+    description: 'binding codes per (channel user, ID number); code requests kept for the sending limits',
+    // Codes live 5 minutes: dropping the pending ones only means asking for a new code.
+    sql: `
+DROP TABLE identity_codes;
+CREATE TABLE identity_codes (
+  channel_user_id TEXT NOT NULL,
+  id_number TEXT NOT NULL REFERENCES citizens(id_number),
+  code_hash TEXT,                        -- NULL once used or invalidated
+  issued_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  failed_attempts INTEGER NOT NULL DEFAULT 0,
+  locked_until TEXT,                     -- wrong codes lock this channel user's attempt on this ID only
+  PRIMARY KEY (channel_user_id, id_number)
+);
+CREATE TABLE identity_code_requests (
+  request_id INTEGER PRIMARY KEY AUTOINCREMENT,
+  channel_user_id TEXT NOT NULL,
+  id_number TEXT NOT NULL,               -- as asked for: not necessarily a citizen's
+  sent INTEGER NOT NULL CHECK (sent IN (0, 1)),
+  requested_at TEXT NOT NULL
+);
+CREATE INDEX identity_code_requests_user ON identity_code_requests(channel_user_id, requested_at);
+CREATE INDEX identity_code_requests_id ON identity_code_requests(id_number, sent, requested_at);
+`,
+  },
 ];

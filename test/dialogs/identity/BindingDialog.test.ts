@@ -44,7 +44,7 @@ describe('BindingDialog', () => {
 
   it('ends at once with the binding when the user is already bound', async () => {
     const world = makeWorld();
-    await world.platform.identity.startBinding(liNa.idNumber, liNa.name);
+    await world.platform.identity.startBinding(TEST_USER, liNa.idNumber, liNa.name);
     await world.platform.identity.confirmBinding(TEST_USER, liNa.idNumber, await latestSmsCode(world, liNa.phone));
     const client = dialogClient(new BindingDialog(world.deps));
     await play(client, [['你好', []]]);

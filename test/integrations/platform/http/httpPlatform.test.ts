@@ -88,9 +88,9 @@ describe('HttpPlatform against the HTTP sandbox', () => {
   it('identity: SMS code through the sandbox outbox, wrong codes, binding', async () => {
     expect(await r.http.identity.getBinding('wx-1')).toBeNull();
     await expectCode(r.http.identity.requireBinding('wx-1'), 'NOT_BOUND');
-    await expectCode(r.http.identity.startBinding(ZHANG_WEI.idNumber, '王强'), 'IDENTITY_MISMATCH');
-    expect((await r.http.identity.startBinding(ZHANG_WEI.idNumber, '张伟')).maskedPhone).toBe('139****5678');
-    const limited = await expectCode(r.http.identity.startBinding(ZHANG_WEI.idNumber, '张伟'), 'RATE_LIMITED');
+    await expectCode(r.http.identity.startBinding('wx-1', ZHANG_WEI.idNumber, '王强'), 'IDENTITY_MISMATCH');
+    expect((await r.http.identity.startBinding('wx-1', ZHANG_WEI.idNumber, '张伟')).maskedPhone).toBe('139****5678');
+    const limited = await expectCode(r.http.identity.startBinding('wx-1', ZHANG_WEI.idNumber, '张伟'), 'RATE_LIMITED');
     expect(limited.retryable).toBe(true);
     const [sms] = await r.http.sms.outbox(ZHANG_WEI.phone);
     const code = sms?.params['code'] ?? '';

@@ -95,7 +95,7 @@ describe('resilientPlatform: timeouts, bounded retries, circuit breaker', () => 
         confirmBinding: (a, b, c) => platform.identity.confirmBinding(a, b, c), getBinding: (a) => platform.identity.getBinding(a), requireBinding: (a) => platform.identity.requireBinding(a) },
       exams: platform.exams, plates: platform.plates, violations: platform.violations, sms: platform.sms,
     }, { sleep: async () => undefined });
-    await expect(flaky.identity.startBinding(LI_NA.idNumber, LI_NA.name)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    await expect(flaky.identity.startBinding('u', LI_NA.idNumber, LI_NA.name)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
     expect(sent).toBe(1);
   });
 });

@@ -8,11 +8,11 @@ describe('errors are typed, stable and free of personal data', () => {
       ZHANG_WEI.idNumber, LI_NA.idNumber, WANG_QIANG.idNumber, ZHANG_WEI.phone, LI_NA.phone, WANG_QIANG.phone,
       LI_NA.vin, WANG_QIANG.evVin, WANG_QIANG.fuelVin, '320102199003071238', 'LSVAU2188N2123456',
     ];
-    await platform.identity.startBinding(LI_NA.idNumber, '李娜');
+    await platform.identity.startBinding('u', LI_NA.idNumber, '李娜');
     const errors = await Promise.all([
-      failure(platform.identity.startBinding('320102199003071238', '张伟')),
-      failure(platform.identity.startBinding(ZHANG_WEI.idNumber, '李娜')),
-      failure(platform.identity.startBinding(LI_NA.idNumber, '李娜')),
+      failure(platform.identity.startBinding('u', '320102199003071238', '张伟')),
+      failure(platform.identity.startBinding('u', ZHANG_WEI.idNumber, '李娜')),
+      failure(platform.identity.startBinding('u', LI_NA.idNumber, '李娜')),
       failure(platform.identity.confirmBinding('u', LI_NA.idNumber, 'x')),
       failure(platform.identity.requireBinding('u')),
       failure(platform.exams.eligibility(LI_NA.idNumber, 9 as 1, '2026-11-30')),

@@ -4,7 +4,7 @@ import { LI_NA, sandbox, WANG_QIANG, ZHANG_WEI } from '../fixtures';
 describe('sandbox personas and seed (DESIGN §4)', () => {
   it('张伟: C1 learner, 科目一 passed, permit of 2026-11-20, earliest 科目二 on 2026-11-30, no bookings', async () => {
     const { platform } = sandbox();
-    await platform.identity.startBinding(ZHANG_WEI.idNumber, '张伟');
+    await platform.identity.startBinding('u', ZHANG_WEI.idNumber, '张伟');
     expect((await platform.sms.outbox('13912345678'))).toHaveLength(1);
     expect((await platform.exams.eligibility(ZHANG_WEI.idNumber, 1, '2026-11-30')).reason?.code).toBe('ALREADY_PASSED');
     expect((await platform.exams.eligibility(ZHANG_WEI.idNumber, 2, '2026-11-26')).earliestDate).toBe('2026-11-30');
@@ -13,7 +13,7 @@ describe('sandbox personas and seed (DESIGN §4)', () => {
 
   it('李娜: phone, 苏A12345 on VIN LSVAU2187N2123456, 6 points, three unprocessed violations, unpaid decision', async () => {
     const { platform } = sandbox();
-    expect((await platform.identity.startBinding(LI_NA.idNumber, '李娜')).maskedPhone).toBe('138****5678');
+    expect((await platform.identity.startBinding('u', LI_NA.idNumber, '李娜')).maskedPhone).toBe('138****5678');
     expect(await platform.plates.reservedPlate({ vin: 'LSVAU2187N2123456' })).toEqual([
       expect.objectContaining({ plate: '苏A12345', status: 'registered' }),
     ]);
@@ -27,7 +27,7 @@ describe('sandbox personas and seed (DESIGN §4)', () => {
 
   it('王强: phone, a battery-electric car and a second car, both without plates', async () => {
     const { platform } = sandbox();
-    expect((await platform.identity.startBinding(WANG_QIANG.idNumber, '王强')).maskedPhone).toBe('137****5678');
+    expect((await platform.identity.startBinding('u', WANG_QIANG.idNumber, '王强')).maskedPhone).toBe('137****5678');
     expect(await platform.plates.reservedPlate({ idNumber: WANG_QIANG.idNumber })).toEqual([]);
     expect((await platform.plates.startRandomRound(WANG_QIANG.idNumber, 'LGXCE4CB7R0654321')).candidates[0]).toMatch(/^苏AD/);
     expect((await platform.plates.startRandomRound(WANG_QIANG.idNumber, 'LFV3A28K1R3008821')).candidates[0]).toMatch(/^苏A[0-9A-HJ-NP-Z]{5}$/);
@@ -52,6 +52,6 @@ describe('sandbox personas and seed (DESIGN §4)', () => {
     const after = ['citizens', 'vehicles', 'violations', 'decisions', 'payments', 'test_centres', 'plate_holds', 'plate_denylist', 'exam_results'].map(count);
     expect(after).toEqual(before);
     expect((await again.violations.byOwner(LI_NA.idNumber)).find((v) => v.violationId === LI_NA.violations.parking)?.status).toBe('handled');
-    expect(db.prepare("SELECT version FROM schema_migrations WHERE scope = 'sandbox'").all()).toEqual([{ version: 1 }]);
+    expect(db.prepare("SELECT version FROM schema_migrations WHERE scope = 'sandbox'").all()).toEqual([{ version: 1 }, { version: 2 }]);
   });
 });
