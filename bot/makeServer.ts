@@ -2,6 +2,8 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { SmsPort } from '../integrations/platform/types';
 import type { Logger } from './logger';
 import { answerStorageFault } from './web/answerStorageFault';
+import { bodyRuleFor } from './web/body/bodyRules';
+import { parseBodies } from './web/body/parseBodies';
 
 export interface ServerDeps {
   logger: Logger;
@@ -31,7 +33,8 @@ export function makeServer(deps: ServerDeps): BotServer {
     next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+  // Our own body reading (no multipart, nothing on disk, a content type and a size cap per route): see bot/web/body/.
+  server.use(parseBodies(bodyRuleFor));
 
   server.get('/healthz', (_req: Request, res: Response, next: restify.Next) => {
     const ready = deps.isReady();
