@@ -140,7 +140,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     stores, nlu, baseline, auth: handoff.auth, accounts: handoff.accounts, logger,
     now: () => clock.now().getTime(), today: () => todayOf(clock),
   });
-  const deps: DialogDeps = { nlu: countingUnderstanding(nlu, metrics), platform, clock, inbox: admin.inbox };
+  const deps: DialogDeps = { nlu: countingUnderstanding(nlu, metrics), platform, clock, rateLimits: stores.rateLimits, inbox: admin.inbox };
   const bot = new JiaoguanBot(conversationState, userState, new MainDialog(deps, buildFlows(deps)));
 
   const middleware = [

@@ -1,5 +1,6 @@
 import type { Clock } from '../integrations/clock';
 import type { TrafficPlatform } from '../integrations/platform/types';
+import type { RateLimits } from '../integrations/storage/rateLimits';
 import type { MisunderstoodInbox } from '../integrations/storage/training';
 import type { LanguageUnderstanding } from '../nlu-models/recognizer/Understanding';
 
@@ -8,6 +9,8 @@ export interface DialogDeps {
   nlu: LanguageUnderstanding;
   platform: TrafficPlatform;
   clock: Clock;
+  /** The store's counters shared by every bot process: limits on what citizens may try (failed lookups by plate). */
+  rateLimits: RateLimits;
   /** Where messages the bot did not understand are kept for admins (masked by the store). */
   inbox?: MisunderstoodInbox;
 }

@@ -6,7 +6,10 @@ import type { Violation } from '../../integrations/platform/types';
 import type { DialogDeps } from '../DialogDeps';
 import { BindingDialog } from '../identity/BindingDialog';
 import { boundResult, ensureBoundStep } from '../identity/ensureBound';
+import { formatInstant } from '../i18n/format';
 import { localeOf, msg } from '../i18n/turnLocale';
+import { hintHandoff } from '../handoff/handoffHint';
+import { channelUserId } from '../shared/channelUserId';
 import { entityValue, type FlowOptions } from '../shared/FlowOptions';
 import { runPlatform } from '../shared/runPlatform';
 import { todayOf } from '../shared/today';
@@ -14,6 +17,7 @@ import { FINE_PAY_DIALOG, FinePayDialog, type FinePayOptions } from './FinePayDi
 import { readPlate, readVinTail } from './fineInput';
 import { violationItem, violationChoices } from './fineText';
 import { finesChoicePrompt } from './choicePrompt';
+import { PlateLookupLimiter } from './PlateLookupLimiter';
 
 export const FINE_QUERY_DIALOG = 'fineQueryDialog';
 const WAY_PROMPT = 'fineQuery.wayPrompt';
@@ -53,8 +57,11 @@ const WAYS: readonly Way[] = ['owner', 'plate'];
  * if not, why); offers to handle one that can, through FinePayDialog.
  */
 export class FineQueryDialog extends ComponentDialog {
+  private readonly limiter: PlateLookupLimiter;
+
   constructor(private readonly deps: DialogDeps) {
     super(FINE_QUERY_DIALOG);
+    this.limiter = new PlateLookupLimiter(deps.rateLimits, deps.clock);
     this.addDialog(new BindingDialog(deps));
     this.addDialog(new FinePayDialog(deps));
     this.addDialog(finesChoicePrompt(WAY_PROMPT));
@@ -176,14 +183,27 @@ export class FineQueryDialog extends ComponentDialog {
       state.vinTail = tail;
     }
     const plate = state.plate ?? '';
+    const attempt = await this.limiter.begin(channelUserId(step.context), plate);
+    // Refused before the platform is asked: the answer is the same whether the plate exists or not.
+    if (!attempt.allowed) return this.stopLookups(step, attempt.until);
     const listed = await runPlatform(step.context, () => this.deps.platform.violations.byPlate(plate, state.vinTail ?? ''));
+    if (listed.ok || listed.error.code !== 'NOT_FOUND') await attempt.succeeded();
     if (listed.ok) return step.endDialog({ plate, violations: listed.value } satisfies LookupResult);
     if (listed.error.code !== 'NOT_FOUND') return step.endDialog(null);
+    const stopped = attempt.failed();
+    if (stopped) return this.stopLookups(step, stopped);
     const misses = (state.misses ?? 0) + 1;
     if (misses >= MAX_MISSES) {
       await step.context.sendActivity(msg(step.context, 'fine.query.giveUp'));
       return step.endDialog(null);
     }
     return step.replaceDialog(PLATE_LOOKUP, { plate, misses } satisfies PlateLookupState);
+  }
+
+  /** Too many failed lookups for this plate or this citizen: say until when, and who can help meanwhile. */
+  private async stopLookups(step: WaterfallStepContext<PlateLookupState>, until: Date): Promise<DialogTurnResult> {
+    await step.context.sendActivity(msg(step.context, 'fine.query.locked', { until: formatInstant(localeOf(step.context), until.toISOString()) }));
+    hintHandoff(step.context, 'rule');
+    return step.endDialog(null);
   }
 }
