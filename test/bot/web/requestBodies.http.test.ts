@@ -116,14 +116,15 @@ describe('request bodies: content types, size caps, nothing written to the temp 
   it('refuses other content types with 415: forms, text, files, compressed or non-UTF-8 bodies, JSON to the WeChat webhook', async () => {
     const login = `${t.base}/api/agent/login`;
     const json = Buffer.from(JSON.stringify({ username: 'kaiwen.lu', password: ADMIN_PASSWORD }));
-    for (const headers of [
+    const refused: Array<Record<string, string>> = [
       { 'content-type': 'application/x-www-form-urlencoded' },
       { 'content-type': 'text/plain' },
       { 'content-type': 'application/octet-stream' },
       {},
       { 'content-type': 'application/json; charset=gbk' },
       { 'content-type': 'application/json', 'content-encoding': 'gzip' },
-    ]) {
+    ];
+    for (const headers of refused) {
       const r = await send(login, headers, json);
       expect({ headers, status: r.status }).toEqual({ headers, status: 415 });
       expect(errorCode(r)).toBe('UNSUPPORTED_MEDIA_TYPE');
@@ -183,7 +184,10 @@ describe('request bodies: content types, size caps, nothing written to the temp 
     }
 
     const xml = (openid: string): Buffer => Buffer.from(`<xml><ToUserName><![CDATA[gh_jiaoguan_sandbox]]></ToUserName><FromUserName><![CDATA[${openid}]]></FromUserName><CreateTime>${now()}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[你好]]></Content><MsgId>${Date.now()}${Math.floor(Math.random() * 1000)}</MsgId></xml>`);
-    for (const [i, headers] of [{ 'content-type': 'text/xml' }, { 'content-type': 'text/xml; charset=utf-8' }, { 'content-type': 'application/xml' }, { 'content-type': 'text/plain;charset=UTF-8' }, {}].entries()) {
+    const asSent: Array<Record<string, string>> = [
+      { 'content-type': 'text/xml' }, { 'content-type': 'text/xml; charset=utf-8' }, { 'content-type': 'application/xml' }, { 'content-type': 'text/plain;charset=UTF-8' }, {},
+    ];
+    for (const [i, headers] of asSent.entries()) {
       const r = await send(signedWeChatUrl(t.base), headers, xml(`o_bodies_${i}`));
       expect({ headers, status: r.status }).toEqual({ headers, status: 200 });
       expect(r.text).toContain('我是交管助手');
