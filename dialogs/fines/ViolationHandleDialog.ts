@@ -68,9 +68,13 @@ export class ViolationHandleDialog extends ComponentDialog {
     this.initialDialogId = MAIN_WATERFALL;
   }
 
-  /** The bound citizen's ID number, read from the platform each time rather than kept in conversation state. */
-  private async boundIdNumber(step: WaterfallStepContext<ViolationHandleState>): Promise<string> {
-    return (await this.deps.platform.identity.getBinding(channelUserId(step.context)))?.idNumber ?? '';
+  /**
+   * The bound citizen's ID number, read from the platform each time rather than kept in conversation state;
+   * undefined when the platform failed (the citizen has been told, with the offer of a person).
+   */
+  private async boundIdNumber(step: WaterfallStepContext<ViolationHandleState>): Promise<string | undefined> {
+    const found = await runPlatform(step.context, () => this.deps.platform.identity.getBinding(channelUserId(step.context)));
+    return found.ok ? found.value?.idNumber ?? '' : undefined;
   }
 
   private async unpaidDecisions(violations: readonly Violation[]): Promise<PenaltyDecision[]> {
@@ -141,6 +145,7 @@ export class ViolationHandleDialog extends ComponentDialog {
     }
     if (item.kind === 'decision') return step.endDialog({ payDecision: item.decisionNumber } satisfies ViolationHandleResult);
     const idNumber = await this.boundIdNumber(step);
+    if (idNumber === undefined) return step.endDialog(null);
     const listed = await runPlatform(step.context, () => this.deps.platform.violations.byOwner(idNumber));
     if (!listed.ok) return step.endDialog(null);
     const v = listed.value.find((x) => x.violationId === item.id);
@@ -177,6 +182,7 @@ export class ViolationHandleDialog extends ComponentDialog {
     }
     const key = state.handleKey ?? newIdempotencyKey('handle');
     const idNumber = await this.boundIdNumber(step);
+    if (idNumber === undefined) return step.endDialog(null);
     const handled = await runPlatform(step.context, () => this.deps.platform.violations.handle(idNumber, state.chosen ?? '', key));
     if (!handled.ok) {
       const { code, details } = handled.error;

@@ -57,8 +57,10 @@ export class BindingDialog extends ComponentDialog {
   }
 
   private async checkBound(step: WaterfallStepContext<BindingState>): Promise<DialogTurnResult> {
-    const existing = await this.deps.platform.identity.getBinding(channelUserId(step.context));
-    if (existing) return step.endDialog(existing);
+    const existing = await runPlatform(step.context, () => this.deps.platform.identity.getBinding(channelUserId(step.context)));
+    // The platform is down: the citizen has been told, with the offer of a person.
+    if (!existing.ok) return step.endDialog(null);
+    if (existing.value) return step.endDialog(existing.value);
     if (!step.options.retry) await step.context.sendActivity(msg(step.context, 'identity.intro'));
     return step.prompt(ID_PROMPT, {
       prompt: msg(step.context, 'identity.askIdNumber'),

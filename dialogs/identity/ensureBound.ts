@@ -2,16 +2,19 @@ import type { DialogTurnResult, WaterfallStep, WaterfallStepContext } from 'botb
 import type { Binding } from '../../integrations/platform/types';
 import type { DialogDeps } from '../DialogDeps';
 import { channelUserId } from '../shared/channelUserId';
+import { runPlatform } from '../shared/runPlatform';
 import { BINDING_DIALOG } from './BindingDialog';
 
 /**
  * A waterfall step that passes the citizen's Binding to the next step, running BindingDialog first
- * when the channel user is not bound yet. The component must have added a BindingDialog.
+ * when the channel user is not bound yet. The component must have added a BindingDialog. When the platform cannot
+ * say who is bound (down, timed out), the citizen is told so with the offer of a person and the step passes null.
  */
 export function ensureBoundStep<O extends object>(deps: DialogDeps): WaterfallStep<O> {
   return async (step: WaterfallStepContext<O>): Promise<DialogTurnResult> => {
-    const binding = await deps.platform.identity.getBinding(channelUserId(step.context));
-    return binding ? step.next(binding) : step.beginDialog(BINDING_DIALOG);
+    const found = await runPlatform(step.context, () => deps.platform.identity.getBinding(channelUserId(step.context)));
+    if (!found.ok) return step.next(null);
+    return found.value ? step.next(found.value) : step.beginDialog(BINDING_DIALOG);
   };
 }
 
