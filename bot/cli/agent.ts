@@ -1,11 +1,10 @@
 import { createInterface } from 'node:readline';
+import pino from 'pino';
 import { readConfig } from '../config';
-import { createSqliteStores } from '../../integrations/storage/sqlite/createSqliteStores';
-import { SqliteAgentStore } from '../../integrations/storage/sqlite/SqliteAgentStore';
-import { SqliteAuditLog } from '../../integrations/storage/sqlite/SqliteAuditLog';
+import { createLogger } from '../logger';
+import { openStores } from '../openStores';
 import type { AgentRole } from '../../integrations/storage/agents';
 import { AgentAccounts } from '../agent/AgentAccounts';
-import { hashPassword, passwordProblem } from '../agent/passwords';
 
 const USAGE = `usage:
   npm run --silent agent -- create <username> --name <display name> [--role agent|admin]
@@ -13,7 +12,8 @@ const USAGE = `usage:
   npm run --silent agent -- disable <username> | enable <username>
   npm run --silent agent -- list
 The password is read from AGENT_PASSWORD or, when that is not set, from the first line of standard input.
-DATA_DIR selects the store, as for npm start.`;
+The store is the server's (STORE, MONGODB_URI, DATA_DIR), as for npm start. A new password ends every session of
+the account; disabling an account ends its sessions at once.`;
 
 async function readPassword(): Promise<string> {
   const fromEnv = process.env.AGENT_PASSWORD;
@@ -32,19 +32,20 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-/** The admin command for console accounts (agents and admins), on the configured store. */
+/** The admin command for console accounts (agents and admins), on the configured store (the server's own). */
 async function main(args: string[]): Promise<number> {
   const [command, username] = args;
+  if (!['create', 'password', 'disable', 'enable', 'list'].includes(command ?? '') || (command !== 'list' && !username)) throw new Error(USAGE);
   const config = readConfig(process.env);
-  const stores = createSqliteStores(config.dataDir);
+  // Logs (e.g. "connected to MongoDB") go to standard error; standard output is the command's answer.
+  const stores = await openStores(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2)), { sqlite: true });
   try {
-    const agents = new SqliteAgentStore(stores.db);
-    const accounts = new AgentAccounts(agents, new SqliteAuditLog(stores.db));
+    const { agents, audit } = stores;
+    const accounts = new AgentAccounts(agents, audit);
     if (command === 'list') {
       for (const a of await agents.list()) process.stdout.write(`${a.username}\t${a.displayName}\t${a.role}${a.disabled ? '\tdisabled' : ''}\n`);
       return 0;
     }
-    if (!username) throw new Error(USAGE);
     if (command === 'create') {
       const displayName = option(args, '--name') ?? username;
       const role = (option(args, '--role') ?? 'agent') as AgentRole;
@@ -55,25 +56,19 @@ async function main(args: string[]): Promise<number> {
     const account = await agents.byUsername(username.toLowerCase());
     if (!account) throw new Error(`no agent named "${username}"`);
     if (command === 'password') {
-      const password = await readPassword();
-      const problem = passwordProblem(password);
-      if (problem) throw new Error(problem);
-      await agents.setPassword(account.id, await hashPassword(password));
-      process.stdout.write(`password changed for ${account.username}\n`);
+      const ended = await accounts.setPassword(account.id, await readPassword());
+      process.stdout.write(`password changed for ${account.username}; ${ended} session(s) ended\n`);
       return 0;
     }
-    if (command === 'disable' || command === 'enable') {
-      await agents.setDisabled(account.id, command === 'disable');
-      process.stdout.write(`${command}d ${account.username}\n`);
-      return 0;
-    }
-    throw new Error(USAGE);
+    await accounts.setDisabled(account.id, command === 'disable');
+    process.stdout.write(`${command}d ${account.username}\n`);
+    return 0;
   } finally {
     await stores.close();
   }
 }
 
 main(process.argv.slice(2)).then((code) => process.exit(code), (e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(`npm run agent: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(2);
 });
