@@ -63,7 +63,7 @@ export async function logInAdmin(page: Page, who: { username: string; password: 
 }
 
 /** Opens a tab of the console. */
-export async function openTab(page: Page, tab: 'intents' | 'test' | 'train' | 'versions' | 'inbox' | 'audit'): Promise<void> {
+export async function openTab(page: Page, tab: 'intents' | 'test' | 'train' | 'versions' | 'inbox' | 'audit' | 'accounts'): Promise<void> {
   await page.getByTestId(`tab-${tab}`).click();
   await waitOn(page, page.locator(`body[data-tab="${tab}"]`), `the ${tab} tab`, 'attached');
   await waitOn(page, page.getByTestId(`panel-${tab}`), `the ${tab} panel`);

@@ -5,7 +5,7 @@
  * language), a test box against the live model or any trained version, training of new model versions with
  * k-fold cross-validation (progress live over server-sent events, then the metrics and a confusion heat map),
  * publishing a version behind a quality gate (or forcing it with a reason), rolling back, the inbox of
- * questions the bot did not understand, and the audit log.
+ * questions the bot did not understand, the audit log, and the console accounts (disable, enable, reset a password).
  *
  * Sign-in goes through the agent API (/api/agent/login, /me, /logout: an HttpOnly session cookie and a CSRF
  * token); everything else through /api/admin/, which answers only sessions with the role "admin". Every
@@ -26,6 +26,7 @@
  *   training.js  training, its progress, metrics and the confusion heat map
  *   inbox.js     questions the bot did not understand
  *   audit.js     the audit log
+ *   accounts.js  console accounts: disable, enable, reset a password
  *   events.js    live changes (server-sent events)
  *   admin.js     wiring and start (this file)
  */
@@ -39,6 +40,7 @@ import { closeForce, onForce, refreshVersions } from './versions.js';
 import { onTrain } from './training.js';
 import { refreshInbox } from './inbox.js';
 import { refreshAudit } from './audit.js';
+import { closeReset, onReset, refreshAccounts } from './accounts.js';
 import { el, state, TABS } from './state.js';
 
 // ---------------------------------------------------------------------------------------------- start
@@ -64,6 +66,9 @@ function wire() {
   el.versionsRefresh.addEventListener('click', function () { refreshVersions(); });
   el.inboxRefresh.addEventListener('click', refreshInbox);
   el.auditRefresh.addEventListener('click', refreshAudit);
+  el.accountsRefresh.addEventListener('click', refreshAccounts);
+  el.resetForm.addEventListener('submit', onReset);
+  el.resetCancel.addEventListener('click', closeReset);
   el.forceForm.addEventListener('submit', onForce);
   el.forceCancel.addEventListener('click', closeForce);
   document.addEventListener('keydown', function (event) {
@@ -100,6 +105,9 @@ function start() {
     versionsRefresh: $('versions-refresh'), versionsBody: $('versions-body'), versionsEmpty: $('versions-empty'),
     inboxRefresh: $('inbox-refresh'), inbox: $('inbox'), inboxEmpty: $('inbox-empty'), inboxCount: $('inbox-count'),
     auditRefresh: $('audit-refresh'), audit: $('audit'), auditEmpty: $('audit-empty'),
+    accountsRefresh: $('accounts-refresh'), accounts: $('accounts'), accountsEmpty: $('accounts-empty'),
+    resetCard: $('reset-card'), resetWho: $('reset-who'), resetForm: $('reset-form'), resetPassword: $('reset-password'),
+    resetError: $('reset-error'), resetCancel: $('reset-cancel'), resetSubmit: $('reset-submit'),
     forceDialog: $('force-dialog'), forceForm: $('force-form'), forceText: $('force-text'), forceDetails: $('force-details'),
     forceReason: $('force-reason'), forceError: $('force-error'), forceCancel: $('force-cancel'), forcePublish: $('force-publish'),
   });

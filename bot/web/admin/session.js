@@ -11,6 +11,7 @@ import { closeForce, refreshVersions, renderVersions } from './versions.js';
 import { renderProgress, showTrainPanel } from './training.js';
 import { refreshInbox } from './inbox.js';
 import { refreshAudit } from './audit.js';
+import { closeReset, refreshAccounts } from './accounts.js';
 import { closeEvents, openEvents } from './events.js';
 import { el, state, ADMIN_API, AGENT_API, TABS } from './state.js';
 
@@ -40,6 +41,8 @@ function resetPage() {
   state.metricsLoadingId = null;
   state.awaitingId = null;
   state.inboxGroups = [];
+  state.accounts = [];
+  closeReset();
   closeForce();
   renderIntents();
   renderEditor();
@@ -49,6 +52,7 @@ function resetPage() {
   el.testResult.classList.add('hidden');
   el.inbox.textContent = '';
   el.audit.textContent = '';
+  el.accounts.textContent = '';
 }
 
 /** After a login or on start with a session: the admin API decides whether this account may use the page. */
@@ -99,6 +103,7 @@ export function setTab(name) {
   if (name === 'versions') refreshVersions();
   else if (name === 'inbox') refreshInbox();
   else if (name === 'audit') refreshAudit();
+  else if (name === 'accounts') refreshAccounts();
   else if (name === 'test') renderTestVersions();
   else if (name === 'train') showTrainPanel();
 }

@@ -7,7 +7,7 @@
 export var AGENT_API = '../api/agent/';
 export var ADMIN_API = '../api/admin/';
 export var NOTICE_MS = 6000;
-export var TABS = ['intents', 'test', 'train', 'versions', 'inbox', 'audit'];
+export var TABS = ['intents', 'test', 'train', 'versions', 'inbox', 'audit', 'accounts'];
 
 export var LOCALES = { 'zh-CN': '中文', en: '英文' };
 export var SPLITS = { train: '训练集', test: '测试集' };
@@ -36,7 +36,8 @@ export var ACTIONS = {
   'version.forcePublish': '强制发布', 'version.force_publish': '强制发布', 'version.publish.force': '强制发布',
   'version.rollback': '回滚版本', 'model.rollback': '回滚版本', 'rollback': '回滚版本',
   'inbox.file': '归入意图', 'inbox.out_of_scope': '标为超出范围', 'inbox.ignore': '忽略问题',
-  'agent.create': '新建账号', 'agent.login': '登录', 'agent.logout': '退出登录',
+  'agent.create': '新建账号', 'agent.login': '登录', 'agent.logout': '退出登录', 'agent.login_failed': '登录失败',
+  'agent.disable': '停用账号', 'agent.enable': '启用账号', 'agent.password': '重置密码',
 };
 
 /** The page's elements by name (filled in once by start()). */
@@ -76,6 +77,10 @@ export var state = {
   forceId: null,
 
   inboxGroups: [],
+
+  /** Console accounts (GET /api/admin/agents) and the one whose password is being reset. */
+  accounts: [],
+  resetId: null,
 
   noticeTimer: 0,
 };
