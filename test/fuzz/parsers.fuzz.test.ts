@@ -21,10 +21,17 @@ describe('fuzz: the WeChat XML parser', () => {
 
   it('round-trips any record of texts (CDATA, "]]>", entities, any Unicode) and numbers', () => {
     const name = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,15}$/).filter((n) => n !== '__proto__');
-    const record = fc.dictionary(name, fc.oneof(fc.fullUnicodeString({ maxLength: 50 }).map((s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')), fc.nat()), { maxKeys: 8 });
+    const record = fc.dictionary(name, fc.oneof(fc.fullUnicodeString({ maxLength: 50 }).map((s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')), fc.nat()), { maxKeys: 8 });
     fc.assert(fc.property(record, (r: Record<string, string | number>) => {
       const parsed = parseXml(buildXml(r as XmlOutRecord)).fields;
       for (const [k, v] of Object.entries(r)) expect(parsed[k]).toBe(String(v));
+    }), RUNS);
+  });
+
+  it('never writes what it would refuse: any text, control characters and U+FFFE/U+FFFF included, builds XML that parses', () => {
+    const hostile = fc.array(fc.oneof(fc.fullUnicodeString({ maxLength: 8 }), fc.integer({ min: 0, max: 0x1f }).map((n) => String.fromCharCode(n)), fc.constantFrom('\ufffe', '\uffff', '\ud800', ']]>')), { maxLength: 20 }).map((a) => a.join(''));
+    fc.assert(fc.property(hostile, (text) => {
+      expect(() => parseXml(buildXml({ Content: text }))).not.toThrow();
     }), RUNS);
   });
 

@@ -1,7 +1,8 @@
 /**
  * The small XML dialect WeChat speaks: one root element, child elements holding text or CDATA, a few nested
  * records (ScanCodeInfo, Articles/item). No attributes are needed, no DTDs are allowed (so no entity
- * expansion attacks), and depth and size are bounded. Anything else is malformed.
+ * expansion attacks), and depth and size are bounded. Only XML 1.0 characters are allowed, written or referenced
+ * (no control characters but tab, LF and CR; no U+FFFE, U+FFFF or lone surrogates). Anything else is malformed.
  */
 export type XmlValue = string | XmlRecord | XmlValue[];
 export interface XmlRecord { [name: string]: XmlValue }
@@ -18,10 +19,14 @@ const MAX_DEPTH = 8;
 const MAX_ELEMENTS = 1000;
 const NAME = /[A-Za-z_][\w.-]*/y;
 const ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+/** Characters outside XML 1.0's Char production (with the u flag a surrogate pair is one character, so only lone halves match). */
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
+const NOT_XML_CHARS = new RegExp(NOT_XML_CHAR.source, 'gu');
 
 /** Parses a WeChat message; returns the root's name and its children. */
 export function parseXml(text: string): { root: string; fields: XmlRecord } {
   const p = new Parser(text);
+  p.refuseIllegalCharacters();
   p.skipProlog();
   const { name, value } = p.element(0);
   p.skipMisc();
@@ -37,6 +42,13 @@ class Parser {
 
   fail(what: string): never {
     throw new XmlError(`${what} at offset ${this.pos}`);
+  }
+
+  refuseIllegalCharacters(): void {
+    const m = NOT_XML_CHAR.exec(this.s);
+    if (!m) return;
+    this.pos = m.index;
+    this.fail(`character ${codePointName(m[0])} is not allowed in XML`);
   }
 
   skipProlog(): void {
@@ -142,7 +154,13 @@ class Parser {
 }
 
 function safeCodePoint(n: number): string | undefined {
-  return Number.isInteger(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : undefined;
+  if (!Number.isInteger(n) || n <= 0 || n > 0x10ffff) return undefined;
+  const c = String.fromCodePoint(n);
+  return NOT_XML_CHAR.test(c) ? undefined : c;
+}
+
+function codePointName(c: string): string {
+  return `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** A string field of a parsed record ('' when absent or not text). */
@@ -154,7 +172,11 @@ export function textField(fields: XmlRecord, name: string): string {
 export type XmlOut = string | number | XmlOutRecord | XmlOut[];
 export interface XmlOutRecord { [name: string]: XmlOut }
 
-/** Writes a record as WeChat XML: strings in CDATA (split around "]]>"), numbers bare, arrays as repeated elements. */
+/**
+ * Writes a record as WeChat XML: strings in CDATA (split around "]]>"), numbers bare, arrays as repeated elements.
+ * Characters XML 1.0 does not allow (control characters, U+FFFE/U+FFFF, lone surrogates) are left out of texts,
+ * so a reply never carries what WeChat's parser (or ours) would refuse.
+ */
 export function buildXml(fields: XmlOutRecord, root = 'xml'): string {
   return `<${root}>${Object.entries(fields).map(([k, v]) => element(k, v)).join('')}</${root}>`;
 }
@@ -162,6 +184,6 @@ export function buildXml(fields: XmlOutRecord, root = 'xml'): string {
 function element(name: string, value: XmlOut): string {
   if (Array.isArray(value)) return value.map((v) => element(name, v)).join('');
   if (typeof value === 'number') return `<${name}>${value}</${name}>`;
-  if (typeof value === 'string') return `<${name}><![CDATA[${value.split(']]>').join(']]]]><![CDATA[>')}]]></${name}>`;
+  if (typeof value === 'string') return `<${name}><![CDATA[${value.replace(NOT_XML_CHARS, '').split(']]>').join(']]]]><![CDATA[>')}]]></${name}>`;
   return buildXml(value, name);
 }

@@ -119,6 +119,15 @@ describe('parseXml rejects malformed XML with XmlError (WECHAT_MALFORMED_XML)', 
     ['an entity without its semicolon', '<xml><A>&amp</A></xml>'],
     ['a character reference to NUL', '<xml><A>&#0;</A></xml>'],
     ['a character reference beyond Unicode', '<xml><A>&#x110000;</A></xml>'],
+    ['a control character (U+0001)', '<xml><A>a\u0001b</A></xml>'],
+    ['a control character in CDATA (U+001B)', '<xml><A><![CDATA[\u001b[31m]]></A></xml>'],
+    ['U+FFFE', '<xml><A>\ufffe</A></xml>'],
+    ['U+FFFF', '<xml><A>\uffff</A></xml>'],
+    ['a lone surrogate', '<xml><A>\ud83d</A></xml>'],
+    ['a character reference to U+0001', '<xml><A>&#1;</A></xml>'],
+    ['a character reference to U+001F', '<xml><A>&#x1f;</A></xml>'],
+    ['a character reference to U+FFFE', '<xml><A>&#xFFFE;</A></xml>'],
+    ['a character reference to a surrogate', '<xml><A>&#xD800;</A></xml>'],
     ['an unterminated CDATA section', '<xml><A><![CDATA[abc</A></xml>'],
     ['an unterminated comment', '<xml><!-- no end <A>1</A></xml>'],
     ['an unterminated XML declaration', '<?xml version="1.0" <xml></xml>'],
@@ -162,6 +171,12 @@ describe('buildXml', () => {
       ArticleCount: '2',
       Articles: { item: [{ Title: '驾考预约', Url: 'https://a.example/1' }, { Title: '违章查询', Url: 'https://a.example/2' }] },
     });
+  });
+
+  it('leaves out characters XML 1.0 does not allow (control characters, U+FFFE, U+FFFF, lone surrogates), keeping tab, LF, CR', () => {
+    const xml = buildXml({ Content: 'a\u0000b\u0001c\u001bd\u007fe\tf\ng\rh\ufffei\uffffj\ud83dk🚗' });
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
+    expect(fieldsOf(xml).Content).toBe('abcd\u007fe\tf\ng\rhijk🚗');
   });
 
   it('uses the given root name', () => {
