@@ -8,6 +8,7 @@ import { SandboxPlatform } from '../integrations/platform/sandbox/SandboxPlatfor
 import type { TrafficPlatform } from '../integrations/platform/types';
 import { createSqliteStores } from '../integrations/storage/sqlite/createSqliteStores';
 import { openSqlite } from '../integrations/storage/sqlite/openSqlite';
+import type { PermissionChange } from '../integrations/storage/sqlite/privateFiles';
 import type Database from 'better-sqlite3';
 import type { StoreBundle } from '../integrations/storage/StoreBundle';
 import type { DialogDeps } from '../dialogs/DialogDeps';
@@ -89,12 +90,17 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   }
   const clock = overrides.clock ?? (config.sandboxToday ? fixedDateClock(config.sandboxToday) : systemClock);
   const onInboxError = (err: unknown): void => logger.warn({ err }, 'could not record a misunderstood message');
-  const sqlite = overrides.stores ? undefined : createSqliteStores(config.dataDir, { clock, onInboxError });
+  // DATA_DIR holds transcripts and sessions: folder 0700, files 0600; looser modes found are tightened and logged.
+  const onPermissionChange = (c: PermissionChange): void => {
+    if (c.left) logger.warn({ path: c.path, mode: c.was, why: c.left }, 'data file or folder readable by other users, left as it is: restrict it');
+    else logger.warn({ path: c.path, was: c.was, now: c.now }, 'tightened the permissions of a data file or folder (other users could read it)');
+  };
+  const sqlite = overrides.stores ? undefined : createSqliteStores(config.dataDir, { clock, onInboxError, onPermissionChange });
   const stores: StoreBundle = overrides.stores ?? (sqlite as StoreBundle);
   // The sandbox platform and sandbox WeChat API (stand-ins, never production) keep their data in SQLite:
   // the main file with STORE=sqlite, a file of their own beside it otherwise.
   let sandboxFile: Database.Database | undefined;
-  const sandboxDb = (): Database.Database => sqlite?.db ?? (sandboxFile ??= openSqlite(join(config.dataDir, 'sandbox.sqlite')));
+  const sandboxDb = (): Database.Database => sqlite?.db ?? (sandboxFile ??= openSqlite(join(config.dataDir, 'sandbox.sqlite'), { onPermissionChange }));
   let ready = false;
   // readConfig guarantees a deployment never has PLATFORM=sandbox; checked again where the sandbox is built.
   const demo = config.mode === 'demo';

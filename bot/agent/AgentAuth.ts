@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Request, Response } from 'restify';
 import type { AgentAccount, AgentRole, AgentStore } from '../../integrations/storage/agents';
 import type { AuditLog } from '../../integrations/storage/auditLog';
@@ -31,11 +31,16 @@ export interface Authenticated {
 }
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+/**
+ * A session's CSRF token, derived from its cookie token: the store keeps only hashes of both, yet the console
+ * can ask for the CSRF token again after a reload (GET /api/agent/me). Not computable from the stored hashes.
+ */
+const csrfOf = (token: string): string => createHmac('sha256', token).update('jiaoguan csrf').digest().subarray(0, 24).toString('base64url');
 
 /**
  * Sessions of the consoles: scrypt-checked logins with limits on FAILED logins per account and address, per account
  * and per address (a correct password is never counted), random
- * session tokens kept only as hashes in the store (shared by every process, surviving restarts), absolute and
+ * session tokens and their CSRF tokens kept only as hashes in the store (shared by every process, surviving restarts), absolute and
  * idle expiry, and a CSRF token per session for every state-changing request.
  */
 export class AgentAuth {
@@ -76,8 +81,8 @@ export class AgentAuth {
     }
     await refund();
     const token = randomBytes(32).toString('base64url');
-    const csrfToken = randomBytes(24).toString('base64url');
-    await this.agents.createSession({ tokenHash: sha256(token), agentId: agent.id, csrfToken, createdAt: now, lastSeenAt: now, expiresAt: now + ABSOLUTE_MS });
+    const csrfToken = csrfOf(token);
+    await this.agents.createSession({ tokenHash: sha256(token), agentId: agent.id, csrfTokenHash: sha256(csrfToken), createdAt: now, lastSeenAt: now, expiresAt: now + ABSOLUTE_MS });
     await this.audit.append({ at: now, actor: agent.id, action: 'agent.login' });
     return { ok: true, agent, token, csrfToken };
   }
@@ -93,10 +98,16 @@ export class AgentAuth {
       if (session) await this.agents.deleteSession(tokenHash);
       return undefined;
     }
+    const csrfToken = csrfOf(token);
+    // A session of before the CSRF hashes (or a row that does not belong to this token) is no session.
+    if (session.csrfTokenHash !== sha256(csrfToken)) {
+      await this.agents.deleteSession(tokenHash);
+      return undefined;
+    }
     const agent = await this.agents.byId(session.agentId);
     if (!agent || agent.disabled) return undefined;
     if (now - session.lastSeenAt > 60_000) await this.agents.touchSession(tokenHash, now);
-    return { agent, csrfToken: session.csrfToken, tokenHash };
+    return { agent, csrfToken, tokenHash };
   }
 
   async logout(auth: Authenticated): Promise<void> {

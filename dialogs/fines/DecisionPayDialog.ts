@@ -43,7 +43,9 @@ export class DecisionPayDialog extends ComponentDialog {
     super(DECISION_PAY_DIALOG);
     this.addDialog(new TextPrompt(NUMBER_PROMPT, async (p: PromptValidatorContext<string>) =>
       readDecisionNumber(p.recognized.value, todayOf(this.deps.clock)) !== undefined));
-    this.addDialog(new YesNoPrompt(CONFIRM_PROMPT));
+    // A decision number is an answer too: the citizen means that decision (never a yes to the one shown).
+    this.addDialog(new YesNoPrompt(CONFIRM_PROMPT, async (p) =>
+      p.recognized.succeeded || readDecisionNumber(p.context.activity.text, todayOf(this.deps.clock)) !== undefined));
     this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [
       this.askNumber.bind(this),
       this.showDecision.bind(this),
@@ -90,8 +92,8 @@ export class DecisionPayDialog extends ComponentDialog {
     state.dueOn = d.dueOn;
     const total = formatMoney(locale, d.amountDueFen);
     return step.prompt(CONFIRM_PROMPT, {
-      prompt: `${decisionSummary(locale, d, today.slice(0, 4))}\n${msg(step.context, 'fine.pay.confirm', { total })}`,
-      retryPrompt: msg(step.context, 'fine.pay.confirmRetry', { total }),
+      prompt: `${decisionSummary(locale, d, today.slice(0, 4))}\n${msg(step.context, 'fine.pay.confirm', { total, decisionNumber: dn })}`,
+      retryPrompt: msg(step.context, 'fine.pay.confirmRetry', { total, decisionNumber: dn }),
     });
   }
 
@@ -99,6 +101,12 @@ export class DecisionPayDialog extends ComponentDialog {
     const state = step.options;
     const dn = state.decisionNumber ?? '';
     const locale = localeOf(step.context);
+    const named = step.result === undefined ? readDecisionNumber(step.context.activity.text, todayOf(this.deps.clock)) : undefined;
+    if (named) {
+      // A decision number at the confirmation: show that decision and ask about it by its number (the same one: ask again).
+      const again: DecisionPayState = named === dn ? { decisionNumber: dn, payKey: state.payKey, keyFor: state.keyFor } : { decisionNumber: named };
+      return step.replaceDialog(MAIN_WATERFALL, again);
+    }
     if (step.result !== true) {
       await step.context.sendActivity(state.overdue
         ? msg(step.context, 'fine.pay.notPaidOverdue', { decisionNumber: dn })

@@ -16,7 +16,8 @@ export interface AgentSession {
   /** sha256 of the cookie token; the token itself is never stored. */
   readonly tokenHash: string;
   readonly agentId: string;
-  readonly csrfToken: string;
+  /** sha256 of the session's CSRF token (derived from the cookie token by AgentAuth); the token itself is never stored. */
+  readonly csrfTokenHash: string;
   readonly createdAt: number;
   readonly lastSeenAt: number;
   readonly expiresAt: number;

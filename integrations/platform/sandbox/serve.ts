@@ -4,11 +4,10 @@
  * China date (moving on with real time from 09:00), e.g. 2026-11-25 for the persona demos. It listens on loopback
  * (SANDBOX_HOST to change that): its API binds identities and shows SMS codes to whoever asks, as a stand-in does.
  */
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { fixedDateClock, systemClock } from '../../clock';
+import { openSqlite } from '../../storage/sqlite/openSqlite';
 import { createSandboxHttpServer } from './httpServer';
 import { SandboxAdmin } from './SandboxAdmin';
 import { SandboxPlatform } from './SandboxPlatform';
@@ -19,11 +18,10 @@ const port = Number(process.env['SANDBOX_PORT'] ?? 3979);
 const host = process.env['SANDBOX_HOST'] ?? '127.0.0.1';
 const today = process.env['SANDBOX_TODAY'];
 
-mkdirSync(dataDir, { recursive: true });
-const db = new Database(join(dataDir, 'sandbox.sqlite'));
-db.pragma('journal_mode = WAL');
-db.pragma('busy_timeout = 5000');
-db.pragma('foreign_keys = ON');
+// Like the bot's files: folder 0700, file 0600 (openSqlite), looser modes tightened and said so.
+const db = openSqlite(join(dataDir, 'sandbox.sqlite'), {
+  onPermissionChange: (c) => log.warn(c, c.left ? 'data file or folder readable by other users, left as it is' : 'tightened the permissions of a data file or folder'),
+});
 
 const clock = today ? fixedDateClock(today) : systemClock;
 const server = createSandboxHttpServer(new SandboxPlatform(db, clock), {

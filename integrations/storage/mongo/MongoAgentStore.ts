@@ -4,7 +4,7 @@ import { DuplicateAgentError, type AgentAccount, type AgentRole, type AgentSessi
 import { isDuplicateKey, mongoStep } from './mongoErrors';
 
 export interface AgentDoc { _id: string; username: string; displayName: string; role: AgentRole; passwordHash: string; disabled: boolean; createdAt: number }
-export interface SessionDoc { _id: string; agentId: string; csrfToken: string; createdAt: number; lastSeenAt: number; expiresAt: Date }
+export interface SessionDoc { _id: string; agentId: string; csrfTokenHash: string; createdAt: number; lastSeenAt: number; expiresAt: Date }
 
 export const agentSchema = new Schema<AgentDoc>({
   _id: { type: String, required: true },
@@ -20,7 +20,7 @@ export const agentSchema = new Schema<AgentDoc>({
 export const sessionSchema = new Schema<SessionDoc>({
   _id: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
   agentId: { type: String, required: true, index: true },
-  csrfToken: { type: String, required: true },
+  csrfTokenHash: { type: String, required: true },
   createdAt: { type: Number, required: true },
   lastSeenAt: { type: Number, required: true },
   expiresAt: { type: Date, required: true },
@@ -86,14 +86,14 @@ export class MongoAgentStore implements AgentStore {
 
   async createSession(s: AgentSession): Promise<void> {
     await mongoStep('Agent sessions', () => this.sessions.create({
-      _id: s.tokenHash, agentId: s.agentId, csrfToken: s.csrfToken, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, expiresAt: new Date(s.expiresAt),
+      _id: s.tokenHash, agentId: s.agentId, csrfTokenHash: s.csrfTokenHash, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, expiresAt: new Date(s.expiresAt),
     }));
   }
 
   async session(tokenHash: string): Promise<AgentSession | undefined> {
     return mongoStep('Agent sessions', async () => {
       const d = await this.sessions.findById(String(tokenHash)).lean();
-      return d ? { tokenHash: d._id, agentId: d.agentId, csrfToken: d.csrfToken, createdAt: d.createdAt, lastSeenAt: d.lastSeenAt, expiresAt: d.expiresAt.getTime() } : undefined;
+      return d ? { tokenHash: d._id, agentId: d.agentId, csrfTokenHash: d.csrfTokenHash, createdAt: d.createdAt, lastSeenAt: d.lastSeenAt, expiresAt: d.expiresAt.getTime() } : undefined;
     });
   }
 

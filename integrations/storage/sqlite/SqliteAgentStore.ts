@@ -7,7 +7,7 @@ import { peopleMigrations } from './peopleMigrations';
 import { sqliteStep } from './sqliteStep';
 
 interface Row { id: string; username: string; display_name: string; role: AgentRole; password_hash: string; disabled: number; created_at: number }
-interface SessionRow { token_hash: string; agent_id: string; csrf_token: string; created_at: number; last_seen_at: number; expires_at: number }
+interface SessionRow { token_hash: string; agent_id: string; csrf_token_hash: string; created_at: number; last_seen_at: number; expires_at: number }
 
 /** Agent accounts and their sessions in SQLite; usernames are unique by index. */
 export class SqliteAgentStore implements AgentStore {
@@ -58,14 +58,14 @@ export class SqliteAgentStore implements AgentStore {
   }
 
   async createSession(s: AgentSession): Promise<void> {
-    this.step(() => this.sql('INSERT INTO agent_sessions (token_hash, agent_id, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(s.tokenHash, s.agentId, s.csrfToken, s.createdAt, s.lastSeenAt, s.expiresAt));
+    this.step(() => this.sql('INSERT INTO agent_sessions (token_hash, agent_id, csrf_token_hash, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(s.tokenHash, s.agentId, s.csrfTokenHash, s.createdAt, s.lastSeenAt, s.expiresAt));
   }
 
   async session(tokenHash: string): Promise<AgentSession | undefined> {
     return this.step(() => {
       const r = this.sql('SELECT * FROM agent_sessions WHERE token_hash = ?').get(tokenHash) as SessionRow | undefined;
-      return r && { tokenHash: r.token_hash, agentId: r.agent_id, csrfToken: r.csrf_token, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at };
+      return r && { tokenHash: r.token_hash, agentId: r.agent_id, csrfTokenHash: r.csrf_token_hash, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at };
     });
   }
 

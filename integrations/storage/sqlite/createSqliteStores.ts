@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Clock } from '../../clock';
 import type { StoreBundle } from '../StoreBundle';
 import { openSqlite } from './openSqlite';
+import type { OnPermissionChange } from './privateFiles';
 import { sqliteFault } from './sqliteFault';
 import { writeHealthOf } from './sqliteHealth';
 import { SqliteStorage } from './SqliteStorage';
@@ -25,13 +26,16 @@ export interface SqliteStores extends StoreBundle {
 }
 
 /**
- * Opens (creating the folder and file if needed) `<dataDir>/jiaoguan.sqlite`, applies every scope's
+ * Opens (creating the folder 0700 and the file 0600 if needed) `<dataDir>/jiaoguan.sqlite`, applies every scope's
  * migrations, and returns the stores sharing that one connection.
  * @throws StorageUnavailableError when the file cannot be opened or migrated (disk full, locked, read-only…).
  */
-export function createSqliteStores(dataDir: string, options: { clock?: Clock; onInboxError?: (err: unknown) => void } = {}): SqliteStores {
+export function createSqliteStores(
+  dataDir: string,
+  options: { clock?: Clock; onInboxError?: (err: unknown) => void; onPermissionChange?: OnPermissionChange } = {},
+): SqliteStores {
   const file = join(dataDir, 'jiaoguan.sqlite');
-  const db = openSqlite(file);
+  const db = openSqlite(file, { onPermissionChange: options.onPermissionChange });
   try {
     const storage = new SqliteStorage(db, options);
     const transcripts = new SqliteTranscriptStore(db);

@@ -64,4 +64,10 @@ export const peopleMigrations: readonly Migration[] = [
     );
     CREATE INDEX audit_log_actor ON audit_log (actor, id);`,
   },
+  {
+    version: 2,
+    description: 'agent_sessions keep a hash of the CSRF token, not the token (sessions of before end: sign in again)',
+    sql: `DELETE FROM agent_sessions;
+    ALTER TABLE agent_sessions RENAME COLUMN csrf_token TO csrf_token_hash;`,
+  },
 ];

@@ -30,7 +30,11 @@ export function sqliteFaultCode(cause: unknown): StorageFaultCode {
  * @param failed the start of the message, e.g. "Message receipts: SQLite failed"
  */
 export function sqliteFault(store: string, failed: string, cause: unknown): StorageUnavailableError {
-  const code = sqliteFaultCode(cause);
+  return storageFault(sqliteFaultCode(cause), store, failed, cause);
+}
+
+/** A storage fault of a known code in the same words as sqliteFault (e.g. a data folder that is read-only). */
+export function storageFault(code: StorageFaultCode, store: string, failed: string, cause: unknown): StorageUnavailableError {
   const { what, todo } = STORAGE_FAULTS[code];
   const message = `${failed}: ${errorMessage(cause)} (${code}: ${what}; nothing of this step was saved. Operator: ${todo}.)`;
   return new StorageUnavailableError(message, { cause, code, store });

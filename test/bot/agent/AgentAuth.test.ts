@@ -68,7 +68,7 @@ describe('AgentAuth (with the SQLite stores)', () => {
   }
 
   describe('login', () => {
-    it('returns a token and a CSRF token; the store keeps only the sha256 of the token', async () => {
+    it('returns a token and a CSRF token; the store keeps only the sha256 of each', async () => {
       const result = await auth.login('  ALICE ', PASSWORD, '10.0.0.1');
       if (!result.ok) throw new Error('expected success');
       expect(result.agent.id).toBe(alice.id);
@@ -76,10 +76,11 @@ describe('AgentAuth (with the SQLite stores)', () => {
       expect(result.csrfToken).toMatch(/^[A-Za-z0-9_-]{32}$/);
       const rows = db.prepare('SELECT * FROM agent_sessions').all();
       expect(rows).toEqual([{
-        token_hash: sha256(result.token), agent_id: alice.id, csrf_token: result.csrfToken,
+        token_hash: sha256(result.token), agent_id: alice.id, csrf_token_hash: sha256(result.csrfToken),
         created_at: START, last_seen_at: START, expires_at: START + 8 * HOUR,
       }]);
       expect(JSON.stringify(rows)).not.toContain(result.token);
+      expect(JSON.stringify(rows)).not.toContain(result.csrfToken);
       const again = await auth.login('alice', PASSWORD, '10.0.0.1');
       expect(again.ok && again.token).not.toBe(result.token);
     });

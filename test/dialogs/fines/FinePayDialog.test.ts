@@ -37,7 +37,7 @@ describe('FinePayDialog — paying a penalty decision (DESIGN §4: 15 days, then
     const client = dialogClient(new FinePayDialog(world.deps), entitiesOf(world, '交罚款，决定书320100123456789'));
     await play(client, [
       ['交罚款，决定书320100123456789', [
-        /^处罚决定书：320100123456789（苏A\*\*\*45）\n罚款：100\.00元\n开具日期：10月1日（周四）\n缴款期限：10月16日（周五）前（含当日）\n已逾期40天，滞纳金：100\.00元（每天加处罚款的3%，最多不超过罚款数额，已到上限）\n合计应缴：200\.00元\n确认现在缴纳200\.00元吗？ \[是\|否\]$/,
+        /^处罚决定书：320100123456789（苏A\*\*\*45）\n罚款：100\.00元\n开具日期：10月1日（周四）\n缴款期限：10月16日（周五）前（含当日）\n已逾期40天，滞纳金：100\.00元（每天加处罚款的3%，最多不超过罚款数额，已到上限）\n合计应缴：200\.00元\n确认现在缴纳200\.00元吗？（决定书320100123456789） \[是\|否\]$/,
       ]],
       ['是', [/^缴款成功。\n决定书编号：320100123456789\n缴款金额：200\.00元（罚款100\.00元，滞纳金100\.00元）\n缴款时间：11月25日（周三） 10:00\n支付单号：PAY\d{10}$/]],
       // The same confirmation again (a duplicate message): the flow starts over, finds the decision paid, charges nothing.
@@ -95,7 +95,7 @@ describe('FinePayDialog — paying a penalty decision (DESIGN §4: 15 days, then
       ['12345', ['决定书编号是15或16位数字，请重新输入：']],
       ['320100999999999', ['没有查到这个决定书编号，请核对后再试。', '请核对后重新输入决定书编号（15或16位数字）：']],
       ['编号是320100123456789', ['合计应缴：200.00元']],
-      ['也许吧', ['请回复「是」确认缴纳200.00元，或回复「否」暂不缴纳。 [是|否]']],
+      ['也许吧', ['请回复「是」确认缴纳决定书320100123456789的200.00元，或回复「否」暂不缴纳；要缴另一份决定书，请直接发送它的编号。 [是|否]']],
       ['否', ['好的，这次没有缴款。决定书320100123456789已经逾期，滞纳金每天都在增加（最多与罚款数额相同），请尽快缴纳。']],
     ]);
     expect(paymentsOf(world, liNa.decision)).toHaveLength(0);
@@ -119,9 +119,39 @@ describe('FinePayDialog — paying a penalty decision (DESIGN §4: 15 days, then
       ['I want to pay a fine', ['What would you like to do? [Handle a violation|Pay a fine by decision number]']],
       ['Pay a fine by decision number', ['Please enter the penalty decision number']],
       [liNa.decision, [
-        'Penalty decision: 320100123456789 (苏A***45)\nFine: ¥100.00\nIssued: Thu 1 Oct\nDue: Fri 16 Oct (inclusive)\nDays overdue: 1, late fee: ¥3.00 (3% of the fine per day)\nTotal due: ¥103.00\nPay ¥103.00 now? [Yes|No]',
+        'Penalty decision: 320100123456789 (苏A***45)\nFine: ¥100.00\nIssued: Thu 1 Oct\nDue: Fri 16 Oct (inclusive)\nDays overdue: 1, late fee: ¥3.00 (3% of the fine per day)\nTotal due: ¥103.00\nPay ¥103.00 now? (decision 320100123456789) [Yes|No]',
       ]],
       ['yes', [/^Payment successful\.\nDecision number: 320100123456789\nAmount: ¥103\.00 \(fine ¥100\.00, late fee ¥3\.00\)\nPaid at: Sat 17 Oct 09:00\nPayment ID: PAY\d{10}$/]],
     ]);
+  });
+
+  it.each([
+    ['the number alone', '320100200000001'],
+    ['the number in a sentence', '不对，我要交的是320100200000001这一份'],
+  ])('a different decision number typed at the confirmation (%s) switches to that decision and confirms it by its number, never paying the first', async (_what, typed) => {
+    const world = makeWorld();
+    // A second unpaid decision of hers: the parking violation handled today (150.00元, no late fee).
+    const parking = await world.platform.violations.handle(liNa.idNumber, liNa.violations.parking, 'handle-parking');
+    expect(parking.decisionNumber).toBe('320100200000001');
+    const client = dialogClient(new FinePayDialog(world.deps), entitiesOf(world, '交罚款，决定书320100123456789'));
+    await play(client, [
+      ['交罚款，决定书320100123456789', [/^处罚决定书：320100123456789[\s\S]*确认现在缴纳200\.00元吗？（决定书320100123456789） \[是\|否\]$/]],
+      [typed, [/^处罚决定书：320100200000001（苏A\*\*\*45）\n罚款：150\.00元[\s\S]*确认现在缴纳150\.00元吗？（决定书320100200000001） \[是\|否\]$/]],
+      ['嗯？', ['请回复「是」确认缴纳决定书320100200000001的150.00元']],
+      ['是', [/^缴款成功。\n决定书编号：320100200000001\n缴款金额：150\.00元/]],
+    ]);
+    expect(paymentsOf(world, liNa.decision)).toEqual([]);
+    expect(paymentsOf(world, '320100200000001')).toEqual([{ payment_id: expect.stringMatching(/^PAY/), amount_fen: 15000 }]);
+  });
+
+  it('the same decision number typed at the confirmation shows it again and pays it once', async () => {
+    const world = makeWorld();
+    const client = dialogClient(new FinePayDialog(world.deps), entitiesOf(world, '交罚款，决定书320100123456789'));
+    await play(client, [
+      ['交罚款，决定书320100123456789', ['确认现在缴纳200.00元吗？（决定书320100123456789）']],
+      ['320100123456789', ['确认现在缴纳200.00元吗？（决定书320100123456789）']],
+      ['是', ['缴款成功。\n决定书编号：320100123456789']],
+    ]);
+    expect(paymentsOf(world, liNa.decision)).toHaveLength(1);
   });
 });

@@ -12,7 +12,7 @@ function account(username: string, role: 'agent' | 'admin' = 'agent'): NewAccoun
 const hashOf = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 function session(token: string, agentId: string, expiresAt = T0 + 3_600_000): AgentSession {
-  return { tokenHash: hashOf(token), agentId, csrfToken: `csrf-${token}`, createdAt: T0, lastSeenAt: T0, expiresAt };
+  return { tokenHash: hashOf(token), agentId, csrfTokenHash: hashOf(`csrf-${token}`), createdAt: T0, lastSeenAt: T0, expiresAt };
 }
 
 /** What every AgentStore adapter must do: unique usernames, sessions keyed by the token hash. */

@@ -63,7 +63,7 @@ const OPERATIONS: Array<[string, () => Promise<unknown>]> = [
   ['agents.create', () => s.agents.create({ username: 'alice', displayName: '爱丽丝', role: 'agent', passwordHash: 'scrypt$1$2$3$s$h', createdAt: T })],
   ['agents.byUsername', () => s.agents.byUsername('alice')], ['agents.byId', () => s.agents.byId('a')], ['agents.list', () => s.agents.list()],
   ['agents.setPassword', () => s.agents.setPassword('a', 'scrypt$1$2$3$s$h')], ['agents.setDisabled', () => s.agents.setDisabled('a', true)],
-  ['agents.createSession', () => s.agents.createSession({ tokenHash: 'ab'.repeat(32), agentId: 'a', csrfToken: 'c', createdAt: T, lastSeenAt: T, expiresAt: T })],
+  ['agents.createSession', () => s.agents.createSession({ tokenHash: 'ab'.repeat(32), agentId: 'a', csrfTokenHash: 'cd'.repeat(32), createdAt: T, lastSeenAt: T, expiresAt: T })],
   ['agents.session', () => s.agents.session('ab'.repeat(32))], ['agents.touchSession', () => s.agents.touchSession('ab'.repeat(32), T)],
   ['agents.deleteSession', () => s.agents.deleteSession('ab'.repeat(32))], ['agents.deleteExpiredSessions', () => s.agents.deleteExpiredSessions(T)],
   ['audit.append', () => s.audit.append({ at: T, actor: 'cli', action: 'agent.create', target: 'a', details: { username: 'alice' } })],

@@ -82,8 +82,8 @@ const CASES: SchemaCase[] = [
   },
   {
     name: 'session', schema: sessionSchema,
-    valid: { _id: SHA256, agentId: 'a-1', csrfToken: 'csrf', createdAt: T, lastSeenAt: T, expiresAt: new Date(T) },
-    required: ['_id', 'agentId', 'csrfToken', 'createdAt', 'lastSeenAt', 'expiresAt'],
+    valid: { _id: SHA256, agentId: 'a-1', csrfTokenHash: SHA256, createdAt: T, lastSeenAt: T, expiresAt: new Date(T) },
+    required: ['_id', 'agentId', 'csrfTokenHash', 'createdAt', 'lastSeenAt', 'expiresAt'],
     invalid: [['_id', SHA256.slice(1), 'regexp'], ['_id', `${SHA256}0`, 'regexp'], ['_id', SHA256.toUpperCase(), 'regexp'], ['_id', 'raw-cookie-token', 'regexp']],
   },
   {

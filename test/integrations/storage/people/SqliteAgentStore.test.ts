@@ -8,7 +8,7 @@ function account(username: string, role: 'agent' | 'admin' = 'agent'): Omit<Agen
 }
 
 function session(tokenHash: string, agentId: string, expiresAt = 10_000): AgentSession {
-  return { tokenHash, agentId, csrfToken: `csrf-${tokenHash}`, createdAt: 1_000, lastSeenAt: 1_000, expiresAt };
+  return { tokenHash, agentId, csrfTokenHash: `csrf-${tokenHash}`, createdAt: 1_000, lastSeenAt: 1_000, expiresAt };
 }
 
 describe('SqliteAgentStore', () => {
