@@ -4,10 +4,12 @@ import { serviceButtons } from '../dialogs/main/menu';
 import { MENU_INTENTS } from '../dialogs/main/serviceIntents';
 import { msg } from '../dialogs/i18n/turnLocale';
 import { WECHAT_EVENTS } from './channels/wechat/toActivity';
+import { TurnRecords } from './TurnRecords';
 
 /**
  * The bot: every message runs the main dialog on the conversation's dialog state; new members are
- * welcomed with the services. State is saved at the end of every turn (eTag-checked by the storage).
+ * welcomed with the services. State is saved at the end of every turn (eTag-checked by the storage), with
+ * the turn's answer when its channel asked for it (TurnRecords: a retry after a crash repeats it).
  *
  * The dialog runs on a DialogSet (continue, or begin when nothing is running) rather than through
  * botbuilder-dialogs' runDialog, which per turn also loads and saves every memory scope (a second hash
@@ -15,12 +17,16 @@ import { WECHAT_EVENTS } from './channels/wechat/toActivity';
  * turn's CPU, for features (adaptive memory scopes, skills) this bot does not use.
  */
 export class JiaoguanBot extends ActivityHandler {
+  /** The answers of the last turns, saved with the dialog state (for channels that ask). */
+  readonly turns: TurnRecords;
+
   constructor(
     private readonly conversationState: ConversationState,
     private readonly userState: UserState,
     dialog: Dialog,
   ) {
     super();
+    this.turns = new TurnRecords(conversationState);
     const dialogs = new DialogSet(conversationState.createProperty<DialogState>('DialogState')).add(dialog);
     const none = new DialogSet();
     this.onMessage(async (ctx, next) => {
@@ -55,6 +61,7 @@ export class JiaoguanBot extends ActivityHandler {
 
   override async run(ctx: TurnContext): Promise<void> {
     await super.run(ctx);
+    await this.turns.store(ctx);
     await this.conversationState.saveChanges(ctx, false);
     await this.userState.saveChanges(ctx, false);
   }

@@ -174,7 +174,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
       return address && typeof address === 'object' ? `http://127.0.0.1:${address.port}/sandbox/wechat` : 'http://127.0.0.1/sandbox/wechat';
     };
     wechat = wechatChannel(config.wechat, {
-      storage: stores.storage, receipts: stores.receipts, tokens: stores.tokens, rateLimits: stores.rateLimits,
+      storage: stores.storage, receipts: stores.receipts, nonces: stores.nonces, turns: bot.turns, tokens: stores.tokens, rateLimits: stores.rateLimits,
       logger, logic: (ctx) => bot.run(ctx), middleware, onTurnError: onTurnError(logger),
       apiUrl: config.wechat.apiUrl ?? ownUrl,
     });

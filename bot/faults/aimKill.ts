@@ -13,7 +13,7 @@ export interface KillMoment {
  */
 export type AimTarget = 'committed' | 'saved';
 
-const receiptKey = (msgId: string): string => `wechat:msg:gh_jiaoguan_sandbox:${msgId}`;
+const receiptKey = (openid: string, msgId: string): string => `wechat:msg:${openid}:${msgId}`;
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 /** Lets the stopped-and-continued bot run for about `us` microseconds while this process waits. */
@@ -52,7 +52,7 @@ export async function aimKill(
       for (const c of clients) {
         const m = c.inFlight;
         if (!m?.confirming) continue;
-        const r = receipt.get(receiptKey(m.msgId)) as { status: string } | undefined;
+        const r = receipt.get(receiptKey(c.citizen.openid, m.msgId)) as { status: string } | undefined;
         if (r?.status !== 'processing') continue;
         const who = `${c.citizen.openid} "${m.text}" (${m.goal})`;
         processing ??= who;

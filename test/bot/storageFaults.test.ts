@@ -167,7 +167,8 @@ describe('storage faults through the running bot (real SQLite failures)', () => 
     }
     expect(refused.status).toBe(503);
     expect(refused.body).not.toBe('success');
-    expect(logged('request failed: storage unavailable').at(-1)).toMatchObject({ code: 'STORAGE_LOCKED', store: 'Message receipts', path: '/api/wechat' });
+    // The first write for a message is the memory of its signed request, then its receipt: neither was made.
+    expect(logged('request failed: storage unavailable').at(-1)).toMatchObject({ code: 'STORAGE_LOCKED', store: 'Webhook nonces', path: '/api/wechat' });
     // WeChat's retry of the same message (same MsgId) is processed as a first delivery.
     const retried = await wx.text(openid, '你好', msgId);
     expect(retried.status).toBe(200);

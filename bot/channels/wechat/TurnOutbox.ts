@@ -32,6 +32,11 @@ export class TurnOutbox {
     if (this.direct) this.flush();
   }
 
+  /** What was gathered so far, left in place (the turn's answer as it is saved with the state). */
+  peek(): Partial<Activity>[] {
+    return [...this.gathered];
+  }
+
   /** Takes what was gathered so far (for the passive answer). */
   take(): Partial<Activity>[] {
     return this.gathered.splice(0);

@@ -1,12 +1,16 @@
-import type { Activity, TurnContext } from 'botbuilder';
+import { createHash } from 'node:crypto';
+import { TurnContext, type Activity } from 'botbuilder';
 import type { MessageReceipts } from '../../../integrations/storage/messageReceipts';
 import type { RateLimits } from '../../../integrations/storage/rateLimits';
+import type { WebhookNonces } from '../../../integrations/storage/webhookNonces';
+import type { CustomMessage } from '../../../integrations/wechat/types';
 import { chooseLocale } from '../../../dialogs/i18n/chooseLocale';
 import type { Locale } from '../../../dialogs/i18n/Locale';
 import { storageFaultOf } from '../../../integrations/storage/storageFaultOf';
 import { translate } from '../../../dialogs/i18n/catalog';
 import type { Logger } from '../../logger';
 import { withLogContext } from '../../logContext';
+import { TurnRecords, type TurnRecord } from '../../TurnRecords';
 import { dedupeKey, readInbound, type WeChatInbound } from './inbound';
 import { replyXml } from './replyXml';
 import { renderReplies } from './renderReplies';
@@ -24,6 +28,10 @@ export interface WeChatWebhookOptions {
   /** The bot's turn logic (bot.run). */
   logic: (ctx: TurnContext) => Promise<void>;
   receipts: MessageReceipts;
+  /** Signed requests seen: one body per timestamp/nonce/signature while it is valid. */
+  nonces: WebhookNonces;
+  /** The turns' answers saved with the conversation state (bot.turns). */
+  turns: TurnRecords;
   rateLimits: RateLimits;
   logger: Logger;
   /** The text a custom-menu key stands for (undefined: not a menu key of ours). */
@@ -56,9 +64,17 @@ const MAX_SKEW_S = 300;
 const ORPHAN_MARGIN_MS = 1500;
 const plain = (status: number, body: string): WebhookResponse => ({ status, body, contentType: 'text/plain; charset=utf-8' });
 const SUCCESS = plain(200, 'success');
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** A WeChat turn's answer as saved with the conversation state: the messages as rendered, the numbered options shown. */
+interface WeChatTurnRecord extends TurnRecord {
+  readonly messages: CustomMessage[];
+  readonly options: string[];
+}
 
 /**
- * WeChat's webhook (POST /api/wechat and its GET URL check): signature and freshness, safe-mode decryption,
+ * WeChat's webhook (POST /api/wechat and its GET URL check): signature and freshness, one body per signed
+ * request (replays of a signature with another message are refused), safe-mode decryption,
  * de-duplication of WeChat's retries across processes, rate limits per OpenID, the 5-second rule (passive
  * reply in time, else "success" and customer-service messages) and numbered answers to options.
  */
@@ -106,15 +122,34 @@ export class WeChatWebhook {
     if (bad) return bad;
     if (Buffer.byteLength(req.body, 'utf8') > (this.o.maxBodyBytes ?? 64 * 1024)) return plain(413, 'message too large');
     let inbound: WeChatInbound;
+    let message: string;
     try {
-      inbound = readInbound(this.openEnvelope(req.body, q));
+      message = this.openEnvelope(req.body, q);
+      inbound = readInbound(parseXml(message).fields);
     } catch (e) {
       if (e instanceof WeChatCryptoError) return plain(e.code === 'WECHAT_DECRYPT_FAILED' ? 400 : 403, e.message);
       if (e instanceof XmlError) return plain(400, e.message);
       throw e;
     }
+    if (await this.replayed(q, message)) {
+      this.o.logger.warn({ channel: 'wechat' }, 'WeChat signature replayed with another message body; refused');
+      return plain(403, 'this signature was already used for another message');
+    }
     // Every line logged from here on names the follower's conversation (as the turn's middleware does).
     return withLogContext({ conversationId: `wechat:${inbound.openid}` }, () => this.handle(inbound, q));
+  }
+
+  /**
+   * Whether this signed request (timestamp, nonce, signature) was already seen with another message while it is
+   * still valid: plain mode's signature does not cover the body, so a captured query must not carry another message.
+   * WeChat's own retries resend the same message and pass. `message` is the body in plain mode and the decrypted
+   * message in safe mode (a retry encrypted afresh is the same message). The record lasts while the timestamp is accepted.
+   */
+  private async replayed(q: Record<string, string | undefined>, message: string): Promise<boolean> {
+    const timestamp = q.timestamp ?? '';
+    const key = sha256(`${timestamp}\n${q.nonce ?? ''}\n${(q.signature ?? '').toLowerCase()}`);
+    const expiresAt = (Number(timestamp) + MAX_SKEW_S + 1) * 1000;
+    return (await this.o.nonces.check(key, sha256(message), this.now(), expiresAt)) === 'conflict';
   }
 
   private async handle(inbound: WeChatInbound, q: Record<string, string | undefined>): Promise<WebhookResponse> {
@@ -126,13 +161,22 @@ export class WeChatWebhook {
     if (!claim.claimed) {
       const answer = await this.answerRetry(key, nonce);
       if (answer) return answer;
-      // The copy that claimed it died mid-turn (a restart, kill -9): this retry runs the turn instead.
-      this.o.logger.warn({ channel: 'wechat' }, 'WeChat message left unfinished by a stopped process; running it again');
     }
 
     // Only the refusals and the storage apology need a language before the turn runs (an entity extraction).
     const locale = (): Locale => (inbound.kind === 'text' ? chooseLocale(inbound.content, undefined) : 'zh-CN');
     try {
+      if (!claim.claimed) {
+        // The copy that claimed it died mid-turn (a restart, kill -9). When its turn got as far as saving the state,
+        // the answer was saved with it: send that. Otherwise nothing of the turn was saved: run it again.
+        const saved = await this.o.turns.find<WeChatTurnRecord>(new TurnContext(this.o.adapter, toActivity(inbound, this.o.menuText)), key);
+        if (saved) {
+          this.o.logger.warn({ channel: 'wechat' }, 'WeChat message answered by a stopped process after saving its turn; sending the saved answer');
+          await this.saveShownOptions(inbound.openid, saved.options);
+          return await this.answer(key, inbound, nonce, saved.messages);
+        }
+        this.o.logger.warn({ channel: 'wechat' }, 'WeChat message left unfinished by a stopped process; running it again');
+      }
       return await this.claimed(key, inbound, nonce, locale);
     } catch (e) {
       // A store failed after the claim: a retry would find the message claimed, so tell the follower now.
@@ -175,17 +219,16 @@ export class WeChatWebhook {
     return undefined;
   }
 
-  /** The message's fields: the XML itself in plain mode, the decrypted Encrypt field in safe mode. */
-  private openEnvelope(body: string, q: Record<string, string | undefined>): ReturnType<typeof parseXml>['fields'] {
-    const outer = parseXml(body).fields;
+  /** The message's XML: the body itself in plain mode, the decrypted Encrypt field in safe mode. */
+  private openEnvelope(body: string, q: Record<string, string | undefined>): string {
     const { crypto } = this.o;
-    if (!crypto) return outer;
-    const encrypted = textField(outer, 'Encrypt');
+    if (!crypto) return body;
+    const encrypted = textField(parseXml(body).fields, 'Encrypt');
     if (!encrypted) throw new XmlError('safe mode is on: the message has no Encrypt field');
     if (!signatureMatches(crypto.sign(q.timestamp ?? '', q.nonce ?? '', encrypted), q.msg_signature)) {
       throw new WeChatCryptoError('WECHAT_BAD_SIGNATURE', 'bad msg_signature');
     }
-    return parseXml(crypto.decrypt(encrypted)).fields;
+    return crypto.decrypt(encrypted);
   }
 
   /**
@@ -224,7 +267,12 @@ export class WeChatWebhook {
     const option = picked ? previousOptions[Number(picked[1]) - 1] : undefined;
     if (option !== undefined) activity.text = option;
 
-    const { outbox, done } = adapter.startTurn(activity, this.o.logic);
+    // The turn's answer is saved with its state (JiaoguanBot.run), in the same write: see handle().
+    const record = (): WeChatTurnRecord => ({ key, ...renderReplies(outbox.peek(), outbox.locale()) });
+    const { outbox, done } = adapter.startTurn(activity, (ctx) => {
+      TurnRecords.recordWith(ctx, record);
+      return this.o.logic(ctx);
+    });
     const finished = done.then(() => true, (err: unknown) => {
       this.o.logger.error({ err, channel: 'wechat' }, 'WeChat turn failed');
       return true;
@@ -236,27 +284,13 @@ export class WeChatWebhook {
       if (outbox.replaced) return;
       const next = shown ?? [];
       if (next.join('\u0000') === previousOptions.join('\u0000')) return;
-      // Not worth losing the replies over: a number then reaches the dialog as it is.
-      await adapter.saveOptions(m.openid, next).catch((err: unknown) => {
-        this.o.logger.warn({ err, channel: 'wechat', code: storageFaultOf(err)?.code }, 'could not remember the numbered options shown');
-      });
+      await this.saveShownOptions(m.openid, next);
     };
 
     if (inTime) {
       const rendered = renderReplies(outbox.take(), outbox.locale());
       await saveOptions(rendered.options.length ? rendered.options : undefined);
-      const [first, ...rest] = rendered.messages;
-      if (!first) {
-        await this.o.receipts.completeReplied(key, '');
-        return SUCCESS;
-      }
-      const xml = replyXml(first, m.openid, m.account, Math.floor(this.now() / 1000));
-      if (await this.o.receipts.completeReplied(key, xml)) {
-        this.inBackground(adapter.sendAll(m.openid, rest));
-        return this.xml(xml, nonce);
-      }
-      this.inBackground(adapter.sendAll(m.openid, rendered.messages));
-      return SUCCESS;
+      return this.answer(key, m, nonce, rendered.messages);
     }
     // Over budget: answer now, deliver the rest through the customer-service API when the turn ends.
     await this.o.receipts.defer(key);
@@ -268,6 +302,29 @@ export class WeChatWebhook {
       await saveOptions(outbox.shownOptions);
     })());
     return SUCCESS;
+  }
+
+  /** A finished turn's messages: the first as the passive reply (recorded on the receipt), the rest by customer-service message. */
+  private async answer(key: string, m: WeChatInbound, nonce: string, messages: readonly CustomMessage[]): Promise<WebhookResponse> {
+    const [first, ...rest] = messages;
+    if (!first) {
+      await this.o.receipts.completeReplied(key, '');
+      return SUCCESS;
+    }
+    const xml = replyXml(first, m.openid, m.account, Math.floor(this.now() / 1000));
+    if (await this.o.receipts.completeReplied(key, xml)) {
+      this.inBackground(this.o.adapter.sendAll(m.openid, rest));
+      return this.xml(xml, nonce);
+    }
+    this.inBackground(this.o.adapter.sendAll(m.openid, messages));
+    return SUCCESS;
+  }
+
+  /** Remembers the numbered options shown; not worth losing the replies over (a number then reaches the dialog as typed). */
+  private async saveShownOptions(openid: string, options: string[]): Promise<void> {
+    await this.o.adapter.saveOptions(openid, options).catch((err: unknown) => {
+      this.o.logger.warn({ err, channel: 'wechat', code: storageFaultOf(err)?.code }, 'could not remember the numbered options shown');
+    });
   }
 
   private inBackground(work: Promise<void>): void {

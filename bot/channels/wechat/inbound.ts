@@ -67,9 +67,11 @@ function rawText(fields: XmlRecord, name: string): string {
 }
 
 /**
- * The de-duplication key WeChat's documentation prescribes: MsgId for messages, FromUserName + CreateTime
- * for events (which carry no MsgId).
+ * The de-duplication key: FromUserName + MsgId for messages, FromUserName + CreateTime + Event for events (which
+ * carry no MsgId). The sender is part of every key, so a MsgId another follower sends again never reaches the
+ * first follower's receipt (and its reply).
  */
 export function dedupeKey(m: WeChatInbound): string {
-  return m.msgId ? `wechat:msg:${m.account}:${m.msgId}` : `wechat:event:${m.openid}:${m.createTime}`;
+  if (m.msgId) return `wechat:msg:${m.openid}:${m.msgId}`;
+  return `wechat:event:${m.openid}:${m.createTime}${m.kind === 'event' ? `:${m.event}` : ''}`;
 }

@@ -3,10 +3,12 @@ import type { Server } from 'restify';
 import type { MessageReceipts } from '../../../integrations/storage/messageReceipts';
 import type { SharedTokens } from '../../../integrations/storage/sharedTokens';
 import type { RateLimits } from '../../../integrations/storage/rateLimits';
+import type { WebhookNonces } from '../../../integrations/storage/webhookNonces';
 import { WeChatApiClient } from '../../../integrations/wechat/WeChatApiClient';
 import { translate } from '../../../dialogs/i18n/catalog';
 import type { WeChatConfig } from '../../config';
 import type { Logger } from '../../logger';
+import type { TurnRecords } from '../../TurnRecords';
 import { MENU_KEYS } from './menuKeys';
 import { WeChatAdapter } from './WeChatAdapter';
 import { WeChatCrypto } from './WeChatCrypto';
@@ -16,6 +18,9 @@ import { wechatRoutes } from './wechatRoutes';
 export interface WeChatChannelDeps {
   storage: Storage;
   receipts: MessageReceipts;
+  nonces: WebhookNonces;
+  /** The bot's turn records (bot.turns): a WeChat turn's answer is saved with its state. */
+  turns: TurnRecords;
   tokens: SharedTokens;
   rateLimits: RateLimits;
   logger: Logger;
@@ -51,6 +56,8 @@ export function wechatChannel(config: WeChatConfig, deps: WeChatChannelDeps): We
     adapter,
     logic: deps.logic,
     receipts,
+    nonces: deps.nonces,
+    turns: deps.turns,
     rateLimits: deps.rateLimits,
     logger: deps.logger,
     menuText: (key) => (Object.hasOwn(MENU_KEYS, key) ? translate('zh-CN', MENU_KEYS[key]) : undefined),
@@ -59,6 +66,7 @@ export function wechatChannel(config: WeChatConfig, deps: WeChatChannelDeps): We
   });
   const prune = (): void => {
     receipts.prune(Date.now() - RECEIPT_TTL_MS).catch((err: unknown) => deps.logger.warn({ err }, 'pruning WeChat receipts failed'));
+    deps.nonces.prune(Date.now()).catch((err: unknown) => deps.logger.warn({ err }, 'pruning WeChat nonces failed'));
   };
   const timer = setInterval(prune, 3600_000);
   timer.unref();

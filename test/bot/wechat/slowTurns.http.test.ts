@@ -1,6 +1,6 @@
 import type { TrafficPlatform, ViolationsPort } from '../../../integrations/platform/types';
 import { LI_NA } from '../../integrations/platform/fixtures';
-import { ACCOUNT, bindThrough, customMessages, FakeWeChat, startWeChatApp, type WeChatTestApp } from './wechatClient';
+import { bindThrough, customMessages, FakeWeChat, startWeChatApp, type WeChatTestApp } from './wechatClient';
 
 /** The sandbox platform with a delay on points and payments, counting the calls that reach it. */
 function slowPlatform(state: { delayMs: number; points: number; pay: number }) {
@@ -62,7 +62,7 @@ describe('WeChat retries and the 5-second rule', () => {
     const before = platform.points;
     const msgId = wx.nextMsgId();
     // What a killed process leaves: the receipt claimed 10 s ago, still "processing", no reply.
-    expect(await t.app.stores.receipts.claim(`wechat:msg:${ACCOUNT}:${msgId}`, Date.now() - 10_000)).toEqual({ claimed: true });
+    expect(await t.app.stores.receipts.claim(`wechat:msg:${openid}:${msgId}`, Date.now() - 10_000)).toEqual({ claimed: true });
     const [retry, copy] = await Promise.all([wx.text(openid, '我还有几分', msgId), wx.text(openid, '我还有几分', msgId)]);
     expect(retry.text).toMatch(/6/);
     expect(copy.body).toBe(retry.body);
