@@ -96,7 +96,17 @@ function restifyErrorBody(statusCode: number, message: string): ReturnType<Platf
 export function createSandboxHttpServer(platform: TrafficPlatform, options: SandboxHttpServerOptions = {}): restify.Server {
   const server = restify.createServer({ name: 'jiaoguan-sandbox-platform' });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 64 * 1024, rejectUnknown: true }));
+  // JSON only. restify's bodyParser would also hand multipart uploads to formidable, which writes them to the
+  // temp folder before any route runs: the contract has no files, so anything but JSON is refused unread.
+  server.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
+    const hasBody = req.header('transfer-encoding') !== undefined || Number(req.header('content-length') ?? 0) > 0;
+    if (!hasBody || /^application\/json\s*(;|$)/i.test(req.header('content-type') ?? '')) return next();
+    res.header('connection', 'close');
+    res.send(415, new PlatformError('INVALID_ARGUMENT', 'only application/json bodies are accepted', { httpStatus: 415 }).toJSON());
+    return next(false);
+  });
+  // (maxBodySize goes to restify's bodyReader, which jsonBodyParser runs first; its typings omit it)
+  server.use(restify.plugins.jsonBodyParser({ mapParams: false, maxBodySize: 64 * 1024 } as restify.plugins.JsonBodyParserOptions));
 
   server.on('restifyError', (_req: restify.Request, _res: restify.Response, err: unknown, callback: () => void) => {
     if (typeof err === 'object' && err !== null && !(err instanceof PlatformError)) {
