@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { CitizenClient } from './citizenClient';
+import type { Goal } from './citizenScript';
 
 /** The moment chosen for the SIGKILL. */
 export interface KillMoment {
@@ -26,13 +27,14 @@ function spin(us: number): void {
  * Watches the bot's SQLite file (read-only, beside the running bot: WAL lets readers in) for the worst moment to
  * kill it: a citizen's 是 claimed by the bot (receipt "processing") whose booking or payment is already committed
  * (and, aiming at `saved`, whose dialog state no longer waits for the confirmation). Settles for the other kinds
- * after `preferMs`, and for the timer after `timeoutMs`. The windows last a millisecond or two, so the bot is
- * single-stepped: stopped (SIGSTOP) while the file is read, continued (SIGCONT) for a few hundred microseconds;
- * at the moment, `fire` is called with the bot still stopped (it must SIGKILL it), and the moment is returned.
+ * after `preferMs`, and for the timer after `timeoutMs`; with `goal`, only that service's confirmations count.
+ * The windows last a millisecond or two, so the bot is single-stepped: stopped (SIGSTOP) while the file is read,
+ * continued (SIGCONT) for a few hundred microseconds; at the moment, `fire` is called with the bot still stopped
+ * (it must SIGKILL it), and the moment is returned.
  */
 export async function aimKill(
   dbFile: string, clients: readonly CitizenClient[], botPid: number, fire: () => void,
-  target: AimTarget = 'committed', preferMs = 1500, timeoutMs = 3000,
+  target: AimTarget = 'committed', goal: Goal | undefined = undefined, preferMs = 1500, timeoutMs = 3000,
 ): Promise<KillMoment> {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   const now = (m: KillMoment): KillMoment => {
@@ -51,7 +53,7 @@ export async function aimKill(
       let processing: string | undefined;
       for (const c of clients) {
         const m = c.inFlight;
-        if (!m?.confirming) continue;
+        if (!m?.confirming || (goal !== undefined && m.goal !== goal)) continue;
         const r = receipt.get(receiptKey(c.citizen.openid, m.msgId)) as { status: string } | undefined;
         if (r?.status !== 'processing') continue;
         const who = `${c.citizen.openid} "${m.text}" (${m.goal})`;

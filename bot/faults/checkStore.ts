@@ -13,7 +13,7 @@ export interface StoreCheck {
   duplicated: string[];
   /** Other broken invariants (seat counts, overbooking, idempotency records pointing nowhere). */
   violations: string[];
-  /** In the store but never shown to the citizen (a turn that died after the platform call): not a loss. */
+  /** In the store but never shown to the citizen (the reply of the step that made it never reached them): a failure of the run. */
   unacknowledged: string[];
 }
 
