@@ -10,6 +10,7 @@ import type { DialogDeps } from '../DialogDeps';
 import { msg } from '../i18n/turnLocale';
 import { channelUserId } from '../shared/channelUserId';
 import { runPlatform } from '../shared/runPlatform';
+import { markSensitiveInput } from '../shared/sensitiveInput';
 import { todayOf } from '../shared/today';
 
 export const BINDING_DIALOG = 'bindingDialog';
@@ -40,8 +41,15 @@ export class BindingDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(BINDING_DIALOG);
     this.addDialog(new TextPrompt(ID_PROMPT, async (p: PromptValidatorContext<string>) => this.readIdNumber(p.recognized.value) !== undefined));
-    this.addDialog(new TextPrompt(NAME_PROMPT, async (p: PromptValidatorContext<string>) => NAME.test((p.recognized.value ?? '').trim())));
-    this.addDialog(new TextPrompt(CODE_PROMPT, async (p: PromptValidatorContext<string>) => /^\d{4,8}$/.test((p.recognized.value ?? '').trim())));
+    // What is typed at the name and code prompts is kept masked in the transcript and the inbox, valid or not.
+    this.addDialog(new TextPrompt(NAME_PROMPT, async (p: PromptValidatorContext<string>) => {
+      markSensitiveInput(p.context, 'name');
+      return NAME.test((p.recognized.value ?? '').trim());
+    }));
+    this.addDialog(new TextPrompt(CODE_PROMPT, async (p: PromptValidatorContext<string>) => {
+      markSensitiveInput(p.context, 'code');
+      return /^\d{4,8}$/.test((p.recognized.value ?? '').trim());
+    }));
     this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [
       this.checkBound.bind(this),
       this.askName.bind(this),

@@ -7,6 +7,8 @@ import type { DialogDeps } from '../DialogDeps';
 import { localeOf, msg } from '../i18n/turnLocale';
 import type { FlowOptions } from '../shared/FlowOptions';
 import { todayOf } from '../shared/today';
+import { sensitiveInputOf } from '../shared/sensitiveInput';
+import { maskCitizenMessage } from '../../integrations/privacy/maskCitizenMessage';
 import { isComplaint, requestHandoff } from '../handoff/requestHandoff';
 import { serviceButtons } from './menu';
 import { intentFamily, isServiceIntent, MENU_INTENTS, type ServiceIntent } from './serviceIntents';
@@ -155,8 +157,8 @@ export class MainDialog extends ComponentDialog {
       }
     }
     if (u.score < CONFIDENT || u.intent === 'None') {
-      // For the admins' misunderstood inbox (the store masks personal data before writing).
-      void this.deps.inbox?.record({ text: ctx.activity.text ?? '', locale: localeOf(ctx), intent: u.intent, score: u.score, at: this.deps.clock.now().getTime() });
+      // For the admins' misunderstood inbox (codes masked here, other personal data by the store before writing).
+      void this.deps.inbox?.record({ text: maskCitizenMessage(ctx.activity.text ?? '', sensitiveInputOf(ctx)), locale: localeOf(ctx), intent: u.intent, score: u.score, at: this.deps.clock.now().getTime() });
     }
     if (u.intent.startsWith('faq.') && u.score >= CONFIDENT) {
       const answer = this.deps.nlu.answer?.(u.intent, localeOf(ctx));
