@@ -107,7 +107,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   if (!demo && config.platform === 'sandbox') throw new ConfigError('a deployment never runs the sandbox platform');
   const basePlatform: TrafficPlatform = config.platform === 'sandbox'
     ? new SandboxPlatform(sandboxDb(), clock)
-    : new HttpPlatform({ baseUrl: config.platformUrl ?? '' });
+    : new HttpPlatform({ baseUrl: config.platformUrl ?? '', token: config.platformAuth?.token, tls: config.platformAuth?.tls });
   const metrics = new Metrics(async () => {
     const waiting = await stores.handoffs.waiting();
     const oldest = waiting.reduce((min, h) => Math.min(min, h.createdAt), Number.POSITIVE_INFINITY);

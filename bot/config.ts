@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { isProxyEntry } from './web/TrustedProxies';
+import { readPlatformAuth, type PlatformAuth } from './platformAuth';
 import { isIP } from 'node:net';
+import { isProxyEntry } from './web/TrustedProxies';
 
 /** Demo: the sandbox, the messenger, anonymous Bot Framework on loopback. Deployment: none of those, ever. */
 export type Mode = 'demo' | 'deployment';
@@ -25,6 +26,8 @@ export interface Config {
   mongodbUri?: string;
   platform: 'sandbox' | 'http';
   platformUrl?: string;
+  /** The gateway's credentials with PLATFORM=http (bearer token, TLS client certificate, CA): never logged. */
+  platformAuth?: PlatformAuth;
   /** Fixes the sandbox clock to this China date (demos, tests). */
   sandboxToday?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -111,6 +114,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   const platformUrl = get('PLATFORM_URL');
   if (platform === 'http' && !platformUrl) problems.push('PLATFORM=http needs PLATFORM_URL (the traffic platform gateway, e.g. https://gateway.example/)');
   if (platformUrl && !/^https?:\/\//.test(platformUrl)) problems.push('PLATFORM_URL must be an http(s) URL');
+  const platformAuth = readPlatformAuth(get, platform, platformUrl, problems);
   const sandboxToday = get('SANDBOX_TODAY');
   if (sandboxToday && (!/^\d{4}-\d{2}-\d{2}$/.test(sandboxToday) || Number.isNaN(Date.parse(`${sandboxToday}T00:00:00Z`)))) {
     problems.push(`SANDBOX_TODAY must be a date YYYY-MM-DD, got "${sandboxToday}"`);
@@ -171,6 +175,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     mongodbUri,
     platform: platform as Config['platform'],
     platformUrl,
+    platformAuth,
     sandboxToday,
     logLevel: logLevel as Config['logLevel'],
     microsoftAppId,

@@ -1,4 +1,5 @@
 import { PlatformError } from '../errors';
+import { tlsFetch, type GatewayTls } from './tlsFetch';
 import type { PlatformErrorDetails } from '../errors';
 import type {
   Binding, BindingChallenge, ExamBooking, ExamEligibility, ExamSession, ExamSlot, ExamSubject, ExamsPort, IdentityPort,
@@ -13,6 +14,10 @@ export interface HttpPlatformOptions {
   readonly timeoutMs?: number;
   /** Extra headers for every call, e.g. gateway credentials supplied by the composition root. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Bearer token sent as `Authorization: Bearer …` on every call (PLATFORM_TOKEN); never put into errors. */
+  readonly token?: string;
+  /** TLS client certificate and/or private CA of the gateway (mutual TLS); calls then go through tlsFetch. */
+  readonly tls?: GatewayTls;
   readonly fetch?: typeof fetch;
 }
 
@@ -52,8 +57,8 @@ export class HttpPlatform implements TrafficPlatform {
   constructor(options: HttpPlatformOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 5000;
-    this.headers = options.headers ?? {};
-    this.fetchFn = options.fetch ?? fetch;
+    this.headers = { ...(options.headers ?? {}), ...(options.token !== undefined ? { authorization: `Bearer ${options.token}` } : {}) };
+    this.fetchFn = options.fetch ?? (options.tls ? tlsFetch(options.tls) : fetch);
     const call = this.call.bind(this);
     const seg = encodeURIComponent;
 
@@ -175,6 +180,10 @@ export class HttpPlatform implements TrafficPlatform {
         sanitizeDetails(field(payload, 'details')),
         typeof retryable === 'boolean' ? retryable : undefined,
       );
+    }
+    // The gateway refusing the bot's credentials is the operator's problem, not the citizen's input: "platform down".
+    if (status === 401 || status === 403) {
+      throw new PlatformError('UNAVAILABLE', `${operation}: the gateway refused the bot's credentials (status ${status})`, { reason: 'unauthorized', httpStatus: status }, false);
     }
     if (status === 404) throw new PlatformError('NOT_FOUND', `${operation}: not found`, { httpStatus: status });
     if (status === 429) throw new PlatformError('RATE_LIMITED', `${operation}: rate limited`, { httpStatus: status });
