@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type Database from 'better-sqlite3';
 import { applyMigrations, type Migration } from '../../storage/sqlite/migrate';
@@ -6,6 +6,8 @@ import { WECHAT_ERRCODES, type CustomMessage } from '../types';
 
 /** A customer-service message as the sandbox WeChat server received it. */
 export type ReceivedMessage = CustomMessage & { readonly id: number; readonly touser: string; readonly at: string };
+
+const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
 export interface WeChatAnswer { errcode: number; errmsg: string; access_token?: string; expires_in?: number }
 
@@ -44,13 +46,14 @@ export class SandboxWeChatServer {
     if (appId !== this.account.appId) return { errcode: 40013, errmsg: 'invalid appid' };
     if (secret !== this.account.appSecret) return { errcode: 40125, errmsg: 'invalid appsecret' };
     const token = randomBytes(24).toString('base64url');
-    this.db.prepare('INSERT INTO sandbox_wechat_tokens (token, expires_at) VALUES (?, ?)').run(token, this.now() + TOKEN_TTL_S * 1000);
+    // Only compared, never used again: the table keeps its sha256 (the column is named token since migration 1).
+    this.db.prepare('INSERT INTO sandbox_wechat_tokens (token, expires_at) VALUES (?, ?)').run(sha256(token), this.now() + TOKEN_TTL_S * 1000);
     return { errcode: 0, errmsg: 'ok', access_token: token, expires_in: TOKEN_TTL_S };
   }
 
   /** POST /cgi-bin/message/custom/send?access_token=… */
   receiveCustom(accessToken: string, body: unknown): WeChatAnswer {
-    const row = this.db.prepare('SELECT expires_at FROM sandbox_wechat_tokens WHERE token = ?').get(accessToken) as { expires_at: number } | undefined;
+    const row = this.db.prepare('SELECT expires_at FROM sandbox_wechat_tokens WHERE token = ?').get(sha256(accessToken)) as { expires_at: number } | undefined;
     if (!row) return { errcode: WECHAT_ERRCODES.invalidCredential, errmsg: 'invalid credential, access_token is invalid or not latest' };
     if (row.expires_at <= this.now()) return { errcode: WECHAT_ERRCODES.accessTokenExpired, errmsg: 'access_token expired' };
     const message = readMessage(body);

@@ -35,6 +35,12 @@ describe('SandboxWeChatServer', () => {
       expect(server.issueToken('client_credential', APP.appId, APP.appSecret).access_token).not.toBe(answer.access_token);
     });
 
+    it('keeps only a hash of the tokens it issued (they are only compared), and still accepts them', () => {
+      const token = String(server.issueToken('client_credential', APP.appId, APP.appSecret).access_token);
+      expect(JSON.stringify(db.prepare('SELECT * FROM sandbox_wechat_tokens').all())).not.toContain(token);
+      expect(server.receiveCustom(token, text('你好'))).toMatchObject({ errcode: 0 });
+    });
+
     it.each([
       ['a wrong grant_type', 'authorization_code', APP.appId, APP.appSecret, 40002],
       ['another AppId', 'client_credential', 'wx0000000000000000', APP.appSecret, 40013],
