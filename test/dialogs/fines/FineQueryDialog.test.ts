@@ -138,4 +138,18 @@ describe('FineQueryDialog', () => {
       ['1', ['你名下车辆没有违法记录。']],
     ]);
   });
+
+  it('after 5 failed lookups of a plate in an hour, says until when (in English too), refuses the right tail, and opens again after the hour', async () => {
+    const world = makeWorld('2026-11-25T10:20:00+08:00');
+    const lookUp = (client: ReturnType<typeof dialogClient>, tail: string, replies: Array<string | RegExp>): Promise<void> =>
+      play(client, [['check traffic violations of 苏A12345', ['last 6 characters of the VIN']], [tail, replies]]);
+    const fresh = (): ReturnType<typeof dialogClient> => dialogClient(new FineQueryDialog(world.deps), entitiesOf(world, 'check traffic violations of 苏A12345'));
+    const MISMATCH = 'No vehicle matches that plate and the last six characters of the VIN';
+    const LOCKED = 'Too many lookups by plate did not match, so to protect vehicle owners, lookups by plate are paused until Wed 25 Nov 11:00; please try again after that. The owner can bind their identity and look up their own vehicles, say "agent" to talk to a person, or call 12123.';
+    for (const tail of ['000001', '000002', '000003', '000004']) await lookUp(fresh(), tail, [MISMATCH, /VIN/]);
+    await lookUp(fresh(), '000005', [MISMATCH, LOCKED]);
+    await lookUp(fresh(), '123456', [LOCKED]);
+    world.clock.set('2026-11-25T11:00:00+08:00');
+    await lookUp(fresh(), '123456', [/^苏A12345 has 5 violation records/, /handle one/]);
+  });
 });
