@@ -3,6 +3,7 @@ import type { AgentAccount, AgentStore } from '../../integrations/storage/agents
 import type { AuditLog } from '../../integrations/storage/auditLog';
 import type { CitizenSummary, HandoffReason, HandoffRecord, HandoffStore } from '../../integrations/storage/handoffs';
 import type { TranscriptStore } from '../../integrations/storage/transcripts';
+import { maskBareCode } from '../../integrations/privacy/maskBareCode';
 import { maskPii } from '../../integrations/privacy/maskPii';
 import { translate } from '../../dialogs/i18n/catalog';
 import { isLocale, type Locale } from '../../dialogs/i18n/Locale';
@@ -73,7 +74,8 @@ export class HandoffService {
 
   /** A citizen's message while the handoff is open: for the agent (the transcript has it too). */
   async citizenMessage(record: HandoffRecord, text: string): Promise<void> {
-    await this.event(record.id, 'user', { text: maskPii(text) });
+    // As in the transcript: a code typed to the agent is of no use to them and must not be replayable from the console.
+    await this.event(record.id, 'user', { text: maskPii(maskBareCode(text)) });
   }
 
   /** The citizen cancels waiting or ends the conversation with the agent. */

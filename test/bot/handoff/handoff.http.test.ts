@@ -61,6 +61,10 @@ describe('hotline handoff over WeChat: queue, live chat with an agent, hand back
       const said = await wx.text(openid, '我想问一下红灯那条怎么处理');
       expect(said.body).toBe('success');
       await events.waitFor((e) => e.event === 'message' && e.data.text === '我想问一下红灯那条怎么处理');
+      // A code typed to the agent is not readable either (issue 13: codes outside the code prompt are masked).
+      await wx.text(openid, '刚收到的验证码是 520394');
+      await events.waitFor((e) => e.event === 'message' && String(e.data.text).startsWith('刚收到的验证码'));
+      expect(events.received.map((e) => String(e.data.text ?? '')).join('\n')).not.toContain('520394');
 
       expect((await li.post(`/api/agent/handoffs/${item.id}/messages`, { text: '插话' })).status).toBe(403);
       expect((await wang.post(`/api/agent/handoffs/${item.id}/messages`, { text: '您好，这条需要到窗口处理' })).status).toBe(201);
