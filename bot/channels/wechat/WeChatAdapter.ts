@@ -23,12 +23,20 @@ export class WeChatAdapter extends BotAdapter {
     super();
   }
 
+  /**
+   * A context for a WeChat activity (the webhook checked WeChat's signature: its follower is a WeChat user). The
+   * webhook also reads a follower's stored state through one, outside any turn, keyed exactly as their turns are.
+   */
+  contextFor(activity: Partial<Activity>): TurnContext {
+    const ctx = new TurnContext(this, activity);
+    markEntryPoint(ctx, 'wechat');
+    return ctx;
+  }
+
   /** Starts one turn; its replies are gathered in the returned outbox until the webhook makes it go direct. */
   startTurn(activity: Partial<Activity>, logic: (ctx: TurnContext) => Promise<void>): { outbox: TurnOutbox; done: Promise<void> } {
     const openid = activity.from?.id ?? '';
-    const ctx = new TurnContext(this, activity);
-    // The webhook checked WeChat's signature: this turn's follower is a WeChat user.
-    markEntryPoint(ctx, 'wechat');
+    const ctx = this.contextFor(activity);
     const outbox = new TurnOutbox((messages) => this.sendAll(openid, messages), () => localeOf(ctx));
     ctx.turnState.set(OUTBOX, outbox);
     return { outbox, done: this.runMiddleware(ctx, logic) };

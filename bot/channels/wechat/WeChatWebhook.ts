@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { TurnContext, type Activity } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { MessageReceipts } from '../../../integrations/storage/messageReceipts';
 import type { RateLimits } from '../../../integrations/storage/rateLimits';
 import type { WebhookNonces } from '../../../integrations/storage/webhookNonces';
@@ -170,7 +170,7 @@ export class WeChatWebhook {
       if (!claim.claimed) {
         // The copy that claimed it died mid-turn (a restart, kill -9). When its turn got as far as saving the state,
         // the answer was saved with it: send that. Otherwise nothing of the turn was saved: run it again.
-        const saved = await this.o.turns.find<WeChatTurnRecord>(new TurnContext(this.o.adapter, toActivity(inbound, this.o.menuText)), key);
+        const saved = await this.o.turns.find<WeChatTurnRecord>(this.o.adapter.contextFor(toActivity(inbound, this.o.menuText)), key);
         if (saved) {
           this.o.logger.warn({ channel: 'wechat' }, 'WeChat message answered by a stopped process after saving its turn; sending the saved answer');
           await this.saveShownOptions(inbound.openid, saved.options);
