@@ -53,6 +53,7 @@ describe('createSqliteStores', () => {
       expect(stores.db.prepare('SELECT scope, version FROM schema_migrations ORDER BY scope, version').all()).toEqual([
         { scope: 'botstate', version: 1 },
         { scope: 'channels', version: 1 },
+        { scope: 'channels', version: 2 },
         { scope: 'people', version: 1 },
         { scope: 'people', version: 2 },
         { scope: 'training', version: 1 },
