@@ -134,7 +134,7 @@ describe('AgentAuth (with the SQLite stores)', () => {
     it('still stops guessing spread over many addresses: 100 attempts per username per 15 minutes', async () => {
       for (let i = 0; i < 100; i += 1) await auth.login('alice', WRONG, `198.51.100.${i}`);
       expect(await auth.login('alice', PASSWORD, '10.0.0.1')).toMatchObject({ status: 429 });
-    });
+    }, 180_000); // 100 real scrypt checks: slow on a busy machine
 
     it('limits one address to 50 attempts per 15 minutes across usernames', async () => {
       for (let i = 0; i < 50; i += 1) expect(await auth.login(`user${i}`, WRONG, '203.0.113.7')).toMatchObject({ status: 401 });
