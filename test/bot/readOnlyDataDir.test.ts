@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../bot/faults/botProcess';
+import { freePort } from '../../tools/faults/botProcess';
 import { createSqliteStores } from '../../integrations/storage/sqlite/createSqliteStores';
 import { capture } from '../support/capture';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { childLogLevel, spawnCaptured } from '../support/capture';
 import { emulatorMessage, startChannelRecorder } from './channelRecorder';
-import { freePort } from '../../bot/faults/botProcess';
+import { freePort } from '../../tools/faults/botProcess';
 
 const ROOT = join(__dirname, '..', '..');
 

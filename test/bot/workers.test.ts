@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { LI_NA } from '../integrations/platform/fixtures';
 import { capture, childLogLevel } from '../support/capture';
 import { bindThrough, FakeWeChat } from './wechat/wechatClient';
-import { freePort } from '../../bot/faults/botProcess';
+import { freePort } from '../../tools/faults/botProcess';
 
 const ROOT = join(__dirname, '..', '..');
 

@@ -1,9 +1,9 @@
 import { closeSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkStore } from '../../bot/faults/checkStore';
-import type { Confirmation } from '../../bot/faults/citizenClient';
-import { formatReport, runKillUnderLoad, type KillOptions, type KillReport } from '../../bot/faults/killUnderLoad';
-import type { FaultCitizen } from '../../bot/faults/seedCitizens';
+import { checkStore } from '../../tools/faults/checkStore';
+import type { Confirmation } from '../../tools/faults/citizenClient';
+import { formatReport, runKillUnderLoad, type KillOptions, type KillReport } from '../../tools/faults/killUnderLoad';
+import type { FaultCitizen } from '../../tools/faults/seedCitizens';
 import { captureFile, childLogLevel } from '../support/capture';
 
 const CITIZENS = 12;

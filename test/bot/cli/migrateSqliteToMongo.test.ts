@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../../bot/faults/botProcess';
+import { freePort } from '../../../tools/faults/botProcess';
 import { capture } from '../../support/capture';
 
 const ROOT = join(__dirname, '..', '..', '..');

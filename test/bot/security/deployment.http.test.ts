@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { compose, type App } from '../../../bot/compose';
 import { readConfig } from '../../../bot/config';
 import { wechatSignature } from '../../../bot/channels/wechat/signature';
-import { freePort, stopBot } from '../../../bot/faults/botProcess';
+import { freePort, stopBot } from '../../../tools/faults/botProcess';
 import { capture } from '../../support/capture';
 import { testLogger } from '../../support/captureLogger';
 import { emulatorMessage } from '../channelRecorder';

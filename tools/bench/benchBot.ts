@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
-import { SANDBOX_WECHAT } from '../config';
+import { SANDBOX_WECHAT } from '../../bot/config';
 
 /** What the turn benchmarks share: starting processes, signing WeChat messages, reading the bot's memory. */
 export const ROOT = join(__dirname, '..', '..');

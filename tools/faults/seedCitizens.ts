@@ -3,7 +3,7 @@ import { fixedDateClock } from '../../integrations/clock';
 import { SandboxAdmin } from '../../integrations/platform/sandbox/SandboxAdmin';
 import { SandboxPlatform } from '../../integrations/platform/sandbox/SandboxPlatform';
 import { openSqlite } from '../../integrations/storage/sqlite/openSqlite';
-import { WECHAT_CHANNEL_ID } from '../channels/wechat/toActivity';
+import { WECHAT_CHANNEL_ID } from '../../bot/channels/wechat/toActivity';
 
 /** One generated citizen of the fault run: a C1 learner (科目一 passed) who also owns a car with an unpaid decision. */
 export interface FaultCitizen {

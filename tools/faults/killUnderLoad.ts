@@ -13,7 +13,7 @@ import { BotGate, WeChatWire } from './wechatWire';
  * npm run fault:kill9 — issue 8's fault test: kill -9 of the bot in the middle of bookings and payments under load.
  * Many citizens (generated sandbox identities, most bound already, some binding in the chat) each book 科目二 and
  * pay a decision over WeChat; once a given number of confirmations (是) has been sent, the bot is single-stepped
- * until a 是 whose booking or payment is committed is still being processed (bot/faults/aimKill.ts) and gets SIGKILL
+ * until a 是 whose booking or payment is committed is still being processed (tools/faults/aimKill.ts) and gets SIGKILL
  * there; it is restarted on the same DATA_DIR, WeChat re-posts every unanswered message with its MsgId, and the citizens carry
  * on to the end. Then the SQLite file is opened read-only: nothing a citizen was told is missing, nothing is
  * there twice, seat counts add up, and every booking and payment a citizen holds was shown to them with its number.

@@ -1,6 +1,6 @@
-import { SANDBOX_WECHAT } from '../config';
-import { wechatSignature } from '../channels/wechat/signature';
-import { buildXml, parseXml, textField } from '../channels/wechat/xml';
+import { SANDBOX_WECHAT } from '../../bot/config';
+import { wechatSignature } from '../../bot/channels/wechat/signature';
+import { buildXml, parseXml, textField } from '../../bot/channels/wechat/xml';
 
 const ACCOUNT = 'gh_jiaoguan_sandbox';
 

@@ -48,7 +48,7 @@ async function turnRows(base: string, echoPort: number, echoRate: number, label:
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'jiaoguan-bench-'));
-  const echo = startProcess('bot/bench/echoServer.ts', { PORT: '0' });
+  const echo = startProcess('tools/bench/echoServer.ts', { PORT: '0' });
   const echoPort = Number(await echo.firstLine);
   const botPort = 3900 + Math.floor(Math.random() * 90);
   const t0 = Date.now();
