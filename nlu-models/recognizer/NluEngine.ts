@@ -1,8 +1,9 @@
 import { extractEntities } from '../entities';
 import { maskEntities } from '../features/featurize';
 import type { IntentModel } from '../model/IntentModel';
-import { detectLanguage } from '../text/detectLanguage';
+import type { DetectedLanguage } from '../text/detectLanguage';
 import { normalizeText } from '../text/normalize';
+import { languageOf } from './languageOf';
 import type { LanguageUnderstanding, Understanding } from './Understanding';
 
 /**
@@ -26,6 +27,10 @@ export class NluEngine implements LanguageUnderstanding {
     return byLocale[locale]?.[0] ?? Object.values(byLocale).find((a) => a.length)?.[0];
   }
 
+  language(text: string): DetectedLanguage {
+    return languageOf(text);
+  }
+
   understand(text: string, today: string): Understanding {
     const model = this.model;
     const normal = normalizeText(text);
@@ -33,7 +38,7 @@ export class NluEngine implements LanguageUnderstanding {
     const c = model.classifyPrepared(maskEntities(normal, entities));
     return {
       text: normal,
-      language: detectLanguage(normal),
+      language: languageOf(normal, entities),
       intent: c.intent,
       score: c.score,
       alternatives: c.ranking.slice(0, 5),

@@ -13,6 +13,7 @@ export interface UnderstoodEntity {
 /** What the dialogs get from the NLU for one utterance (DESIGN.md §3). */
 export interface Understanding {
   text: string;
+  /** The language it is written in (languageOf): the reply language of the turn is decided from it. */
   language: DetectedLanguage;
   intent: string;
   score: number;
@@ -24,6 +25,8 @@ export interface Understanding {
 /** The small interface dialogs depend on; `today` is the China-time date of the turn (YYYY-MM-DD). */
 export interface LanguageUnderstanding {
   understand(text: string, today: string): Understanding;
+  /** The `language` understand() reports for a text, without classifying it (the locale middleware asks first). */
+  language(text: string): DetectedLanguage;
   /** The answer of an FAQ intent in a locale (`zh-CN`, `en`), if the live model has one. */
   answer?(intent: string, locale: string): string | undefined;
 }

@@ -1,12 +1,10 @@
-import { JiaoguanRecognizer } from '../../../nlu-models/recognizer/JiaoguanRecognizer';
 import { NluEngine } from '../../../nlu-models/recognizer/NluEngine';
 import { projectModel } from './projectModel';
 
 const TODAY = '2026-11-25';
 
-describe('JiaoguanRecognizer on the project model', () => {
+describe('NluEngine on the project model', () => {
   const engine = new NluEngine(projectModel());
-  const recognizer = new JiaoguanRecognizer(engine, () => TODAY);
 
   it.each([
     // what the citizen says → intent, entities (entity=value)
@@ -26,21 +24,35 @@ describe('JiaoguanRecognizer on the project model', () => {
     ['how many points do i have left on my licence', 'points.query', []],
     ['I want to talk to a real person', 'agent.handoff', []],
   ])('"%s" → %s %j', async (text, intent, entities) => {
-    const r = recognizer.recognizeText(text);
-    expect(r.understanding.intent).toBe(intent);
-    expect(r.understanding.entities.map((e) => `${e.entity}=${e.value}`)).toEqual(entities);
+    const u = engine.understand(text, TODAY);
+    expect(u.intent).toBe(intent);
+    expect(u.entities.map((e) => `${e.entity}=${e.value}`)).toEqual(entities);
   });
 
-  it('returns a botbuilder RecognizerResult: top intent, runners-up, entities with $instance, language', () => {
-    const r = recognizer.recognizeText('帮我交苏A12345的罚款');
-    const top = Object.entries(r.intents).sort((a, b) => (b[1].score ?? 0) - (a[1].score ?? 0))[0];
-    expect(top[0]).toBe('fine.pay');
-    expect(Object.keys(r.intents).length).toBeGreaterThan(1);
-    expect(r.entities.plate_number).toEqual(['苏A12345']);
-    expect(r.entities.$instance.plate_number).toEqual([{ startIndex: 3, endIndex: 10, text: '苏A12345' }]);
-    expect(r.language).toBe('zh');
-    expect(recognizer.recognizeText('帮我cancel一下考试').language).toBe('mixed');
-    expect(recognizer.recognizeText('pay my fine').language).toBe('en');
+  it('returns the top intent, the runners-up, entities with their offsets, and the language', () => {
+    const u = engine.understand('帮我交苏A12345的罚款', TODAY);
+    expect(u.intent).toBe('fine.pay');
+    expect(u.alternatives[0]).toEqual({ intent: 'fine.pay', score: u.score });
+    expect(u.alternatives.length).toBeGreaterThan(1);
+    expect(u.entities).toEqual([{ entity: 'plate_number', value: '苏A12345', text: '苏A12345', start: 3, end: 10 }]);
+    expect(u.language).toBe('zh');
+    expect(engine.understand('帮我cancel一下考试', TODAY).language).toBe('mixed');
+    expect(engine.understand('pay my fine', TODAY).language).toBe('en');
+  });
+
+  it.each([
+    ['帮我交苏A12345的罚款', 'zh'],
+    ['帮我cancel一下考试', 'mixed'],
+    ['pay my fine', 'en'],
+    ['book 科目三 tomorrow please', 'en'],
+    ['please book for 12月3号', 'en'],
+    ['ok', 'en-short'],
+    ['1', 'none'],
+    ['LSVAU2187N2123456', 'none'],
+    ['苏A12345', 'none'],
+  ] as const)('reports the same language without classifying: %j → %s', (text, language) => {
+    expect(engine.language(text)).toBe(language);
+    expect(engine.understand(text, TODAY).language).toBe(language);
   });
 
   it('answers None for empty, noise and overlong input without throwing', () => {

@@ -22,6 +22,15 @@ describe('detectLanguage', () => {
     ['pay my fine please', 'en'],
     ['book 科目三 tomorrow please', 'mixed'],
     ['帮我cancel一下考试', 'mixed'],
-    ['12345', 'en'],
+    ['12345', 'none'],
+    ['ok', 'en-short'],
+    ['6SB66 AB3C5', 'none'],
+    ['我的ID', 'zh'],
   ])('%j → %s', (text, lang) => expect(detectLanguage(text)).toBe(lang));
+
+  it('does not count the words inside entities (offsets into the text)', () => {
+    expect(detectLanguage('book 科目三 tomorrow please', [{ start: 5, end: 8 }, { start: 9, end: 17 }])).toBe('en');
+    expect(detectLanguage('我要约科目二', [{ start: 3, end: 6 }])).toBe('zh');
+    expect(detectLanguage('科目二', [{ start: 0, end: 3 }])).toBe('none');
+  });
 });
