@@ -65,6 +65,22 @@ export class DuplicateUtteranceError extends Error {
   }
 }
 
+/**
+ * What one corpus file held when the store last took it in: seeded, imported or dismissed by an admin. A file
+ * that differs at start is offered to admins as an import (never merged by itself).
+ */
+export interface CorpusSeed {
+  /** `<domain>/<locale>`, e.g. exams/zh-CN. */
+  readonly key: string;
+  /** sha256 of the file's corpus (as parsed, so formatting does not count). */
+  readonly hash: string;
+  /** The corpus JSON as it was then: the base the next change is shown against. */
+  readonly corpus: string;
+  /** system (the seed), or the admin's id who imported or dismissed it. */
+  readonly recordedBy: string;
+  readonly recordedAt: number;
+}
+
 export interface TrainingStore {
   intentCount(): Promise<number>;
   intents(): Promise<TrainingIntent[]>;
@@ -92,6 +108,11 @@ export interface TrainingStore {
   version(id: string): Promise<ModelVersion | undefined>;
   setLive(versionId: string, by: string, at: number): Promise<void>;
   live(): Promise<LivePointer | undefined>;
+
+  /** The corpus files as the store last took them in, by key. */
+  corpusSeeds(): Promise<CorpusSeed[]>;
+  /** Records (replaces) what the store took in of one corpus file. */
+  recordCorpusSeed(seed: CorpusSeed): Promise<void>;
 }
 
 /** Messages the live bot did not understand (None or low confidence), masked before they are stored. */

@@ -10,6 +10,8 @@ export interface CopyReport {
   audit: number;
   intents: number;
   utterances: number;
+  /** What each corpus file held when the store took it in (the base of the corpus updates offered to admins). */
+  corpusSeeds: number;
   versions: number;
   inbox: number;
 }
@@ -24,7 +26,7 @@ interface TranscriptRow { conversation_id: string; channel_id: string; sender: '
  * Run it with the bot stopped, into an empty target. Ids of agents and versions are new; references follow.
  */
 export async function copyStores(from: SqliteStores, to: StoreBundle, log: (line: string) => void = () => undefined): Promise<CopyReport> {
-  const r: CopyReport = { botState: 0, transcripts: 0, agents: 0, handoffs: 0, handoffEvents: 0, audit: 0, intents: 0, utterances: 0, versions: 0, inbox: 0 };
+  const r: CopyReport = { botState: 0, transcripts: 0, agents: 0, handoffs: 0, handoffEvents: 0, audit: 0, intents: 0, utterances: 0, corpusSeeds: 0, versions: 0, inbox: 0 };
 
   for (const row of from.db.prepare('SELECT key, data FROM bot_state ORDER BY key').all() as BotStateRow[]) {
     await to.storage.write({ [row.key]: { ...(JSON.parse(row.data) as object), eTag: '*' } });
@@ -83,7 +85,11 @@ export async function copyStores(from: SqliteStores, to: StoreBundle, log: (line
     await to.training.addUtterance({ intent: u.intent, locale: u.locale, text: u.text, split: u.split, source: u.source, createdAt: u.createdAt });
     r.utterances += 1;
   }
-  log(`training data: ${r.intents} intents, ${r.utterances} utterances`);
+  for (const s of await from.training.corpusSeeds()) {
+    await to.training.recordCorpusSeed({ ...s, recordedBy: agent(s.recordedBy) ?? s.recordedBy });
+    r.corpusSeeds += 1;
+  }
+  log(`training data: ${r.intents} intents, ${r.utterances} utterances, ${r.corpusSeeds} corpus files as taken in`);
 
   const versionIds = new Map<string, string>();
   for (const v of [...(await from.training.versions())].reverse()) {

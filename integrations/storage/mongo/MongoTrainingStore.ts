@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import {
-  DuplicateUtteranceError, type LivePointer, type ModelVersion, type TrainingIntent, type TrainingStore, type TrainingUtterance,
+  DuplicateUtteranceError, type CorpusSeed, type LivePointer, type ModelVersion, type TrainingIntent, type TrainingStore, type TrainingUtterance,
   type UtteranceSplit, type VersionMetrics, type VersionStatus,
 } from '../training';
 import { Counters } from './counters';
@@ -14,6 +14,7 @@ export interface VersionDoc {
   dataHash: string; intents: string[]; metrics?: string; error?: string; model?: string;
 }
 export interface LiveDoc { _id: string; versionId: string; publishedAt: number; publishedBy: string }
+export interface CorpusSeedDoc { _id: string; hash: string; corpus: string; recordedBy: string; recordedAt: number }
 
 export const intentSchema = new Schema<IntentDoc>({
   _id: { type: String, required: true, maxlength: 64 },
@@ -57,6 +58,14 @@ export const liveSchema = new Schema<LiveDoc>({
   publishedBy: { type: String, required: true },
 }, { versionKey: false, strict: 'throw', strictQuery: 'throw' });
 
+export const corpusSeedSchema = new Schema<CorpusSeedDoc>({
+  _id: { type: String, required: true, maxlength: 100 },
+  hash: { type: String, required: true, match: /^[0-9a-f]{64}$/ },
+  corpus: { type: String, required: true },
+  recordedBy: { type: String, required: true },
+  recordedAt: { type: Number, required: true },
+}, { versionKey: false, strict: 'throw', strictQuery: 'throw' });
+
 const toIntent = (d: IntentDoc): TrainingIntent => ({ name: d._id, description: d.description, domain: d.domain, answers: JSON.parse(d.answers) as Record<string, string[]>, updatedAt: d.updatedAt });
 const toUtterance = (d: UtteranceDoc): TrainingUtterance => ({ id: d._id, intent: d.intent, locale: d.locale, text: d.text, split: d.split, source: d.source, createdAt: d.createdAt });
 const toVersion = (d: VersionDoc): ModelVersion => ({
@@ -71,6 +80,7 @@ export class MongoTrainingStore implements TrainingStore {
   private readonly utterancesModel: Model<UtteranceDoc>;
   private readonly versionsModel: Model<VersionDoc>;
   private readonly liveModel: Model<LiveDoc>;
+  private readonly seedsModel: Model<CorpusSeedDoc>;
   private readonly counters: Counters;
 
   constructor(conn: Connection) {
@@ -78,6 +88,7 @@ export class MongoTrainingStore implements TrainingStore {
     this.utterancesModel = conn.models.NluUtterance ?? conn.model<UtteranceDoc>('NluUtterance', utteranceSchema, 'nlu_utterances');
     this.versionsModel = conn.models.NluVersion ?? conn.model<VersionDoc>('NluVersion', versionSchema, 'nlu_versions');
     this.liveModel = conn.models.NluLive ?? conn.model<LiveDoc>('NluLive', liveSchema, 'nlu_live');
+    this.seedsModel = conn.models.NluCorpusSeed ?? conn.model<CorpusSeedDoc>('NluCorpusSeed', corpusSeedSchema, 'nlu_corpus_seeds');
     this.counters = new Counters(conn);
   }
 
@@ -215,5 +226,16 @@ export class MongoTrainingStore implements TrainingStore {
       const d = await this.liveModel.findById('live').lean();
       return d ? { versionId: d.versionId, publishedAt: d.publishedAt, publishedBy: d.publishedBy } : undefined;
     });
+  }
+
+  async corpusSeeds(): Promise<CorpusSeed[]> {
+    return mongoStep('Training data', async () => (await this.seedsModel.find().sort({ _id: 1 }).lean())
+      .map((d) => ({ key: d._id, hash: d.hash, corpus: d.corpus, recordedBy: d.recordedBy, recordedAt: d.recordedAt })));
+  }
+
+  async recordCorpusSeed(s: CorpusSeed): Promise<void> {
+    await mongoStep('Training data', () => this.seedsModel.updateOne(
+      { _id: String(s.key) }, { $set: { hash: s.hash, corpus: s.corpus, recordedBy: s.recordedBy, recordedAt: s.recordedAt } }, { upsert: true, runValidators: true },
+    ));
   }
 }

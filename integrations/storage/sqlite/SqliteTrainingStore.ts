@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import {
-  DuplicateUtteranceError, type LivePointer, type ModelVersion, type TrainingIntent, type TrainingStore, type TrainingUtterance,
+  DuplicateUtteranceError, type CorpusSeed, type LivePointer, type ModelVersion, type TrainingIntent, type TrainingStore, type TrainingUtterance,
   type UtteranceSplit, type VersionMetrics, type VersionStatus,
 } from '../training';
 import { applyMigrations } from './migrate';
@@ -143,6 +143,18 @@ export class SqliteTrainingStore implements TrainingStore {
         { version_id: string; published_at: number; published_by: string } | undefined;
       return row ? { versionId: row.version_id, publishedAt: row.published_at, publishedBy: row.published_by } : undefined;
     });
+  }
+
+  async corpusSeeds(): Promise<CorpusSeed[]> {
+    return this.step(() => (this.sql('SELECT key, hash, corpus, recorded_by, recorded_at FROM nlu_corpus_seeds ORDER BY key').all() as
+      Array<{ key: string; hash: string; corpus: string; recorded_by: string; recorded_at: number }>)
+      .map((r) => ({ key: r.key, hash: r.hash, corpus: r.corpus, recordedBy: r.recorded_by, recordedAt: r.recorded_at })));
+  }
+
+  async recordCorpusSeed(s: CorpusSeed): Promise<void> {
+    this.step(() => this.sql(`INSERT INTO nlu_corpus_seeds (key, hash, corpus, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (key) DO UPDATE SET hash = excluded.hash, corpus = excluded.corpus, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at`)
+      .run(s.key, s.hash, s.corpus, s.recordedBy, s.recordedAt));
   }
 }
 

@@ -57,4 +57,15 @@ export const trainingMigrations: readonly Migration[] = [
     );
     CREATE INDEX nlu_inbox_status ON nlu_inbox (status, id);`,
   },
+  {
+    version: 2,
+    description: 'nlu_corpus_seeds: what each corpus file held when the store took it in',
+    sql: `CREATE TABLE nlu_corpus_seeds (
+      key TEXT PRIMARY KEY,
+      hash TEXT NOT NULL,
+      corpus TEXT NOT NULL,
+      recorded_by TEXT NOT NULL,
+      recorded_at INTEGER NOT NULL
+    );`,
+  },
 ];

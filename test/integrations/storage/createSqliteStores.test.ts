@@ -57,6 +57,7 @@ describe('createSqliteStores', () => {
         { scope: 'people', version: 1 },
         { scope: 'people', version: 2 },
         { scope: 'training', version: 1 },
+        { scope: 'training', version: 2 },
         { scope: 'transcripts', version: 1 },
       ]);
     } finally {

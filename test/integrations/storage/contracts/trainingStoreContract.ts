@@ -159,5 +159,16 @@ export function runTrainingStoreContract(name: string, make: PortFactory<Trainin
       await store().setLive(v2.id, 'cli', T0 + 20);
       expect(await store().live()).toEqual({ versionId: v2.id, publishedAt: T0 + 20, publishedBy: 'cli' });
     });
+
+    it('records what each corpus file held when it was taken in, one record per key, replaced by the next', async () => {
+      expect(await store().corpusSeeds()).toEqual([]);
+      const corpus = JSON.stringify({ locale: 'zh-CN', data: [{ intent: 'exam.book', utterances: ['预约科目一'] }] });
+      const seed = (key: string, hash: string, by = 'system', at = T0) => ({ key, hash: hash.repeat(64), corpus, recordedBy: by, recordedAt: at });
+      await store().recordCorpusSeed(seed('exams/zh-CN', 'a'));
+      await store().recordCorpusSeed(seed('exams/en', 'b'));
+      expect(await store().corpusSeeds()).toEqual([seed('exams/en', 'b'), seed('exams/zh-CN', 'a')]);
+      await store().recordCorpusSeed(seed('exams/zh-CN', 'c', 'admin-1', T0 + 5));
+      expect(await store().corpusSeeds()).toEqual([seed('exams/en', 'b'), seed('exams/zh-CN', 'c', 'admin-1', T0 + 5)]);
+    });
   });
 }

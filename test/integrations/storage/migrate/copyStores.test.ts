@@ -26,6 +26,7 @@ describe('copyStores: an embedded deployment copied into another store', () => {
     await from.audit.append({ at: 400, actor: wang.id, action: 'handoff.accept', target: record.id });
     await from.training.upsertIntent({ name: 'fine.query', description: '查违章', domain: 'fine', answers: {}, updatedAt: 1 });
     await from.training.addUtterance({ intent: 'fine.query', locale: 'zh-CN', text: '查违章', split: 'train', source: 'corpus', createdAt: 1 });
+    await from.training.recordCorpusSeed({ key: 'fines/zh-CN', hash: 'f'.repeat(64), corpus: '{"locale":"zh-CN","data":[]}', recordedBy: wang.id, recordedAt: 2 });
     const v1 = await from.training.createVersion({ createdBy: 'system', createdAt: 1, dataHash: 'h1', intents: ['fine.query'] });
     await from.training.saveModel(v1.id, '{"model":1}');
     await from.training.updateVersion(v1.id, { status: 'ready', percent: 100 });
@@ -42,7 +43,7 @@ describe('copyStores: an embedded deployment copied into another store', () => {
 
   it('copies every kind of data, keeping references between them', async () => {
     const report = await copyStores(from, to);
-    expect(report).toEqual({ botState: 1, transcripts: 1, agents: 1, handoffs: 1, handoffEvents: 1, audit: 1, intents: 1, utterances: 1, versions: 2, inbox: 1 });
+    expect(report).toEqual({ botState: 1, transcripts: 1, agents: 1, handoffs: 1, handoffEvents: 1, audit: 1, intents: 1, utterances: 1, corpusSeeds: 1, versions: 2, inbox: 1 });
     expect(await to.storage.read(['wechat/conversations/o1'])).toEqual({ 'wechat/conversations/o1': { dialog: { step: 2 }, eTag: expect.any(String) } });
     expect((await to.transcripts.list('o1'))[0].text).toBe('我的身份证320583********0024');
     const wang = await to.agents.byUsername('wang');
@@ -57,6 +58,7 @@ describe('copyStores: an embedded deployment copied into another store', () => {
     expect(live?.versionId).toBe(versions[1].id);
     expect(await to.training.loadModel(versions[1].id)).toBe('{"model":1}');
     expect(versions[0].createdBy).toBe(wang?.id);
+    expect(await to.training.corpusSeeds()).toEqual([{ key: 'fines/zh-CN', hash: 'f'.repeat(64), corpus: '{"locale":"zh-CN","data":[]}', recordedBy: wang?.id, recordedAt: 2 }]);
     expect((await to.inbox.open(5)).map((i) => i.text)).toEqual(['订机票']);
   });
 });

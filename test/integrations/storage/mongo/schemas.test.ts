@@ -7,7 +7,7 @@ import { receiptSchema } from '../../../../integrations/storage/mongo/MongoMessa
 import { rateSchema } from '../../../../integrations/storage/mongo/MongoRateLimits';
 import { tokenSchema } from '../../../../integrations/storage/mongo/MongoSharedTokens';
 import { botStateSchema } from '../../../../integrations/storage/mongo/MongoStorage';
-import { intentSchema, liveSchema, utteranceSchema, versionSchema } from '../../../../integrations/storage/mongo/MongoTrainingStore';
+import { corpusSeedSchema, intentSchema, liveSchema, utteranceSchema, versionSchema } from '../../../../integrations/storage/mongo/MongoTrainingStore';
 import { transcriptSchema } from '../../../../integrations/storage/mongo/MongoTranscriptStore';
 import { counterSchema } from '../../../../integrations/storage/mongo/counters';
 import { nonceSchema } from '../../../../integrations/storage/mongo/MongoWebhookNonces';
@@ -111,6 +111,10 @@ const CASES: SchemaCase[] = [
   {
     name: 'live', schema: liveSchema, valid: { _id: 'live', versionId: 'v-1', publishedAt: T, publishedBy: 'cli' },
     required: ['_id', 'versionId', 'publishedAt', 'publishedBy'], invalid: [],
+  },
+  {
+    name: 'corpusSeed', schema: corpusSeedSchema, valid: { _id: 'exams/zh-CN', hash: SHA256, corpus: '{"locale":"zh-CN","data":[]}', recordedBy: 'system', recordedAt: T },
+    required: ['_id', 'hash', 'corpus', 'recordedBy', 'recordedAt'], invalid: [['hash', 'not-a-hash', 'regexp'], ['_id', 'k'.repeat(101), 'maxlength']],
   },
   {
     name: 'inbox', schema: inboxSchema, valid: { _id: 1, text: '推荐电影', locale: 'zh-CN', intent: 'None', score: 0.2, createdAt: T, status: 'new' },
@@ -228,7 +232,7 @@ describe('declared indexes', () => {
   it.each<[string, Schema]>([
     ['botState', botStateSchema], ['transcript', transcriptSchema], ['token', tokenSchema], ['handoff', handoffSchema],
     ['handoffEvent', handoffEventSchema], ['agent', agentSchema], ['audit', auditSchema], ['intent', intentSchema],
-    ['utterance', utteranceSchema], ['version', versionSchema], ['live', liveSchema], ['inbox', inboxSchema], ['counter', counterSchema],
+    ['utterance', utteranceSchema], ['version', versionSchema], ['live', liveSchema], ['corpusSeed', corpusSeedSchema], ['inbox', inboxSchema], ['counter', counterSchema],
   ])('%sSchema has no TTL index (its documents are kept)', (_label, schema) => {
     for (const [, options] of schema.indexes()) expect(options.expireAfterSeconds).toBeUndefined();
   });
