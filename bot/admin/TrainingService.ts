@@ -1,14 +1,14 @@
 import { EventEmitter } from 'node:events';
-import { basename } from 'node:path';
 import type { AuditLog } from '../../integrations/storage/auditLog';
 import type { ModelVersion, TrainingStore } from '../../integrations/storage/training';
-import { loadCorpusFile } from '../../nlu-models/corpus/loadCorpus';
+import { corpusDomain } from '../../nlu-models/corpus/corpusDomain';
 import type { Corpus } from '../../nlu-models/corpus/types';
 import { IntentModel } from '../../nlu-models/model/IntentModel';
 import { dataHash, type Example } from '../../nlu-models/model/trainModel';
 import type { NluEngine } from '../../nlu-models/recognizer/NluEngine';
 import type { TrainedVersion, TrainRequest, ReportProgress } from '../../nlu-models/training/trainVersion';
 import type { Logger } from '../logger';
+import { CorpusUpdates } from './CorpusUpdates';
 
 export interface TrainingServiceDeps {
   store: TrainingStore;
@@ -16,7 +16,7 @@ export interface TrainingServiceDeps {
   nlu: NluEngine;
   logger: Logger;
   now: () => number;
-  /** The corpus files that seed an empty store. */
+  /** The corpus files that seed an empty store and whose later changes are offered to admins. */
   corpusFiles: readonly string[];
   train: (req: TrainRequest, report: ReportProgress) => Promise<TrainedVersion>;
   /** How often other processes' publications are picked up. */
@@ -52,15 +52,28 @@ export class TrainingService extends EventEmitter {
   private liveId: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  /** The corpus files against what the store took in of them: changed files are offered to admins as imports. */
+  readonly corpus: CorpusUpdates;
 
   constructor(private readonly d: TrainingServiceDeps) {
     super();
     this.setMaxListeners(0);
+    this.corpus = new CorpusUpdates({
+      store: d.store, audit: d.audit, now: d.now, files: d.corpusFiles,
+      importCorpora: (files, by, source, actorName, details) => this.importCorpora(files, by, source, actorName, details),
+    });
   }
 
-  /** Seeds an empty store, records the bot's start-up model as version 1 if there is none, loads the live version. */
+  /**
+   * Seeds an empty store (or offers the corpus files changed since it was seeded), records the bot's start-up model
+   * as version 1 if there is none, loads the live version.
+   */
   async init(baseline: IntentModel): Promise<void> {
-    if ((await this.d.store.intentCount()) === 0) await this.importCorpora(this.d.corpusFiles.map((f) => ({ file: f, corpus: loadCorpusFile(f) })), 'system', 'corpus');
+    const offers = await this.corpus.start();
+    if (offers.length) {
+      this.d.logger.warn({ files: offers.map((o) => `${o.key} (+${o.added.length}, -${o.removed.length})`) },
+        'corpus files changed since the training data was seeded: admins can review and import them in the admin console');
+    }
     if (!(await this.d.store.live())) {
       const v = await this.d.store.createVersion({ createdBy: 'system', createdAt: this.d.now(), dataHash: baseline.json.dataHash, intents: baseline.intents });
       await this.d.store.saveModel(v.id, JSON.stringify(baseline.json));
@@ -189,7 +202,7 @@ export class TrainingService extends EventEmitter {
     return { ok: true, version };
   }
 
-  /** The training data as corpus files (`<locale>/<domain>.json`), the format of nlu-models/corpora. */
+  /** The training data as corpus files (`<locale>/<domain>.json`, e.g. zh-CN/exams.json), NLP.js corpus JSON. */
   async exportCorpora(): Promise<Record<string, Corpus>> {
     const intents = await this.d.store.intents();
     const utterances = await this.d.store.utterances();
@@ -212,14 +225,17 @@ export class TrainingService extends EventEmitter {
     return files;
   }
 
-  /** Adds the intents and utterances of corpus files (existing utterances are kept, not duplicated). */
+  /**
+   * Adds the intents and utterances of corpus files (existing utterances are kept, not duplicated); an intent's
+   * domain is its file's (zh-CN/faq.json → faq, dialogs/services/exams/corpus/zh-CN.json → exams).
+   */
   async importCorpora(
-    files: ReadonlyArray<{ file: string; corpus: Corpus }>, by: string, source = 'import', actorName?: string,
+    files: ReadonlyArray<{ file: string; corpus: Corpus }>, by: string, source = 'import', actorName?: string, details: Record<string, unknown> = {},
   ): Promise<{ intents: number; utterances: number }> {
     let intents = 0;
     let added = 0;
     for (const { file, corpus } of files) {
-      const domain = basename(file).replace(/\.json$/, '');
+      const domain = corpusDomain(file, corpus.locale);
       for (const d of corpus.data) {
         const existing = await this.d.store.intent(d.intent);
         const answers = { ...(existing?.answers ?? {}), ...(d.answers?.length ? { [corpus.locale]: d.answers } : {}) };
@@ -232,7 +248,7 @@ export class TrainingService extends EventEmitter {
         added += (await this.d.store.addUtterances(rows)).added;
       }
     }
-    if (by !== 'system') await this.d.audit.append({ at: this.d.now(), actor: by, action: 'nlu.import', details: { admin: actorName, intents, utterances: added } });
+    if (by !== 'system') await this.d.audit.append({ at: this.d.now(), actor: by, action: 'nlu.import', details: { admin: actorName, ...details, intents, utterances: added } });
     return { intents, utterances: added };
   }
 }

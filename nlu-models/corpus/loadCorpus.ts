@@ -1,5 +1,5 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Corpus, CorpusIntent } from './types';
 
 export class CorpusFormatError extends Error {
@@ -51,15 +51,40 @@ export function loadCorpusFile(file: string): Corpus {
   return parseCorpus(json, file);
 }
 
-/** The project's corpora: every *.json under nlu-models/corpora/<locale>/, in a stable order. */
-export const PROJECT_CORPORA_DIR = join(__dirname, '..', 'corpora');
+/** corpora.json at the repository's root: the folders holding the project's corpora (data, so nlu-models imports no service code). */
+export const PROJECT_CORPORA_CONFIG = join(__dirname, '..', '..', 'corpora.json');
 
-export function projectCorpusFiles(dir: string = PROJECT_CORPORA_DIR): string[] {
+/** The folders a corpora.json lists, relative to its own folder; a `*` segment stands for every sub-folder, in name order. */
+export function corpusFolders(configFile: string = PROJECT_CORPORA_CONFIG): string[] {
+  const config = JSON.parse(readFileSync(configFile, 'utf8')) as { folders?: unknown };
+  if (!isStringArray(config.folders)) throw new CorpusFormatError(`${configFile}: "folders" must be a list of folder paths`);
+  let folders: string[] = [];
+  for (const pattern of config.folders) {
+    let matches = [dirname(configFile)];
+    for (const segment of pattern.split('/')) {
+      matches = matches.flatMap((m) => (segment === '*' ? readdirSync(m).sort().map((d) => join(m, d)) : [join(m, segment)])
+        .filter((d) => existsSync(d) && statSync(d).isDirectory()));
+    }
+    folders = folders.concat(matches);
+  }
+  return folders;
+}
+
+/**
+ * The project's corpus files, in a stable order: every *.json in each folder of corpora.json and one level down
+ * (`<locale>.json` of a service, `<locale>/<domain>.json` of the core corpora).
+ */
+export function projectCorpusFiles(configFile: string = PROJECT_CORPORA_CONFIG): string[] {
   const files: string[] = [];
-  for (const locale of readdirSync(dir).sort()) {
-    const sub = join(dir, locale);
-    if (!statSync(sub).isDirectory()) continue;
-    for (const f of readdirSync(sub).sort()) if (f.endsWith('.json')) files.push(join(sub, f));
+  for (const folder of corpusFolders(configFile)) {
+    for (const entry of readdirSync(folder).sort()) {
+      const path = join(folder, entry);
+      if (statSync(path).isDirectory()) {
+        for (const f of readdirSync(path).sort()) if (f.endsWith('.json')) files.push(join(path, f));
+      } else if (entry.endsWith('.json')) {
+        files.push(path);
+      }
+    }
   }
   return files;
 }

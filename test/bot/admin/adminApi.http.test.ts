@@ -112,7 +112,7 @@ describe('admin API over HTTP: access, intents, utterances, test box, OpenAPI', 
   });
 
   it('refuses a duplicate utterance with 409 naming the intent that already has it', async () => {
-    const corpusText = loadCorpusFile(projectCorpusFiles().find((f) => f.endsWith('zh-CN/fine.json')) ?? '').data[0].utterances[0];
+    const corpusText = loadCorpusFile(projectCorpusFiles().find((f) => f.endsWith('fines/corpus/zh-CN.json')) ?? '').data[0].utterances[0];
     await admin.post(`/api/admin/intents/${FAQ.name}/utterances`, { text: '车管所几点开门' });
     const again = await admin.post<{ error: string }>(`/api/admin/intents/${FAQ.name}/utterances`, { text: '车管所几点开门' });
     expect(again).toEqual({ status: 409, body: { error: `"车管所几点开门" is already an utterance of ${FAQ.name}` } });

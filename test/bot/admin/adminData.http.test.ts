@@ -86,11 +86,11 @@ describe('admin API over HTTP: misunderstood inbox, export/import, audit, accoun
     expect((await utterancesOf('None')).filter((u) => u.text === '推荐一部好看的电影')).toHaveLength(1);
   });
 
-  it('exports corpus files (zh-CN/fine.json…) that parse as corpora and match the counts', async () => {
+  it('exports corpus files (zh-CN/fines.json…: <locale>/<domain>.json, a domain per service folder or core file) that parse as corpora and match the counts', async () => {
     const r = await admin.get<{ files: Record<string, Corpus> }>('/api/admin/export');
     expect(r.status).toBe(200);
     const files = r.body.files;
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(['zh-CN/fine.json', 'en/fine.json', 'zh-CN/exam.json', 'en/none.json', 'zh-CN/faq.json']));
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['zh-CN/fines.json', 'en/fines.json', 'zh-CN/exams.json', 'en/points.json', 'en/none.json', 'zh-CN/service.json', 'zh-CN/faq.json']));
     for (const [file, corpus] of Object.entries(files)) {
       expect(file).toMatch(/^(zh-CN|en)\/[a-z0-9_-]+\.json$/);
       expect(parseCorpus(corpus, file).locale).toBe(file.split('/')[0]);

@@ -1,12 +1,12 @@
+import { CONTRACT_INTENTS } from '../../../bot/admin/contractIntents';
+import { corpusDomain } from '../../../nlu-models/corpus/corpusDomain';
 import { loadCorpusFile, projectCorpusFiles } from '../../../nlu-models/corpus/loadCorpus';
 
-/** The intents of DESIGN.md §3 that every language must cover. */
-const CONTRACT_INTENTS = [
-  'exam.book', 'exam.query', 'exam.cancel', 'plate.select', 'plate.query', 'fine.query', 'fine.pay',
-  'points.query', 'agent.handoff', 'greet', 'thanks', 'goodbye', 'help', 'cancel', 'None',
-];
-
+/** The project's corpora, wherever corpora.json says they live (core intents and each service's folder). */
 const corpora = projectCorpusFiles().map((f) => ({ file: f, corpus: loadCorpusFile(f) }));
+/** Every intent the corpora train, in either language: the list the checks below derive from. */
+const INTENTS = [...new Set(corpora.flatMap(({ corpus }) => corpus.data.map((d) => d.intent)))].sort();
+const LOCALES = [...new Set(corpora.map(({ corpus }) => corpus.locale))].sort();
 
 function byLocale(locale: string) {
   const intents = new Map<string, { utterances: string[]; tests: string[] }>();
@@ -22,22 +22,35 @@ function byLocale(locale: string) {
 }
 
 describe('project corpora', () => {
+  it('are the core corpora and one folder per service, in both languages', () => {
+    expect(LOCALES).toEqual(['en', 'zh-CN']);
+    expect(corpora.map(({ file }) => file.replace(/\\/g, '/').replace(/^.*\/(nlu-models|dialogs)\//, '$1/'))).toEqual(expect.arrayContaining([
+      'nlu-models/corpora/zh-CN/service.json', 'nlu-models/corpora/en/none.json', 'dialogs/services/exams/corpus/zh-CN.json', 'dialogs/services/points/corpus/en.json',
+    ]));
+  });
+
   it.each([
     ['zh-CN', 40, 15],
     ['en', 15, 5],
-  ])('%s covers every contract intent with at least %i utterances and %i held-out tests', (locale, minUtterances, minTests) => {
+  ])('%s covers every intent of the corpora with at least %i utterances and %i held-out tests', (locale, minUtterances, minTests) => {
     const intents = byLocale(locale);
-    const short = CONTRACT_INTENTS.filter((intent) => {
+    const short = INTENTS.filter((intent) => {
       const d = intents.get(intent);
       return (d?.utterances.length ?? 0) < minUtterances || (d?.tests.length ?? 0) < minTests;
     });
     expect(short).toEqual([]);
   });
 
-  it('uses only contract intents or faq.* intents', () => {
-    for (const { corpus } of corpora) {
-      for (const d of corpus.data) expect(CONTRACT_INTENTS.includes(d.intent) || d.intent.startsWith('faq.')).toBe(true);
+  it('train exactly the contract intents (the services\' and the core ones), and faq.* intents', () => {
+    expect(INTENTS.filter((i) => !i.startsWith('faq.'))).toEqual([...CONTRACT_INTENTS].sort());
+  });
+
+  it('give each intent one home: the same domain (service folder or core file) in every language', () => {
+    const homes = new Map<string, Set<string>>();
+    for (const { file, corpus } of corpora) {
+      for (const d of corpus.data) homes.set(d.intent, (homes.get(d.intent) ?? new Set()).add(corpusDomain(file, corpus.locale)));
     }
+    expect([...homes].filter(([, domains]) => domains.size !== 1).map(([intent, domains]) => `${intent}: ${[...domains].join(', ')}`)).toEqual([]);
   });
 
   it('keeps held-out tests apart from training utterances, and no text under two intents', () => {
