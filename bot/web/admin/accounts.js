@@ -2,10 +2,11 @@
  * Console accounts in the admin console (see admin.js): the agents and admins, disabling (their sessions end at
  * once) and enabling them, and resetting a password (every session of that account ends; the server checks the
  * password rules and says which one a refused password breaks). Server text only goes in through textContent.
+ * Read when its tab opens.
  */
 import { button, dateTime, make, notify, sameId } from './util.js';
 import { call, report, showError } from '../common/api.js';
-import { el, state } from './state.js';
+import { el, state, subscribe } from './state.js';
 
 var ROLES = { agent: '客服', admin: '管理员' };
 
@@ -98,3 +99,5 @@ export function onReset(event) {
     else showError('重置密码失败：' + err.message);
   });
 }
+
+subscribe('tab', function (tab) { if (tab === 'accounts') refreshAccounts(); });

@@ -16,32 +16,39 @@
  * through the CSSOM (element.style), which the CSP allows. What the agent console does alike is shared in
  * ../common/ (served as /common/): console.css, util.js, api.js (calls to the APIs and the error list),
  * session.js (sign-in, sign-out, views) and events.js (the event stream). The modules of this folder:
- *   state.js     constants, labels, the page's elements (el) and the shared state
- *   util.js      DOM, number, time and label helpers, notices
- *   session.js   sign-in and sign-out of this page (what it forgets and opens), the denied view, tabs
- *   intents.js   the intent list and new intents
- *   editor.js    the utterance editor (utterances, description, answers, deleting an intent)
- *   testTab.js   the test box
- *   versions.js  the version list, publishing (also forced) and rolling back
- *   training.js  training, its progress, metrics and the confusion heat map
- *   inbox.js     questions the bot did not understand
- *   audit.js     the audit log
- *   accounts.js  console accounts: disable, enable, reset a password
- *   events.js    live changes (server-sent events)
- *   admin.js     wiring and start (this file)
+ *   state.js        constants, labels, the page's elements (el), the shared state and its change notices
+ *   util.js         DOM, number, time and label helpers, notices
+ *   session.js      sign-in and sign-out of this page (what it forgets and opens), the denied view
+ *   tabs.js         the tabs
+ *   intentList.js   the intent list as read from the server
+ *   intents.js      the intent table, the live model's summary, new intents
+ *   editor.js       the utterance editor (utterances, description, answers, deleting an intent)
+ *   testTab.js      the test box
+ *   versionList.js  the version list as read from the server
+ *   versions.js     the versions tab: publishing (also forced) and rolling back
+ *   training.js     training, its progress, metrics and the confusion heat map
+ *   inbox.js        questions the bot did not understand
+ *   audit.js        the audit log
+ *   accounts.js     console accounts: disable, enable, reset a password
+ *   events.js       live changes (server-sent events)
+ *   admin.js        wiring and start (this file)
+ * A module that changes what the page shows says so (changed(topic), state.js); the renderers subscribe to the
+ * topics they show (../common/store.js), so no module calls another's renderer and the imports have no cycle.
  */
 import { $ } from './util.js';
 import { onLogout } from '../common/session.js';
-import { setTab, startSession } from './session.js';
+import { startSession } from './session.js';
+import { setTab } from './tabs.js';
 import { onCreateIntent, renderIntents } from './intents.js';
-import { onAddUtterance, onDeleteIntent, onSaveIntent, renderEditor } from './editor.js';
+import { onAddUtterance, onDeleteIntent, onSaveIntent } from './editor.js';
 import { onTest } from './testTab.js';
-import { closeForce, onForce, refreshVersions } from './versions.js';
+import { refreshVersions } from './versionList.js';
+import { closeForce, onForce } from './versions.js';
 import { onTrain } from './training.js';
 import { refreshInbox } from './inbox.js';
 import { refreshAudit } from './audit.js';
 import { closeReset, onReset, refreshAccounts } from './accounts.js';
-import { el, state, TABS } from './state.js';
+import { changed, el, state, TABS } from './state.js';
 
 // ---------------------------------------------------------------------------------------------- start
 
@@ -58,7 +65,7 @@ function wire() {
   Array.prototype.forEach.call(el.localeChips, function (chip) {
     chip.addEventListener('click', function () {
       state.localeFilter = chip.getAttribute('data-locale-filter') || '';
-      renderEditor();
+      changed('editor');
     });
   });
   el.testForm.addEventListener('submit', onTest);

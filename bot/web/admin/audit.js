@@ -1,11 +1,11 @@
 /*
- * The audit log of the admin console (see admin.js).
+ * The audit log of the admin console (see admin.js), read when its tab opens.
  */
 import {
   accountLabel, actionLabel, dateTime, describeDetails, describeValue, make, sameId, withoutAdmin,
 } from './util.js';
 import { call, report } from '../common/api.js';
-import { el, state } from './state.js';
+import { el, state, subscribe } from './state.js';
 
 // ---------------------------------------------------------------------------------------------- audit
 
@@ -37,3 +37,5 @@ export function refreshAudit() {
     el.auditEmpty.classList.toggle('hidden', entries.length > 0);
   }, report('读取审计日志失败'));
 }
+
+subscribe('tab', function (tab) { if (tab === 'audit') refreshAudit(); });

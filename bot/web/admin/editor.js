@@ -1,11 +1,11 @@
 /*
  * The utterance editor of the admin console (see admin.js): the utterances of one intent, its description and
- * answers, and deleting it.
+ * answers, and deleting it. Redrawn when the open intent or the intent list changes (subscribe, at the end).
  */
-import { button, dateTime, intentByName, lines, make, notify, sameId, toDate } from './util.js';
+import { button, count, dateTime, intentByName, lines, make, notify, sameId, toDate } from './util.js';
 import { call, report, showError } from '../common/api.js';
-import { count, refreshIntents, renderIntents } from './intents.js';
-import { el, state, LOCALES, SOURCES, SPLITS } from './state.js';
+import { refreshIntents } from './intentList.js';
+import { changed, el, state, subscribe, LOCALES, SOURCES, SPLITS } from './state.js';
 
 // ----------------------------------------------------------------------------------- utterance editor
 
@@ -17,8 +17,7 @@ export function selectIntent(name) {
   el.editDescription.value = intent ? intent.description || '' : '';
   fillAnswers(intent);
   el.utteranceInput.value = '';
-  renderIntents();
-  renderEditor();
+  changed('editor');
   loadUtterances(name);
   el.utteranceInput.focus();
 }
@@ -35,11 +34,11 @@ export function loadUtterances(name) {
     var list = Array.isArray(data.utterances) ? data.utterances.slice() : [];
     state.editor.utterances = sortUtterances(list);
     state.editor.loading = false;
-    renderEditor();
+    changed('editor');
   }, function (err) {
     if (state.editor && state.editor.name === name) {
       state.editor.loading = false;
-      renderEditor();
+      changed('editor');
     }
     report('读取语料失败')(err);
   });
@@ -56,7 +55,7 @@ function sortUtterances(list) {
   });
 }
 
-export function renderEditorHead() {
+function renderEditorHead() {
   if (!state.editor) return;
   var intent = intentByName(state.editor.name);
   el.editorIntent.textContent = state.editor.name;
@@ -66,7 +65,7 @@ export function renderEditorHead() {
   el.editorIntent.title = title;
 }
 
-export function renderEditor() {
+function renderEditor() {
   el.editorEmpty.classList.toggle('hidden', !!state.editor);
   el.editor.classList.toggle('hidden', !state.editor);
   el.utteranceEditor.setAttribute('data-intent', state.editor ? state.editor.name : '');
@@ -133,7 +132,7 @@ export function onAddUtterance(event) {
       state.editor.utterances.unshift(u);
       if (state.localeFilter && state.localeFilter !== u.locale) state.localeFilter = '';
       if (el.utteranceInput.value.trim() === text) el.utteranceInput.value = '';
-      renderEditor();
+      changed('editor');
     }
     bumpCount(name, u.locale || locale, 1);
     refreshIntents();
@@ -151,7 +150,7 @@ function bumpCount(name, locale, delta) {
   if (!intent) return;
   intent.counts = intent.counts || {};
   intent.counts[locale] = Math.max(0, count(intent.counts, locale) + delta);
-  renderIntents();
+  changed('intents');
 }
 
 function deleteUtterance(u, control) {
@@ -161,7 +160,7 @@ function deleteUtterance(u, control) {
   call('DELETE', 'utterances/' + encodeURIComponent(String(u.id))).then(function () {
     if (state.editor && state.editor.name === name) {
       state.editor.utterances = state.editor.utterances.filter(function (x) { return !sameId(x.id, u.id); });
-      renderEditor();
+      changed('editor');
     }
     bumpCount(name, u.locale, -1);
     refreshIntents();
@@ -215,12 +214,15 @@ export function onDeleteIntent() {
   el.intentDelete.disabled = true;
   call('DELETE', 'intents/' + encodeURIComponent(name)).then(function () {
     if (state.editor && state.editor.name === name) state.editor = null;
-    renderEditor();
+    changed('editor');
     notify('已删除意图 ' + name + '。');
     refreshIntents();
   }, function (err) {
     if (err && err.status === 409) showError('不能删除意图 ' + name + '：' + err.message);
     else report('删除意图失败')(err);
-    renderEditor();
+    changed('editor');
   }).then(function () { el.intentDelete.disabled = false; });
 }
+
+subscribe('editor', renderEditor);
+subscribe('intents', renderEditorHead);

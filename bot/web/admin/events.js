@@ -2,27 +2,22 @@
  * Live changes of the admin console (see admin.js): server-sent events from /api/admin/events, over the
  * consoles' shared stream (../common/events.js).
  */
-import { sameId, versionById } from './util.js';
+import { parseEvent, sameId, versionById } from './util.js';
 import { call } from '../common/api.js';
 import { eventStream } from '../common/events.js';
-import { refreshIntents, renderLive } from './intents.js';
-import { applyVersions, refreshVersions, renderVersions } from './versions.js';
+import { refreshIntents } from './intentList.js';
+import { applyVersions, refreshVersions } from './versionList.js';
 import { onTrainingEvent } from './training.js';
-import { el, state, ADMIN_API } from './state.js';
+import { changed, el, state, ADMIN_API } from './state.js';
 
 // --------------------------------------------------------------------------------------------- events
-
-export function parseEvent(event) {
-  try { return JSON.parse(event.data); } catch (e) { return null; }
-}
 
 function onLiveEvent(event) {
   var data = parseEvent(event);
   if (!data) return;
   if (data.versionId !== undefined) state.liveId = data.versionId;
   state.versions.forEach(function (v) { v.live = sameId(v.id, state.liveId); });
-  renderVersions();
-  renderLive();
+  changed('live');
   refreshVersions();
   refreshIntents();
 }

@@ -1,12 +1,13 @@
 /*
  * The inbox of the admin console (see admin.js): questions the bot did not understand, filed into an intent,
- * marked out of scope, or ignored.
+ * marked out of scope, or ignored. Read when its tab opens; redrawn when it or the intent list (the intents it
+ * can be filed into) changes (subscribe, at the end).
  */
 import { button, dateTime, isNumber, make, notify, percent, sameId } from './util.js';
 import { call, report, showError } from '../common/api.js';
-import { refreshIntents } from './intents.js';
+import { refreshIntents } from './intentList.js';
 import { loadUtterances } from './editor.js';
-import { el, state, LOCALES } from './state.js';
+import { changed, el, state, subscribe, LOCALES } from './state.js';
 
 // ---------------------------------------------------------------------------------------------- inbox
 
@@ -14,7 +15,7 @@ export function refreshInbox() {
   if (!state.me) return;
   call('GET', 'inbox').then(function (data) {
     state.inboxGroups = Array.isArray(data.groups) ? data.groups : [];
-    renderInbox();
+    changed('inbox');
   }, report('读取待处理问题失败'));
 }
 
@@ -24,7 +25,7 @@ function inboxTotal() {
   return n;
 }
 
-export function renderInbox() {
+function renderInbox() {
   var total = inboxTotal();
   el.inboxCount.textContent = String(total);
   el.inboxCount.classList.toggle('hidden', total === 0);
@@ -104,7 +105,7 @@ function inboxAction(item, body, li, done) {
       g.items = g.items.filter(function (x) { return !sameId(x.id, item.id); });
       if (g.items.length < before && isNumber(g.count)) g.count = Math.max(0, g.count - 1);
     });
-    renderInbox();
+    changed('inbox');
     notify(done);
     if (body.action === 'file') {
       refreshIntents();
@@ -115,3 +116,7 @@ function inboxAction(item, body, li, done) {
     report('处理失败')(err);
   });
 }
+
+subscribe('inbox', renderInbox);
+subscribe('intents', renderInbox);
+subscribe('tab', function (tab) { if (tab === 'inbox') refreshInbox(); });

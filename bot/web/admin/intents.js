@@ -1,37 +1,16 @@
 /*
- * The intent list of the admin console (see admin.js), the live model's summary, and new intents.
+ * The intent list of the admin console (see admin.js), the live model's summary, and new intents. Redrawn when
+ * the intents, the open one or the live model change (subscribe, at the end); the list is read in intentList.js.
  */
-import { isNumber, lines, make, notify, percent, ratio, versionById } from './util.js';
+import { count, isNumber, lines, make, notify, percent, ratio, versionById } from './util.js';
 import { call, report, showError } from '../common/api.js';
-import { renderEditorHead, selectIntent } from './editor.js';
-import { renderInbox } from './inbox.js';
-import { el, state } from './state.js';
+import { selectIntent } from './editor.js';
+import { applyIntents } from './intentList.js';
+import { el, state, subscribe } from './state.js';
 
 // -------------------------------------------------------------------------------------------- intents
 
-export function refreshIntents() {
-  if (!state.me) return;
-  if (state.intentsLoading) { state.intentsAgain = true; return; }
-  state.intentsLoading = true;
-  state.intentsAgain = false;
-  call('GET', 'intents').then(applyIntents, report('读取意图失败')).then(function () {
-    state.intentsLoading = false;
-    if (state.intentsAgain && state.me) refreshIntents();
-  });
-}
-
-export function applyIntents(body) {
-  state.intents = Array.isArray(body.intents) ? body.intents.slice() : [];
-  state.intents.sort(function (a, b) { return String(a.name).localeCompare(String(b.name)); });
-  state.live = body.live || null;
-  if (state.live && state.live.versionId !== undefined && state.live.versionId !== null) state.liveId = state.live.versionId;
-  renderLive();
-  renderIntents();
-  renderEditorHead();
-  renderInbox();
-}
-
-export function renderLive() {
+function renderLive() {
   var v = versionById(state.liveId);
   var number = state.live && isNumber(state.live.number) ? state.live.number : v && isNumber(v.number) ? v.number : null;
   var accuracy = state.live && isNumber(state.live.accuracy) ? state.live.accuracy : v && isNumber(v.accuracy) ? v.accuracy : null;
@@ -43,11 +22,6 @@ export function renderLive() {
   el.liveVersion.textContent = '线上模型 ' + (number !== null ? 'v' + number : String(state.liveId))
     + ' · ' + (accuracy !== null ? '准确率 ' + percent(accuracy) : '无交叉验证数据');
   el.liveVersion.setAttribute('data-version', String(state.liveId !== null && state.liveId !== undefined ? state.liveId : ''));
-}
-
-export function count(counts, locale) {
-  var n = counts ? counts[locale] : undefined;
-  return isNumber(n) ? n : 0;
 }
 
 export function renderIntents() {
@@ -124,3 +98,8 @@ export function onCreateIntent(event) {
     });
   }).catch(report('创建意图失败')).then(function () { el.newCreate.disabled = false; });
 }
+
+subscribe('intents', renderIntents);
+subscribe('editor', renderIntents);
+subscribe('live', renderLive);
+subscribe('versions', renderLive);

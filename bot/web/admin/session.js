@@ -1,19 +1,17 @@
 /*
  * Sign-in and sign-out of the admin console (see admin.js): the consoles' shared ones (../common/session.js),
- * told what this page forgets and opens; the view of an account that is no administrator; the tabs.
+ * told what this page forgets and opens; the view of an account that is no administrator.
  */
 import { accountName, roleLabel, setView, startConsole } from '../common/session.js';
 import { call, showError } from '../common/api.js';
-import { applyIntents, renderIntents } from './intents.js';
-import { renderEditor } from './editor.js';
-import { renderTestVersions } from './testTab.js';
-import { closeForce, refreshVersions, renderVersions } from './versions.js';
-import { renderProgress, showTrainPanel } from './training.js';
+import { setTab } from './tabs.js';
+import { applyIntents } from './intentList.js';
+import { refreshVersions } from './versionList.js';
+import { closeForce } from './versions.js';
 import { refreshInbox } from './inbox.js';
-import { refreshAudit } from './audit.js';
-import { closeReset, refreshAccounts } from './accounts.js';
+import { closeReset } from './accounts.js';
 import { closeEvents, openEvents } from './events.js';
-import { el, state, ADMIN_API, AGENT_API, TABS } from './state.js';
+import { changed, el, state, ADMIN_API, AGENT_API } from './state.js';
 
 // ---------------------------------------------------------------------------------------------- views
 
@@ -44,10 +42,9 @@ function resetPage() {
   state.accounts = [];
   closeReset();
   closeForce();
-  renderIntents();
-  renderEditor();
-  renderVersions();
-  renderProgress();
+  changed('intents');
+  changed('editor');
+  changed('versions');
   el.metrics.classList.add('hidden');
   el.testResult.classList.add('hidden');
   el.inbox.textContent = '';
@@ -84,26 +81,4 @@ export function startSession() {
     el: el, state: state, api: ADMIN_API, accountApi: AGENT_API, onForbidden: showDenied, closeEvents: closeEvents,
     reset: resetPage, load: openPage, waitText: function (seconds) { return Math.ceil(seconds / 60) + ' 分钟'; },
   });
-}
-
-// ----------------------------------------------------------------------------------------------- tabs
-
-export function setTab(name) {
-  if (TABS.indexOf(name) < 0) name = 'intents';
-  state.tab = name;
-  document.body.setAttribute('data-tab', name);
-  TABS.forEach(function (t) {
-    var active = t === name;
-    el['panel-' + t].classList.toggle('hidden', !active);
-    el['tab-' + t].classList.toggle('active', active);
-    el['tab-' + t].setAttribute('aria-selected', active ? 'true' : 'false');
-  });
-  if (window.history && window.history.replaceState) window.history.replaceState(null, '', '#' + name);
-  if (!state.me) return;
-  if (name === 'versions') refreshVersions();
-  else if (name === 'inbox') refreshInbox();
-  else if (name === 'audit') refreshAudit();
-  else if (name === 'accounts') refreshAccounts();
-  else if (name === 'test') renderTestVersions();
-  else if (name === 'train') showTrainPanel();
 }

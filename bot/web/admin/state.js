@@ -1,7 +1,10 @@
 /*
  * The admin console's constants and shared state (see admin.js). The other modules read and change the state
- * through the `state` object, and reach the page's elements through `el` (filled in by start()).
+ * through the `state` object, and reach the page's elements through `el` (filled in by start()). A module that
+ * changes a part of the state the page shows says so with changed(topic); the renderers of that part subscribe
+ * to it (../common/store.js), so modules never call each other's renderers.
  */
+import { createStore } from '../common/store.js';
 
 /** Relative to /admin/, so the page also works behind a path prefix. */
 export var AGENT_API = '../api/agent/';
@@ -84,3 +87,16 @@ export var state = {
 
   noticeTimer: 0,
 };
+
+/** The parts of the state the page shows, each redrawn by the renderers that subscribe to it. */
+var store = createStore({
+  tab: 'a signed-in administrator opened a tab (state.tab; the detail is its name): it reads what it shows',
+  intents: "the intent list (state.intents) or an intent's counts",
+  live: 'the live model (state.live, state.liveId)',
+  editor: 'the intent open in the utterance editor (state.editor: its utterances, the locale filter)',
+  inbox: 'the questions the bot did not understand (state.inboxGroups)',
+  versions: 'the version list was read (state.versions, state.liveId)',
+  version: "a version's training changed (its status, progress or result)",
+});
+export var subscribe = store.subscribe;
+export var changed = store.changed;

@@ -1,22 +1,29 @@
 /*
  * The test tab of the admin console (see admin.js): what the live model (or a chosen version) makes of a text.
+ * Its choice of versions follows the versions and trainings (subscribe, at the end).
  */
 import { describeValue, intentByName, isNumber, make, percent, versionById, versionLabel } from './util.js';
 import { call, report } from '../common/api.js';
-import { el, state } from './state.js';
+import { el, state, subscribe } from './state.js';
 
 // ----------------------------------------------------------------------------------------------- test
 
-export function renderTestVersions() {
-  var chosen = el.testVersion.value;
-  el.testVersion.textContent = '';
-  var liveOption = make('option', '', '线上模型' + (state.liveId !== null && state.liveId !== undefined && versionById(state.liveId) ? '（' + versionLabel(versionById(state.liveId)) + '）' : ''));
-  liveOption.value = '';
-  el.testVersion.appendChild(liveOption);
+/** The options shown last ([value, text] pairs), so that a training's progress leaves an open list alone. */
+var shown = '';
+
+function renderTestVersions() {
+  var options = [['', '线上模型' + (state.liveId !== null && state.liveId !== undefined && versionById(state.liveId) ? '（' + versionLabel(versionById(state.liveId)) + '）' : '')]];
   state.versions.forEach(function (v) {
     if (v.status !== 'ready') return;
-    var o = make('option', '', versionLabel(v) + (v.live ? '（线上）' : '') + (isNumber(v.accuracy) ? ' · ' + percent(v.accuracy) : ''));
-    o.value = String(v.id);
+    options.push([String(v.id), versionLabel(v) + (v.live ? '（线上）' : '') + (isNumber(v.accuracy) ? ' · ' + percent(v.accuracy) : '')]);
+  });
+  if (JSON.stringify(options) === shown) return;
+  shown = JSON.stringify(options);
+  var chosen = el.testVersion.value;
+  el.testVersion.textContent = '';
+  options.forEach(function (option) {
+    var o = make('option', '', option[1]);
+    o.value = option[0];
     el.testVersion.appendChild(o);
   });
   el.testVersion.value = chosen;
@@ -62,3 +69,7 @@ function renderTestResult(r) {
     el.testAlternatives.appendChild(item);
   });
 }
+
+subscribe('versions', renderTestVersions);
+subscribe('version', renderTestVersions);
+subscribe('tab', function (tab) { if (tab === 'test') renderTestVersions(); });

@@ -1,16 +1,15 @@
 /*
  * Training in the admin console (see admin.js): starting it, its progress, and the metrics of a version with
- * the confusion heat map.
+ * the confusion heat map. Follows the versions and trainings (subscribe, at the end): the progress bar, and the
+ * result of a training this page watched once it ends.
  */
 import {
-  dateTime, isNumber, make, notify, percent, phaseLabel, points, ratio, sameId, versionById, versionLabel,
+  dateTime, isNumber, make, notify, parseEvent, percent, phaseLabel, points, ratio, sameId, versionById, versionLabel,
 } from './util.js';
 import { call, report, showError } from '../common/api.js';
-import { setTab } from './session.js';
-import { renderTestVersions } from './testTab.js';
-import { observe, refreshVersions, renderVersions } from './versions.js';
-import { parseEvent } from './events.js';
-import { el, state } from './state.js';
+import { setTab } from './tabs.js';
+import { refreshVersions } from './versionList.js';
+import { changed, el, state, subscribe } from './state.js';
 
 // ------------------------------------------------------------------------------------------- training
 
@@ -36,9 +35,7 @@ export function onTrain(event) {
     if (!versionById(v.id)) state.versions.unshift(v);
     else state.versions = state.versions.map(function (x) { return sameId(x.id, v.id) ? mergeVersion(x, v) : x; });
     notify('已开始训练 ' + versionLabel(v) + '（' + folds + ' 折交叉验证）。');
-    renderVersions();
-    renderProgress();
-    observe(versionById(v.id));
+    changed('version');
   }).catch(function (err) {
     if (err && err.status === 409) {
       showError('已有训练在进行中，请等它结束后再试（' + err.message + '）。');
@@ -57,7 +54,7 @@ function mergeVersion(old, fresh) {
 }
 
 /** The progress bar of the version the panel follows. */
-export function renderProgress() {
+function renderProgress() {
   var v = state.trackedId !== null ? versionById(state.trackedId) : null;
   var running = state.versions.some(function (x) { return x.status === 'training'; });
   el.train.disabled = running || !state.me;
@@ -104,19 +101,22 @@ export function onTrainingEvent(event) {
     state.trackedId = data.versionId;
     state.awaitingId = data.versionId;
   }
-  renderVersions();
-  renderProgress();
-  observe(v);
+  changed('version');
+}
+
+/** Reads the result of the watched training once it ended, however the page learnt of it. */
+function observe(v) {
+  if (!v || !sameId(v.id, state.awaitingId) || (v.status !== 'ready' && v.status !== 'failed')) return;
+  state.awaitingId = null;
+  finished(v.id, v.status);
 }
 
 /** A training ended: read the version again (accuracy, error), and show its metrics when it is followed. */
-export function finished(id, status) {
+function finished(id, status) {
   call('GET', 'versions/' + encodeURIComponent(String(id))).then(function (data) {
     if (data && data.version) {
       state.versions = state.versions.map(function (x) { return sameId(x.id, id) ? mergeVersion(x, data.version) : x; });
-      renderVersions();
-      renderProgress();
-      renderTestVersions();
+      changed('version');
     }
     if (status === 'failed') {
       var v = versionById(id);
@@ -130,7 +130,7 @@ export function finished(id, status) {
   }, report('读取训练结果失败'));
 }
 
-export function showTrainPanel() {
+function showTrainPanel() {
   renderProgress();
   if (state.metricsId !== null) return;
   // Nothing chosen yet: the newest finished version.
@@ -255,3 +255,14 @@ function renderConfusion(confusion) {
   });
   el.confusion.appendChild(bodyRows);
 }
+
+subscribe('versions', function () {
+  renderProgress();
+  if (state.tab === 'train') showTrainPanel();
+  observe(versionById(state.awaitingId));
+});
+subscribe('version', function () {
+  renderProgress();
+  observe(versionById(state.awaitingId));
+});
+subscribe('tab', function (tab) { if (tab === 'train') showTrainPanel(); });

@@ -46,6 +46,12 @@ export function lines(text) {
   return String(text || '').split(/\r?\n/).map(function (s) { return s.trim(); }).filter(Boolean);
 }
 
+/** An intent's utterance count in one language (0 when there is none). */
+export function count(counts, locale) {
+  var n = counts ? counts[locale] : undefined;
+  return isNumber(n) ? n : 0;
+}
+
 export function intentByName(name) {
   for (var i = 0; i < state.intents.length; i++) if (state.intents[i].name === name) return state.intents[i];
   return null;
@@ -107,6 +113,11 @@ export function describeDetails(details) {
   Object.keys(details).forEach(function (k) { parts.push(k + '=' + describeValue(details[k])); });
   var text = parts.join('，');
   return text.length > 300 ? text.slice(0, 300) + '…' : text;
+}
+
+/** The JSON data of a server-sent event; null when it is not JSON. */
+export function parseEvent(event) {
+  try { return JSON.parse(event.data); } catch (e) { return null; }
 }
 
 /** A short notice of what succeeded (it hides again after NOTICE_MS). */

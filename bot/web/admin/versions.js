@@ -1,58 +1,18 @@
 /*
  * The model versions of the admin console (see admin.js): the list, publishing (also forced past the quality
- * gate with a reason) and rolling back.
+ * gate with a reason) and rolling back. Read when its tab opens (versionList.js); redrawn when the versions, a
+ * training or the live model change (subscribe, at the end).
  */
 import {
   accountLabel, button, dateTime, isNumber, make, notify, percent, phaseLabel, points, sameId, versionById, versionLabel,
 } from './util.js';
 import { call, report } from '../common/api.js';
-import { refreshIntents, renderLive } from './intents.js';
-import { renderTestVersions } from './testTab.js';
-import { finished, renderProgress, showMetricsOf, showTrainPanel } from './training.js';
-import { el, state, STATUSES } from './state.js';
+import { refreshIntents } from './intentList.js';
+import { refreshVersions } from './versionList.js';
+import { showMetricsOf } from './training.js';
+import { el, state, subscribe, STATUSES } from './state.js';
 
 // ---------------------------------------------------------------------------------------- versions
-
-export function refreshVersions() {
-  if (!state.me) return Promise.resolve();
-  if (state.versionsLoading) { state.versionsAgain = true; return Promise.resolve(); }
-  state.versionsLoading = true;
-  state.versionsAgain = false;
-  return call('GET', 'versions').then(applyVersions, report('读取版本失败')).then(function () {
-    state.versionsLoading = false;
-    if (state.versionsAgain && state.me) refreshVersions();
-  });
-}
-
-export function applyVersions(body) {
-  state.versions = Array.isArray(body.versions) ? body.versions.slice() : [];
-  if (body.liveId !== undefined) state.liveId = body.liveId;
-  // Events that came while the list loaded are newer than it.
-  state.versions.forEach(function (v) {
-    var seen = state.progressById[v.id];
-    if (seen && v.status === 'training' && seen.status !== 'training') v.status = seen.status;
-    if (seen && v.status === 'training') v.progress = { phase: seen.phase, percent: seen.percent };
-  });
-  // A training someone started (here, elsewhere, or before this page loaded) is followed by the train panel.
-  var running = state.versions.filter(function (v) { return v.status === 'training'; })[0];
-  if (running) {
-    state.trackedId = running.id;
-    state.awaitingId = running.id;
-  }
-  renderVersions();
-  renderLive();
-  renderTestVersions();
-  renderProgress();
-  if (state.tab === 'train') showTrainPanel();
-  observe(versionById(state.awaitingId));
-}
-
-/** Reads the result of the watched training once it ended, however the page learnt of it. */
-export function observe(v) {
-  if (!v || !sameId(v.id, state.awaitingId) || (v.status !== 'ready' && v.status !== 'failed')) return;
-  state.awaitingId = null;
-  finished(v.id, v.status);
-}
 
 function wasPublished(v) {
   if (v.publishedAt) return true;
@@ -60,7 +20,7 @@ function wasPublished(v) {
   return !!(current && isNumber(current.number) && isNumber(v.number) && v.number < current.number);
 }
 
-export function renderVersions() {
+function renderVersions() {
   el.versionsBody.textContent = '';
   state.versions.forEach(function (v) {
     var isLive = v.live === true || sameId(v.id, state.liveId);
@@ -196,3 +156,8 @@ export function onForce(event) {
     el.forceError.textContent = '强制发布失败：' + err.message;
   });
 }
+
+subscribe('versions', renderVersions);
+subscribe('version', renderVersions);
+subscribe('live', renderVersions);
+subscribe('tab', function (tab) { if (tab === 'versions') refreshVersions(); });

@@ -1,45 +1,16 @@
 /*
- * What an agent does with a conversation (see agent.js): accept, send, note, transfer, hand back, close;
- * and the colleague list and canned replies those need.
+ * What an agent does with an accepted conversation (see agent.js): send, note, transfer, hand back, close;
+ * and the colleague list and canned replies those need. (Accepting is the queue's: queue.js.)
  */
-import { canServe, make, sameId } from './util.js';
+import { busy, canServe, make } from './util.js';
 import { call, report, showError } from '../common/api.js';
-import { refreshQueue, renderQueue } from './queue.js';
-import {
-  appendLive, loadConversation, renderControls, renderHeader, renderNotes, renderTransferOptions, select,
-} from './conversation.js';
-import { el, state } from './state.js';
+import { refreshQueue } from './queue.js';
+import { appendLive, loadConversation } from './conversation.js';
+import { changed, el, state } from './state.js';
 
 // -------------------------------------------------------------------------------------------- actions
 
 function path(id, action) { return 'handoffs/' + encodeURIComponent(id) + '/' + action; }
-
-function busy(buttons, on) {
-  buttons.forEach(function (b) { if (b) b.disabled = on; });
-}
-
-export function acceptHandoff(id, button) {
-  busy([button, el.detailAccept], true);
-  call('POST', path(id, 'accept')).then(function (data) {
-    if (data.handoff) {
-      // Move it to "mine" at once; the refetched queue confirms.
-      state.queue.waiting = state.queue.waiting.filter(function (s) { return !sameId(s.id, id); });
-      state.queue.mine = [data.handoff].concat(state.queue.mine.filter(function (s) { return !sameId(s.id, id); }));
-      renderQueue();
-    }
-    select(id);
-    refreshQueue();
-    el.input.focus();
-  }, function (err) {
-    if (err.status === 409) {
-      showError('接入失败：该会话已被其他坐席接入。' + (err.data && err.data.error ? '（' + err.data.error + '）' : ''));
-      refreshQueue();
-      if (state.current && sameId(state.current.id, id)) loadConversation();
-      return;
-    }
-    report('接入失败')(err);
-  }).then(function () { busy([button, el.detailAccept], false); });
-}
 
 export function sendMessage(event) {
   event.preventDefault();
@@ -78,9 +49,8 @@ function refreshNotes(target) {
     if (state.current !== target) return;
     if (data.handoff) target.summary = data.handoff;
     target.notes = Array.isArray(data.notes) ? data.notes : [];
-    renderNotes();
-    renderHeader();
-    renderControls();
+    changed('notes');
+    changed('summary');
   }, report('读取备注失败'));
 }
 
@@ -112,7 +82,7 @@ export function onClose() {
 export function loadAgents() {
   call('GET', 'agents').then(function (data) {
     state.agents = Array.isArray(data.agents) ? data.agents : [];
-    if (state.current) renderTransferOptions();
+    changed('agents');
   }, report('读取坐席列表失败'));
 }
 

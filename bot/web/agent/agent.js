@@ -11,18 +11,21 @@
  * Server text is only ever put into the page with textContent. What the admin console does alike is shared in
  * ../common/ (served as /common/): console.css, util.js, api.js (calls to /api/agent/ and the error list),
  * session.js (sign-in, sign-out, views) and events.js (the event stream). The modules of this folder:
- *   state.js         constants, labels, the page's elements (el) and the shared state
+ *   state.js         constants, labels, the page's elements (el), the shared state and its change notices
  *   util.js          time and label helpers, lookups in the queue
  *   session.js       sign-in and sign-out of this page (what it forgets and opens)
- *   queue.js         the hand-off queue
+ *   queue.js         the hand-off queue, accepting from it
  *   conversation.js  the open conversation (transcript, citizen, notes, controls)
- *   actions.js       accept, send, notes, transfer, hand back, close; colleagues and canned replies
+ *   actions.js       send, notes, transfer, hand back, close; colleagues and canned replies
  *   events.js        live changes (server-sent events)
  *   agent.js         wiring and start (this file)
+ * A module that changes what the page shows says so (changed(topic), state.js); the renderers subscribe to the
+ * topics they show (../common/store.js), so no module calls another's renderer and the imports have no cycle.
  */
 import { $ } from './util.js';
 import { startSession } from './session.js';
-import { acceptHandoff, act, addNote, onClose, onTransfer, sendMessage } from './actions.js';
+import { acceptHandoff } from './queue.js';
+import { act, addNote, onClose, onTransfer, sendMessage } from './actions.js';
 import { el, state } from './state.js';
 
 // ---------------------------------------------------------------------------------------------- start

@@ -1,13 +1,13 @@
 /*
  * The open conversation of the agent console (see agent.js): header, citizen, transcript, notes, controls.
+ * Redrawn when the conversation, its summary or notes, or the colleagues change (subscribe, at the end).
  */
 import {
   canServe, channelLabel, citizenLabel, clock, dateTime, findSummary, intentLabel, isMine, make, outcomeLabel,
-  reasonLabel, sameId, statusLabel, toDate,
+  reasonLabel, sameId, statusLabel, timeText, toDate,
 } from './util.js';
 import { call, report } from '../common/api.js';
-import { renderQueue, timeText } from './queue.js';
-import { el, state, SAME_MESSAGE_MS } from './state.js';
+import { changed, el, state, subscribe, SAME_MESSAGE_MS } from './state.js';
 
 // -------------------------------------------------------------------------------------- conversation
 
@@ -16,8 +16,8 @@ export function select(id) {
   state.current = { id: id, summary: findSummary(id), lines: [], keys: {}, notes: [], loading: true, buffer: [] };
   el.input.value = '';
   el.noteInput.value = '';
-  renderQueue();
-  renderConversation();
+  changed('queue');
+  changed('conversation');
   loadConversation();
 }
 
@@ -38,12 +38,12 @@ export function loadConversation() {
     target.notes = Array.isArray(data.notes) ? data.notes : [];
     target.loading = false;
     target.buffer = [];
-    renderConversation();
+    changed('conversation');
     document.body.setAttribute('data-conversation-loading', 'false');
   }, function (err) {
     if (state.current !== target) return;
     target.loading = false;
-    renderConversation();
+    changed('conversation');
     document.body.setAttribute('data-conversation-loading', 'false');
     report('打开会话失败')(err);
   });
@@ -119,7 +119,7 @@ function scrollTranscript() {
   window.requestAnimationFrame(function () { el.transcript.scrollTop = el.transcript.scrollHeight; });
 }
 
-export function renderHeader() {
+function renderHeader() {
   var s = state.current && state.current.summary;
   if (!s) {
     el.convTitle.textContent = state.current ? '加载中…' : '';
@@ -188,7 +188,7 @@ function noteAuthor(note) {
   return a.displayName || a.username || String(a.id);
 }
 
-export function renderNotes() {
+function renderNotes() {
   el.notes.textContent = '';
   state.current.notes.forEach(function (note) {
     var item = make('li', 'note');
@@ -203,7 +203,7 @@ export function renderNotes() {
   el.notesEmpty.classList.toggle('hidden', state.current.notes.length > 0);
 }
 
-export function renderTransferOptions() {
+function renderTransferOptions() {
   var previous = el.transferSelect.value;
   el.transferSelect.textContent = '';
   var others = state.agents.filter(function (a) { return !state.me || !sameId(a.id, state.me.id); });
@@ -219,7 +219,7 @@ export function renderTransferOptions() {
 }
 
 /** Which controls the open conversation allows: only the agent serving it may talk and act. */
-export function renderControls() {
+function renderControls() {
   var s = state.current && state.current.summary;
   var serving = canServe(s);
   el.composer.classList.toggle('hidden', !serving);
@@ -239,7 +239,7 @@ export function renderControls() {
   document.body.setAttribute('data-serving', serving ? 'true' : 'false');
 }
 
-export function renderConversation() {
+function renderConversation() {
   el.convEmpty.classList.toggle('hidden', !!state.current);
   el.conv.classList.toggle('hidden', !state.current);
   if (!state.current) {
@@ -254,3 +254,14 @@ export function renderConversation() {
   renderTransferOptions();
   renderControls();
 }
+
+subscribe('conversation', renderConversation);
+subscribe('summary', function () {
+  renderHeader();
+  renderControls();
+});
+subscribe('notes', renderNotes);
+subscribe('agents', function () { if (state.current) renderTransferOptions(); });
+subscribe('clock', function () {
+  if (state.current && state.current.summary && state.current.summary.status === 'waiting') renderHeader();
+});

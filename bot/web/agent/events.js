@@ -5,9 +5,9 @@
 import { findSummary, sameId } from './util.js';
 import { call, showError } from '../common/api.js';
 import { eventStream } from '../common/events.js';
-import { refreshQueue, renderQueue } from './queue.js';
+import { refreshQueue } from './queue.js';
 import { appendLive, loadConversation } from './conversation.js';
-import { el, state, API } from './state.js';
+import { changed, el, state, API } from './state.js';
 
 // ------------------------------------------------------------------------------------ live events (SSE)
 
@@ -32,7 +32,7 @@ function onMessageEvent(event) {
   } else if (data.from !== 'agent' || !state.me || !(data.agent && sameId(data.agent.id, state.me.id))) {
     state.unread[data.handoffId] = true;
   }
-  renderQueue();
+  changed('queue');
 }
 
 function onStatusEvent(event) {

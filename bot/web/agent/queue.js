@@ -1,14 +1,13 @@
 /*
- * The hand-off queue of the agent console (see agent.js): waiting, mine, others and callback requests.
+ * The hand-off queue of the agent console (see agent.js): waiting, mine, others and callback requests; and
+ * accepting a conversation from it. Redrawn when the queue changes (subscribe, at the end).
  */
 import {
-  channelLabel, citizenLabel, clock, dateTime, duration, findSummary, lastMessageText, make, reasonLabel, sameId,
-  statusLabel,
+  busy, channelLabel, citizenLabel, findSummary, lastMessageText, make, reasonLabel, sameId, statusLabel, timeText,
 } from './util.js';
-import { call, report } from '../common/api.js';
-import { renderControls, renderHeader, select } from './conversation.js';
-import { acceptHandoff } from './actions.js';
-import { el, state } from './state.js';
+import { call, report, showError } from '../common/api.js';
+import { loadConversation, select } from './conversation.js';
+import { changed, el, state, subscribe } from './state.js';
 
 // ---------------------------------------------------------------------------------------------- queue
 
@@ -27,35 +26,18 @@ export function refreshQueue() {
     };
     state.hasCallbacks = Array.isArray(data.callbacks);
     state.queueFetchedAt = Date.now();
-    renderQueue();
+    changed('queue');
     if (state.current) {
       var summary = findSummary(state.current.id);
       if (summary) {
         state.current.summary = summary;
-        renderHeader();
-        renderControls();
+        changed('summary');
       }
     }
   }, report('刷新队列失败')).then(function () {
     state.queueLoading = false;
     if (state.queueAgain && state.me) refreshQueue();
   });
-}
-
-function waitedSeconds(summary) {
-  var base = Number(summary.waitingSeconds);
-  if (!isFinite(base)) return null;
-  return base + (Date.now() - state.queueFetchedAt) / 1000;
-}
-
-export function timeText(summary) {
-  if (summary.status === 'waiting') {
-    var waited = waitedSeconds(summary);
-    return waited === null ? '等待中' : '已等待 ' + duration(waited);
-  }
-  if (summary.closedAt) return '结束于 ' + dateTime(summary.closedAt);
-  if (summary.acceptedAt) return '接入于 ' + clock(summary.acceptedAt);
-  return statusLabel(summary.status);
 }
 
 function renderQueueItem(summary, list) {
@@ -118,7 +100,7 @@ function renderQueueItem(summary, list) {
   return item;
 }
 
-export function renderQueue() {
+function renderQueue() {
   el.sectionCallbacks.classList.toggle('hidden', !state.hasCallbacks);
   ['waiting', 'mine', 'others', 'callbacks'].forEach(function (list) {
     var target = el['queue-' + list];
@@ -135,10 +117,37 @@ export function renderQueue() {
 }
 
 /** Once a second: the waiting times count up (from the server's figure, without asking it again). */
-export function tick() {
+function tick() {
   Array.prototype.forEach.call(document.querySelectorAll('[data-time-of]'), function (node) {
     var summary = findSummary(node.getAttribute('data-time-of'));
     if (summary && summary.status === 'waiting') node.textContent = timeText(summary);
   });
-  if (state.current && state.current.summary && state.current.summary.status === 'waiting') renderHeader();
 }
+
+// ---------------------------------------------------------------------------------------------- accept
+
+export function acceptHandoff(id, button) {
+  busy([button, el.detailAccept], true);
+  call('POST', 'handoffs/' + encodeURIComponent(id) + '/accept').then(function (data) {
+    if (data.handoff) {
+      // Move it to "mine" at once; the refetched queue confirms.
+      state.queue.waiting = state.queue.waiting.filter(function (s) { return !sameId(s.id, id); });
+      state.queue.mine = [data.handoff].concat(state.queue.mine.filter(function (s) { return !sameId(s.id, id); }));
+      changed('queue');
+    }
+    select(id);
+    refreshQueue();
+    el.input.focus();
+  }, function (err) {
+    if (err.status === 409) {
+      showError('接入失败：该会话已被其他坐席接入。' + (err.data && err.data.error ? '（' + err.data.error + '）' : ''));
+      refreshQueue();
+      if (state.current && sameId(state.current.id, id)) loadConversation();
+      return;
+    }
+    report('接入失败')(err);
+  }).then(function () { busy([button, el.detailAccept], false); });
+}
+
+subscribe('queue', renderQueue);
+subscribe('clock', tick);

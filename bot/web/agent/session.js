@@ -4,11 +4,10 @@
  */
 import { setView, startConsole } from '../common/session.js';
 import { duration } from './util.js';
-import { refreshQueue, renderQueue, tick } from './queue.js';
-import { renderConversation } from './conversation.js';
+import { refreshQueue } from './queue.js';
 import { loadAgents, loadCanned } from './actions.js';
 import { closeEvents, openEvents } from './events.js';
-import { el, state, API } from './state.js';
+import { changed, el, state, API } from './state.js';
 
 /** Forgets the queue and conversation of the agent who signed out (the page may be left open for the next one). */
 function resetPage() {
@@ -18,8 +17,8 @@ function resetPage() {
   state.unread = {};
   state.agents = [];
   state.current = null;
-  renderQueue();
-  renderConversation();
+  changed('queue');
+  changed('conversation');
   el.canned.textContent = '';
   document.title = '交管12123 · 人工坐席台';
 }
@@ -30,7 +29,7 @@ function openPage() {
   refreshQueue();
   loadAgents();
   loadCanned();
-  state.ticker = window.setInterval(tick, 1000);
+  state.ticker = window.setInterval(function () { changed('clock'); }, 1000);
 }
 
 /** Sets up the shared sign-in and API client for /api/agent/, then asks the server who is signed in. */

@@ -1,7 +1,10 @@
 /*
  * The agent console's constants and shared state (see agent.js). The other modules read and change the state
- * through the `state` object, and reach the page's elements through `el` (filled in by start()).
+ * through the `state` object, and reach the page's elements through `el` (filled in by start()). A module that
+ * changes a part of the state the page shows says so with changed(topic); the renderers of that part subscribe
+ * to it (../common/store.js), so modules never call each other's renderers.
  */
+import { createStore } from '../common/store.js';
 
 /** Relative to /agent/, so the page also works behind a path prefix. */
 export var API = '../api/agent/';
@@ -77,3 +80,15 @@ export var state = {
 
   ticker: 0,
 };
+
+/** The parts of the state the page shows, each redrawn by the renderers that subscribe to it. */
+var store = createStore({
+  queue: 'the hand-off queue: state.queue, the unread marks, which conversation is open',
+  conversation: 'the open conversation (state.current) was opened, closed or read again',
+  summary: "the open conversation's summary (status, agent, times)",
+  notes: "the open conversation's notes",
+  agents: 'the colleagues a conversation can be transferred to (state.agents)',
+  clock: 'a second passed (waiting times count up)',
+});
+export var subscribe = store.subscribe;
+export var changed = store.changed;

@@ -49,6 +49,28 @@ export function lastMessageText(last) {
   return who + (last.text || '');
 }
 
+function waitedSeconds(summary) {
+  var base = Number(summary.waitingSeconds);
+  if (!isFinite(base)) return null;
+  return base + (Date.now() - state.queueFetchedAt) / 1000;
+}
+
+/** How long a conversation has waited (counting up from the server's figure), or when it was accepted or closed. */
+export function timeText(summary) {
+  if (summary.status === 'waiting') {
+    var waited = waitedSeconds(summary);
+    return waited === null ? '等待中' : '已等待 ' + duration(waited);
+  }
+  if (summary.closedAt) return '结束于 ' + dateTime(summary.closedAt);
+  if (summary.acceptedAt) return '接入于 ' + clock(summary.acceptedAt);
+  return statusLabel(summary.status);
+}
+
+/** Disables (on) or enables the buttons while a request runs. */
+export function busy(buttons, on) {
+  buttons.forEach(function (b) { if (b) b.disabled = on; });
+}
+
 export function findSummary(id) {
   var lists = [state.queue.waiting, state.queue.mine, state.queue.others, state.queue.callbacks];
   for (var i = 0; i < lists.length; i++) {
