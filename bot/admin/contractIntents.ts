@@ -1,5 +1,8 @@
-/** The intents of the understanding contract (DESIGN.md §3): admins may edit their utterances, never delete them. */
-export const CONTRACT_INTENTS: readonly string[] = [
-  'exam.book', 'exam.query', 'exam.cancel', 'plate.select', 'plate.query', 'fine.query', 'fine.pay', 'points.query',
-  'agent.handoff', 'greet', 'thanks', 'goodbye', 'help', 'cancel', 'None',
-];
+import { CORE_INTENTS } from '../../dialogs/main/coreIntents';
+import { SERVICE_INDEX } from '../../dialogs/services';
+
+/**
+ * The intents of the understanding contract (DESIGN.md §3): the services' (from their modules) and the core
+ * ones MainDialog answers itself. Admins may edit their utterances, never delete them.
+ */
+export const CONTRACT_INTENTS: readonly string[] = [...SERVICE_INDEX.names, ...CORE_INTENTS.map((c) => c.intent)];

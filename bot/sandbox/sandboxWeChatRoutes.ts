@@ -2,12 +2,15 @@ import type { Request, Response, Server } from 'restify';
 import type { ReceivedMessage, SandboxWeChatServer } from '../../integrations/wechat/sandbox/SandboxWeChatServer';
 import { openEventStream } from '../web/eventStream';
 import { sandboxPersonas } from '../../integrations/platform/sandbox/personas';
+import type { WeChatMenuButton } from '../channels/wechat/menuKeys';
 
 export interface SandboxWeChatPage {
   token: string;
   appId: string;
   /** The official account's ToUserName. */
   account: string;
+  /** The account's custom menu as the messenger shows it (from the service modules: bot/channels/wechat/menuKeys). */
+  menu: readonly WeChatMenuButton[];
 }
 
 /** OpenIDs of the sandbox personas' WeChat accounts, plus a visitor who never bound. */

@@ -4,27 +4,51 @@ import { LOCALES, type Locale } from './Locale';
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-type Catalogue = ReadonlyMap<string, string>;
+/** One catalogue's messages in each language: a flat object of message id → text with `{name}` placeholders. */
+export type CatalogueMessages = Readonly<Record<Locale, Readonly<Record<string, unknown>>>>;
+
+function addTo(out: Map<string, string>, where: string, json: Readonly<Record<string, unknown>>): void {
+  for (const [key, value] of Object.entries(json)) {
+    if (typeof value !== 'string') throw new Error(`message catalogue ${where}: "${key}" is not a string`);
+    if (out.has(key)) throw new Error(`message catalogue ${where}: "${key}" is defined twice`);
+    out.set(key, value);
+  }
+}
 
 /**
- * Loads every `<locale>/<domain>.json` file beside this module: a flat object of message id → text with
- * `{name}` placeholders. Ids must be unique across the files of a locale.
+ * The shared catalogues: every `<locale>/<domain>.json` file beside this module. The services' catalogues
+ * (dialogs/services/<service>/i18n/<locale>.json) are added by the service index (addCatalogue). Ids must be
+ * unique across all of them.
  */
-function loadCatalogue(locale: Locale): Catalogue {
+function loadShared(locale: Locale): Map<string, string> {
   const dir = join(__dirname, locale);
   const out = new Map<string, string>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-    const json = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
-    for (const [key, value] of Object.entries(json)) {
-      if (typeof value !== 'string') throw new Error(`message catalogue ${locale}/${file}: "${key}" is not a string`);
-      if (out.has(key)) throw new Error(`message catalogue ${locale}: "${key}" is defined twice (${file})`);
-      out.set(key, value);
-    }
+    addTo(out, `${locale}/${file}`, JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>);
   }
   return out;
 }
 
-const catalogues = new Map<Locale, Catalogue>(LOCALES.map((l) => [l, loadCatalogue(l)]));
+const catalogues = new Map<Locale, Map<string, string>>(LOCALES.map((l) => [l, loadShared(l)]));
+/** The catalogues added so far, by name: adding the same one again changes nothing. */
+const added = new Map<string, CatalogueMessages>();
+
+/**
+ * Adds a named catalogue (a service's) to every language; adding the same object under its name again does
+ * nothing, another catalogue under a name already used or a message id already defined throws.
+ */
+export function addCatalogue(name: string, messages: CatalogueMessages): void {
+  const before = added.get(name);
+  if (before === messages) return;
+  if (before) throw new Error(`message catalogue "${name}" is added twice with different messages`);
+  const next = LOCALES.map((locale) => {
+    const into = new Map(catalogues.get(locale));
+    addTo(into, `${name} (${locale})`, messages[locale]);
+    return [locale, into] as const;
+  });
+  for (const [locale, into] of next) catalogues.set(locale, into);
+  added.set(name, messages);
+}
 
 export class MissingMessageError extends Error {
   readonly code = 'MESSAGE_MISSING';

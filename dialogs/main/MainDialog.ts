@@ -11,7 +11,8 @@ import { sensitiveInputOf } from '../shared/sensitiveInput';
 import { maskCitizenMessage } from '../../integrations/privacy/maskCitizenMessage';
 import { isComplaint, requestHandoff } from '../handoff/requestHandoff';
 import { serviceButtons } from './menu';
-import { intentFamily, isServiceIntent, MENU_INTENTS, type ServiceIntent } from './serviceIntents';
+import type { FlowRegistry, ServiceIndex } from '../services/ServiceIndex';
+import type { ServiceIntent } from './serviceIntents';
 import { SIDE_TRIP_DIALOG, SideTripDialog, type SideTripOptions } from './SideTripDialog';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -39,19 +40,19 @@ export interface MainLoopState {
 
 const RECENT_INTENTS = 5;
 
-/** One flow dialog per service intent (built by the composition of dialogs/flows.ts). */
-export type FlowRegistry = Readonly<Partial<Record<ServiceIntent, Dialog>>>;
-
 /**
  * The conversation's root: understands each message, answers small talk and control intents, starts the
  * flow for a service with the entities already found, asks when unsure (with the two likeliest services)
  * and, after two misunderstandings in a row, hands the conversation to a person (as on request or complaint). While a flow runs, help / cancel / agent
  * and a confident request for another service interrupt it; the flow then resumes where it was.
+ *
+ * The services come from a service index (dialogs/services): their intents, families, menu and flow dialogs
+ * (built from the index unless given, e.g. stand-ins in a test).
  */
 export class MainDialog extends ComponentDialog {
   private readonly flowIntent = new Map<string, ServiceIntent>();
 
-  constructor(private readonly deps: DialogDeps, flows: FlowRegistry) {
+  constructor(private readonly deps: DialogDeps, private readonly services: ServiceIndex, flows: FlowRegistry = services.flows(deps)) {
     super(MAIN_DIALOG);
     this.addDialog(new TextPrompt(INPUT_PROMPT));
     this.addDialog(new WaterfallDialog(LOOP, [this.input.bind(this), this.route.bind(this), this.next.bind(this)]));
@@ -107,7 +108,7 @@ export class MainDialog extends ComponentDialog {
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
-    if (isServiceIntent(u.intent) && u.score >= SWITCH_CONFIDENT && intentFamily(u.intent) !== intentFamily(flow)) {
+    if (this.services.isServiceIntent(u.intent) && u.score >= SWITCH_CONFIDENT && this.services.family(u.intent) !== this.services.family(flow)) {
       const target = this.flowFor(u.intent);
       if (target) return this.detour(innerDc, target, u, flow);
     }
@@ -125,7 +126,7 @@ export class MainDialog extends ComponentDialog {
       return innerDc.beginDialog(SIDE_TRIP_DIALOG, { target, entities: u.entities, resume: flow } satisfies SideTripOptions);
     }
     const { resume } = below.state.options as SideTripOptions;
-    if (intentFamily(resume) === intentFamily(u.intent)) return innerDc.endDialog();
+    if (this.services.family(resume) === this.services.family(u.intent)) return innerDc.endDialog();
     return innerDc.replaceDialog(target, { entities: u.entities } satisfies FlowOptions);
   }
 
@@ -149,7 +150,7 @@ export class MainDialog extends ComponentDialog {
       await requestHandoff(ctx, 'complaint', intents);
       return again({});
     }
-    if (isServiceIntent(u.intent) && u.score >= CONFIDENT) {
+    if (this.services.isServiceIntent(u.intent) && u.score >= CONFIDENT) {
       const target = this.flowFor(u.intent);
       if (target) {
         step.options.intents = intents;
@@ -169,10 +170,10 @@ export class MainDialog extends ComponentDialog {
     }
     switch (u.score >= CONFIDENT ? u.intent : 'None') {
       case 'greet':
-        await ctx.sendActivity(serviceButtons(ctx, msg(ctx, 'main.welcome'), MENU_INTENTS));
+        await ctx.sendActivity(serviceButtons(ctx, msg(ctx, 'main.welcome'), this.services.menuIntents));
         return again({});
       case 'help':
-        await ctx.sendActivity(serviceButtons(ctx, msg(ctx, 'main.help'), MENU_INTENTS));
+        await ctx.sendActivity(serviceButtons(ctx, msg(ctx, 'main.help'), this.services.menuIntents));
         return again({});
       case 'thanks':
         await ctx.sendActivity(msg(ctx, 'main.thanks'));
@@ -201,7 +202,7 @@ export class MainDialog extends ComponentDialog {
       await requestHandoff(ctx, 'misunderstood', intents);
       return step.replaceDialog(LOOP, { routeCurrent: false, misses: 0, intents });
     }
-    const guesses = u.alternatives.filter((a) => a.score >= MIN_GUESS).map((a) => a.intent).filter(isServiceIntent).slice(0, 2);
+    const guesses = u.alternatives.filter((a) => a.score >= MIN_GUESS).map((a) => a.intent).filter((i) => this.services.isServiceIntent(i)).slice(0, 2);
     if (guesses.length === 0) await ctx.sendActivity(msg(ctx, 'main.clarifyNoGuess'));
     else await ctx.sendActivity(serviceButtons(ctx, msg(ctx, 'main.clarify'), guesses));
     return step.replaceDialog(LOOP, { routeCurrent: false, misses, intents });

@@ -1,18 +1,19 @@
-/** The service intents a flow dialog handles, in menu order (DESIGN.md §3). */
-export const SERVICE_INTENTS = [
-  'exam.book', 'exam.query', 'exam.cancel', 'plate.select', 'plate.query', 'fine.query', 'fine.pay', 'points.query',
-] as const;
+import { SERVICE_INDEX } from '../services';
 
-export type ServiceIntent = (typeof SERVICE_INTENTS)[number];
+/** The service intents a flow dialog handles (derived from the service index). */
+export const SERVICE_INTENTS: readonly string[] = SERVICE_INDEX.names;
+
+/** A service intent's name (any module's: the index decides which exist). */
+export type ServiceIntent = string;
 
 export function isServiceIntent(intent: string): intent is ServiceIntent {
-  return (SERVICE_INTENTS as readonly string[]).includes(intent);
+  return SERVICE_INDEX.isServiceIntent(intent);
 }
 
 /** The buttons of the main menu: the services citizens use most. */
-export const MENU_INTENTS: readonly ServiceIntent[] = ['exam.book', 'plate.select', 'fine.query', 'fine.pay', 'points.query'];
+export const MENU_INTENTS: readonly ServiceIntent[] = SERVICE_INDEX.menuIntents;
 
 /** Intents of the same family do not interrupt each other ("明天" while booking an exam stays in the flow). */
 export function intentFamily(intent: string): string {
-  return intent.startsWith('points.') ? 'fine' : intent.split('.')[0];
+  return SERVICE_INDEX.family(intent);
 }

@@ -6,6 +6,8 @@ import type { manualClock } from '../../integrations/clock';
 import type { SandboxAdmin } from '../../integrations/platform/sandbox/SandboxAdmin';
 import type { SandboxPlatform } from '../../integrations/platform/sandbox/SandboxPlatform';
 import type { DialogDeps } from '../../dialogs/DialogDeps';
+// Importing the service index adds the services' message catalogues (dialogs/services/<service>/i18n).
+import '../../dialogs/services';
 import { LocaleMiddleware } from '../../dialogs/i18n/LocaleMiddleware';
 import type { Locale } from '../../dialogs/i18n/Locale';
 import { SqliteRateLimits } from '../../integrations/storage/sqlite/SqliteRateLimits';

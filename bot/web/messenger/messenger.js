@@ -18,13 +18,8 @@
   var SMS_POLL_MS = 2000;
   var SMS_SHOWN_LIMIT = 8;
   var TIME_GAP_MS = 5 * 60 * 1000;
-  var MENU_LABELS = {
-    MENU_FINE_QUERY: '查违章缴罚款',
-    MENU_EXAM_BOOK: '预约考试',
-    MENU_PLATE_SELECT: '自选号牌',
-    MENU_POINTS: '查驾照记分',
-    MENU_AGENT: '人工客服',
-  };
+  /** The custom menu's entries by CLICK key → label (filled from the server's configuration: buildMenu). */
+  var menuLabels = {};
   /** A numbered line such as "1. 查违章", "2、按号牌查询" or "3) 暂不办理". */
   var OPTION_LINE = /^\s*(\d{1,2})\s*[.．、)）]\s*(\S.*)$/;
 
@@ -452,7 +447,7 @@
 
   function clickMenu(key) {
     if (!currentOpenid) return;
-    addEntry(currentOpenid, { kind: 'event', text: '点击菜单「' + (MENU_LABELS[key] || key) + '」' });
+    addEntry(currentOpenid, { kind: 'event', text: '点击菜单「' + (menuLabels[key] || key) + '」' });
     sendEvent(currentOpenid, '<Event>' + cdata('CLICK') + '</Event><EventKey>' + cdata(key) + '</EventKey>');
   }
 
@@ -598,6 +593,57 @@
     });
   }
 
+  /**
+   * The official account's custom menu, as the server's configuration lists it (from the service modules):
+   * sub-menus of entries ({label, items: [{key, label}]}) and entries of their own ({key, label}).
+   */
+  function buildMenu(menu) {
+    el.menu.textContent = '';
+    menuLabels = {};
+    var zh = function (label) { return (label && label['zh-CN']) || ''; };
+    var menuItem = function (entry, className) {
+      var item = make('button', className, zh(entry.label));
+      item.type = 'button';
+      item.setAttribute('data-key', entry.key);
+      item.setAttribute('data-testid', 'menu-' + entry.key);
+      menuLabels[entry.key] = zh(entry.label);
+      item.addEventListener('click', function (event) {
+        event.stopPropagation();
+        closeSubmenus(null);
+        clickMenu(entry.key);
+      });
+      return item;
+    };
+    (menu || []).forEach(function (button, i) {
+      var group = make('div', 'menu-group');
+      if (!Array.isArray(button.items)) {
+        group.appendChild(menuItem(button, 'menu-top menu-item'));
+        el.menu.appendChild(group);
+        return;
+      }
+      var top = make('button', 'menu-top', '≡ ' + zh(button.label));
+      top.type = 'button';
+      top.setAttribute('data-submenu', 'menu-sub-' + i);
+      top.setAttribute('aria-expanded', 'false');
+      var sub = make('ul', 'submenu hidden');
+      sub.id = 'menu-sub-' + i;
+      button.items.forEach(function (entry) {
+        var li = make('li');
+        li.appendChild(menuItem(entry, 'menu-item'));
+        sub.appendChild(li);
+      });
+      top.addEventListener('click', function (event) {
+        event.stopPropagation();
+        closeSubmenus(sub);
+        var open = sub.classList.toggle('hidden') === false;
+        top.setAttribute('aria-expanded', open ? 'true' : 'false');
+      });
+      group.appendChild(top);
+      group.appendChild(sub);
+      el.menu.appendChild(group);
+    });
+  }
+
   function wire() {
     el.form.addEventListener('submit', function (event) {
       event.preventDefault();
@@ -611,22 +657,6 @@
       var option = target && target.closest ? target.closest('button.option') : null;
       if (option && currentOpenid) sendText(currentOpenid, option.getAttribute('data-option'));
     });
-    Array.prototype.forEach.call(document.querySelectorAll('.menu-top[data-submenu]'), function (top) {
-      top.addEventListener('click', function (event) {
-        event.stopPropagation();
-        var sub = $(top.getAttribute('data-submenu'));
-        closeSubmenus(sub);
-        var open = sub.classList.toggle('hidden') === false;
-        top.setAttribute('aria-expanded', open ? 'true' : 'false');
-      });
-    });
-    Array.prototype.forEach.call(document.querySelectorAll('.menu-item[data-key]'), function (item) {
-      item.addEventListener('click', function (event) {
-        event.stopPropagation();
-        closeSubmenus(null);
-        clickMenu(item.getAttribute('data-key'));
-      });
-    });
     document.addEventListener('click', function () { closeSubmenus(null); });
     el.reset.addEventListener('click', resetPersona);
   }
@@ -638,7 +668,7 @@
       personaId: $('persona-id'), personaPhone: $('persona-phone'), personaNote: $('persona-note'),
       reset: $('reset-chat'), smsList: $('sms-list'), smsEmpty: $('sms-empty'), smsPhone: $('sms-phone'),
       status: $('status-line'), chat: $('chat'), typing: $('typing'), form: $('input-form'),
-      input: $('input'), send: $('send'),
+      input: $('input'), send: $('send'), menu: $('menu'),
     };
     wire();
     fetch('/sandbox/wechat/config').then(function (res) {
@@ -653,6 +683,7 @@
       config = cfg;
       personas = cfg.personas;
       buildTabs();
+      buildMenu(cfg.menu);
       document.body.setAttribute('data-ready', 'true');
       setStatus('公众号 ' + config.account + '，正在连接消息推送…');
       var remembered = storageGet('selected');

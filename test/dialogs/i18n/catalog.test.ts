@@ -1,4 +1,6 @@
 import { messageKeys, messageTemplate, translate } from '../../../dialogs/i18n/catalog';
+// The services' catalogues too (the index adds them): dialogs/services/<service>/i18n.
+import '../../../dialogs/services';
 import { chooseLocale } from '../../../dialogs/i18n/chooseLocale';
 import { formatDate, formatMoney } from '../../../dialogs/i18n/format';
 import { parseYesNo } from '../../../dialogs/prompts/YesNoPrompt';

@@ -1,9 +1,9 @@
 import { PlatformError } from '../../../integrations/platform/errors';
 import type { IdentityPort, TrafficPlatform } from '../../../integrations/platform/types';
-import { FineQueryDialog } from '../../../dialogs/fines/FineQueryDialog';
-import { FinePayDialog } from '../../../dialogs/fines/FinePayDialog';
+import { FineQueryDialog } from '../../../dialogs/services/fines/FineQueryDialog';
+import { FinePayDialog } from '../../../dialogs/services/fines/FinePayDialog';
 import { BindingDialog } from '../../../dialogs/identity/BindingDialog';
-import { PointsDialog } from '../../../dialogs/points/PointsDialog';
+import { PointsDialog } from '../../../dialogs/services/points/PointsDialog';
 import { bindAs, dialogClient, makeWorld, PERSONAS, play, type World } from '../harness';
 
 const { liNa } = PERSONAS;

@@ -1,5 +1,6 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { MainDialog } from '../../../dialogs/main/MainDialog';
+import { SERVICE_INDEX } from '../../../dialogs/services';
 import type { FlowOptions } from '../../../dialogs/shared/FlowOptions';
 import { dialogClient, makeWorld, play } from '../harness';
 
@@ -36,7 +37,7 @@ class OneShotFlow extends ComponentDialog {
 
 function mainClient() {
   const world = makeWorld();
-  return dialogClient(new MainDialog(world.deps, {
+  return dialogClient(new MainDialog(world.deps, SERVICE_INDEX, {
     'exam.book': new FakeFlow('examBook', 'exam'),
     'points.query': new OneShotFlow('points', 'points'),
     'fine.pay': new FakeFlow('finePay', 'pay'),

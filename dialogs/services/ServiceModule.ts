@@ -1,0 +1,60 @@
+import type { Dialog } from 'botbuilder-dialogs';
+import type { TrafficPlatform } from '../../integrations/platform/types';
+import type { DialogDeps } from '../DialogDeps';
+import type { CatalogueMessages } from '../i18n/catalog';
+import type { Locale } from '../i18n/Locale';
+
+/** A text in every language the bot answers in (the compiler refuses one missing). */
+export type Labels = Readonly<Record<Locale, string>>;
+
+/** The groups of the official account's custom menu (自定义菜单), in the order they are shown. */
+export const WECHAT_MENU_GROUPS = {
+  business: { 'zh-CN': '业务办理', en: 'Services' },
+  violations: { 'zh-CN': '违法处理', en: 'Violations' },
+} as const satisfies Readonly<Record<string, Labels>>;
+export type WeChatMenuGroup = keyof typeof WECHAT_MENU_GROUPS;
+
+/** An entry of the official account's custom menu: a CLICK key that stands for the intent's label. */
+export interface WeChatMenuEntry {
+  /** The CLICK event key (unique across services), e.g. MENU_EXAM_BOOK. */
+  readonly key: string;
+  /** The sub-menu it is shown in; without one the key is understood but not shown. */
+  readonly group?: WeChatMenuGroup;
+  /** The entry's text in the menu when it differs from the intent's label. */
+  readonly label?: Labels;
+}
+
+/** One intent a service handles, with everything the rest of the bot derives from it. */
+export interface ServiceIntentDefinition {
+  /** The intent the NLU returns (DESIGN.md §3), e.g. exam.book; its corpus lists utterances for it. */
+  readonly intent: string;
+  /** Intents of one family do not interrupt each other ("明天" while booking an exam stays in the flow). */
+  readonly family: string;
+  /** Builds the flow dialog MainDialog starts for the intent (with the entities already found). */
+  readonly flow: (deps: DialogDeps) => Dialog;
+  /** What the citizen would type for it: the text of its buttons (message id main.service.<intent>). */
+  readonly label: Labels;
+  /** Its place among the main menu's buttons (lower first); without one it is not a button. */
+  readonly menuOrder?: number;
+  /** Its entry in the official account's custom menu. */
+  readonly wechatMenu?: WeChatMenuEntry;
+  /** How the agent console names the intent. */
+  readonly consoleLabel: Labels;
+}
+
+/**
+ * A service: one folder under dialogs/services/ holding its dialogs, state, helpers, message catalogue
+ * (i18n/<locale>.json), NLU corpus (corpus/<locale>.json) and this definition. The index lists the modules;
+ * routing, menus, console labels, contract intents and checks derive from it.
+ */
+export interface ServiceModule {
+  /** The folder's name, e.g. exams. */
+  readonly name: string;
+  /** The folder (for checks: corpus, catalogue). */
+  readonly dir: string;
+  readonly intents: readonly ServiceIntentDefinition[];
+  /** The service's message catalogue; its ids are unique across all catalogues. */
+  readonly messages: CatalogueMessages;
+  /** The platform ports its dialogs call. */
+  readonly ports: readonly (keyof TrafficPlatform)[];
+}

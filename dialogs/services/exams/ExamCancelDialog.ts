@@ -1,0 +1,129 @@
+import {
+  ComponentDialog, WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { ExamBooking } from '../../../integrations/platform/types';
+import type { DialogDeps } from '../../DialogDeps';
+import { BindingDialog } from '../../identity/BindingDialog';
+import { boundResult, ensureBoundStep } from '../../identity/ensureBound';
+import { msg } from '../../i18n/turnLocale';
+import { YesNoPrompt } from '../../prompts/YesNoPrompt';
+import { entityValue, type FlowOptions } from '../../shared/FlowOptions';
+import { runPlatform } from '../../shared/runPlatform';
+import { todayOf } from '../../shared/today';
+import { sortBookings, stillCancellable } from './bookingStatus';
+import { choiceOptions, entityIn, examChoicePrompt, freeAnswer } from './examChoicePrompt';
+import { bookingLine, lastCancelDay, ruleMessage, showDate, showSubject } from './examText';
+
+export const EXAM_CANCEL_DIALOG = 'examCancelDialog';
+const MAIN = 'examCancel.main';
+const CONFIRM_LOOP = 'examCancel.confirm';
+const PICK_PROMPT = 'examCancel.pickPrompt';
+const CONFIRM_PROMPT = 'examCancel.confirmPrompt';
+
+/** What the cancel flow keeps between turns. */
+export interface ExamCancelState {
+  idNumber?: string;
+  /** The active bookings offered in the pick question. */
+  offered?: ExamBooking[];
+  booking?: ExamBooking;
+  retry?: boolean;
+}
+
+type MainStep = WaterfallStepContext<ExamCancelState & FlowOptions>;
+type Step = WaterfallStepContext<ExamCancelState>;
+
+/**
+ * Cancels an exam booking: bound identity, the booking (pre-filled when an exam_subject entity matches exactly
+ * one active booking, or when there is only one), confirmation, cancellation, summary. Past the deadline
+ * (24:00 the day before the exam) it explains why it cannot and points to a person. Accepts FlowOptions;
+ * ends with the cancelled ExamBooking, or null.
+ */
+export class ExamCancelDialog extends ComponentDialog {
+  constructor(private readonly deps: DialogDeps) {
+    super(EXAM_CANCEL_DIALOG);
+    this.addDialog(new BindingDialog(deps));
+    this.addDialog(examChoicePrompt(PICK_PROMPT, (_ctx, text, options) => {
+      const subject = entityIn(text, 'exam_subject', todayOf(deps.clock));
+      const subjects = (options.validations as { subjects?: number[] } | undefined)?.subjects ?? [];
+      const index = subjects.findIndex((s) => String(s) === subject);
+      return index >= 0 ? { ...freeAnswer(String(subject)), index } : undefined;
+    }));
+    this.addDialog(new YesNoPrompt(CONFIRM_PROMPT));
+    this.addDialog(new WaterfallDialog<ExamCancelState & FlowOptions>(MAIN, [
+      ensureBoundStep<ExamCancelState & FlowOptions>(deps), this.pick.bind(this), this.afterPick.bind(this),
+    ]));
+    this.addDialog(new WaterfallDialog<ExamCancelState>(CONFIRM_LOOP, [this.askConfirm.bind(this), this.cancel.bind(this)]));
+    this.initialDialogId = MAIN;
+  }
+
+  private async pick(step: MainStep): Promise<DialogTurnResult> {
+    const binding = boundResult(step);
+    if (!binding) return step.endDialog(null);
+    const ctx = step.context;
+    const listed = await runPlatform(ctx, () => this.deps.platform.exams.listBookings(binding.idNumber));
+    if (!listed.ok) return step.endDialog(null);
+    const { active } = sortBookings(listed.value);
+    if (active.length === 0) {
+      await ctx.sendActivity(msg(ctx, 'exam.cancel.none'));
+      return step.endDialog(null);
+    }
+    step.options.idNumber = binding.idNumber;
+    step.options.offered = active;
+    const subject = entityValue(step.options, 'exam_subject');
+    const matching = subject ? active.filter((b) => String(b.subject) === subject) : active;
+    if (matching.length === 1) return step.next({ ...freeAnswer(matching[0].bookingId), index: active.indexOf(matching[0]) });
+    if (subject && matching.length === 0) {
+      await ctx.sendActivity(msg(ctx, 'exam.cancel.noneForSubject', { subject: showSubject(ctx, Number(subject) as ExamBooking['subject']) }));
+    }
+    const today = todayOf(this.deps.clock);
+    return step.prompt(PICK_PROMPT, choiceOptions(
+      msg(ctx, 'exam.cancel.pick'), msg(ctx, 'exam.cancel.badPick'),
+      active.map((b) => ({ value: bookingLine(ctx, b, today) })),
+      { subjects: active.map((b) => b.subject) },
+    ));
+  }
+
+  private async afterPick(step: MainStep): Promise<DialogTurnResult> {
+    const found = step.result as FoundChoice;
+    const booking = (step.options.offered ?? [])[found.index];
+    if (!booking) return step.endDialog(null);
+    return step.replaceDialog(CONFIRM_LOOP, { idNumber: step.options.idNumber, booking } satisfies ExamCancelState);
+  }
+
+  private async askConfirm(step: Step): Promise<DialogTurnResult> {
+    const { booking, retry } = step.options;
+    const ctx = step.context;
+    if (!booking) return step.endDialog(null);
+    const today = todayOf(this.deps.clock);
+    if (!stillCancellable(booking, this.deps.clock)) {
+      await ctx.sendActivity(ruleMessage(ctx, {
+        code: 'CANCEL_TOO_LATE',
+        details: { deadline: booking.cancellableUntil, lastCancelDate: lastCancelDay(booking.cancellableUntil), examDate: booking.date },
+      }));
+      await ctx.sendActivity(msg(ctx, 'exam.cancel.tooLateHelp'));
+      return step.endDialog(null);
+    }
+    const summary = msg(ctx, 'exam.cancel.confirm', {
+      booking: bookingLine(ctx, booking, today),
+      lastCancelDate: showDate(ctx, lastCancelDay(booking.cancellableUntil), today),
+    });
+    return step.prompt(CONFIRM_PROMPT, { prompt: retry ? `${msg(ctx, 'exam.confirmRetry')}\n${summary}` : summary });
+  }
+
+  private async cancel(step: Step): Promise<DialogTurnResult> {
+    const { idNumber, booking } = step.options;
+    const ctx = step.context;
+    if (step.result !== true || !idNumber || !booking) {
+      await ctx.sendActivity(msg(ctx, 'exam.cancel.kept'));
+      return step.endDialog(null);
+    }
+    const cancelled = await runPlatform(ctx, () => this.deps.platform.exams.cancel(idNumber, booking.bookingId));
+    if (cancelled.ok) {
+      await ctx.sendActivity(msg(ctx, 'exam.cancel.done', { booking: bookingLine(ctx, cancelled.value, todayOf(this.deps.clock)) }));
+      return step.endDialog(cancelled.value);
+    }
+    if (cancelled.error.code === 'CANCEL_TOO_LATE') await ctx.sendActivity(msg(ctx, 'exam.cancel.tooLateHelp'));
+    else if (cancelled.error.retryable) return step.replaceDialog(CONFIRM_LOOP, { ...step.options, retry: true });
+    return step.endDialog(null);
+  }
+}

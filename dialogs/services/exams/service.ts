@@ -1,0 +1,33 @@
+import type { ServiceModule } from '../ServiceModule';
+import { ExamBookDialog } from './ExamBookDialog';
+import { ExamCancelDialog } from './ExamCancelDialog';
+import { ExamQueryDialog } from './ExamQueryDialog';
+import en from './i18n/en.json';
+import zhCN from './i18n/zh-CN.json';
+
+/** Driving-test appointments (C1): book, look up, cancel. */
+export const EXAMS: ServiceModule = {
+  name: 'exams',
+  dir: __dirname,
+  intents: [
+    {
+      intent: 'exam.book', family: 'exam', flow: (deps) => new ExamBookDialog(deps),
+      label: { 'zh-CN': '预约考试', en: 'Book a driving test' }, menuOrder: 1,
+      wechatMenu: { key: 'MENU_EXAM_BOOK', group: 'business' },
+      consoleLabel: { 'zh-CN': '预约考试', en: 'Book a driving test' },
+    },
+    {
+      intent: 'exam.query', family: 'exam', flow: (deps) => new ExamQueryDialog(deps),
+      label: { 'zh-CN': '查考试预约', en: 'My test bookings' },
+      wechatMenu: { key: 'MENU_EXAM_QUERY' },
+      consoleLabel: { 'zh-CN': '查考试预约', en: 'Test bookings' },
+    },
+    {
+      intent: 'exam.cancel', family: 'exam', flow: (deps) => new ExamCancelDialog(deps),
+      label: { 'zh-CN': '取消考试预约', en: 'Cancel a test booking' },
+      consoleLabel: { 'zh-CN': '取消考试', en: 'Cancel a test booking' },
+    },
+  ],
+  messages: { 'zh-CN': zhCN, en },
+  ports: ['identity', 'exams'],
+};

@@ -1,0 +1,89 @@
+import {
+  ComponentDialog, WaterfallDialog,
+  type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { DialogDeps } from '../../DialogDeps';
+import { msg } from '../../i18n/turnLocale';
+import { entityValue, type FlowOptions } from '../../shared/FlowOptions';
+import { DECISION_PAY_DIALOG, DecisionPayDialog, type DecisionPayState } from './DecisionPayDialog';
+import { VIOLATION_HANDLE_DIALOG, ViolationHandleDialog, type ViolationHandleResult, type ViolationHandleState } from './ViolationHandleDialog';
+import { finesChoicePrompt } from './choicePrompt';
+
+export const FINE_PAY_DIALOG = 'finePayDialog';
+const PATH_PROMPT = 'finePay.pathPrompt';
+const MAIN_WATERFALL = 'finePay.main';
+
+export type FinePayPath = 'pay' | 'handle';
+
+/**
+ * Options of FinePayDialog: the entities of the citizen's message (decision_number → pay that decision;
+ * plate_number → handle that plate's violations), or an explicit path, e.g. from a violation lookup.
+ */
+export interface FinePayOptions extends FlowOptions {
+  path?: FinePayPath;
+  /** Handle this violation (skips the list). */
+  violationId?: string;
+  /** Pay this decision (skips asking for the number). */
+  decisionNumber?: string;
+}
+
+const PATHS: readonly FinePayPath[] = ['handle', 'pay'];
+
+function isPayRequest(r: unknown): r is NonNullable<ViolationHandleResult> {
+  return typeof r === 'object' && r !== null && 'payDecision' in r && typeof r.payDecision === 'string';
+}
+
+/**
+ * Fines: (a) pay a penalty decision by its number, with the late fee the platform computes; (b) handle an
+ * unprocessed violation online (simple procedure) and then, if the citizen wishes, pay the new decision.
+ * Ends with the Payment made, or null.
+ */
+export class FinePayDialog extends ComponentDialog {
+  constructor(deps: DialogDeps) {
+    super(FINE_PAY_DIALOG);
+    this.addDialog(finesChoicePrompt(PATH_PROMPT));
+    this.addDialog(new DecisionPayDialog(deps));
+    this.addDialog(new ViolationHandleDialog(deps));
+    this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [
+      this.choosePath.bind(this),
+      this.startPath.bind(this),
+      this.afterPath.bind(this),
+      this.finish.bind(this),
+    ]));
+    this.initialDialogId = MAIN_WATERFALL;
+  }
+
+  private async choosePath(step: WaterfallStepContext<FinePayOptions>): Promise<DialogTurnResult> {
+    const o = step.options;
+    if (o.decisionNumber || entityValue(o, 'decision_number') || o.path === 'pay') return step.next('pay');
+    if (o.path === 'handle' || o.violationId || entityValue(o, 'plate_number')) return step.next('handle');
+    return step.prompt(PATH_PROMPT, {
+      prompt: msg(step.context, 'fine.path.ask'),
+      retryPrompt: msg(step.context, 'fine.path.retry'),
+      choices: [{ value: msg(step.context, 'fine.path.handle') }, { value: msg(step.context, 'fine.path.pay') }],
+    });
+  }
+
+  private async startPath(step: WaterfallStepContext<FinePayOptions>): Promise<DialogTurnResult> {
+    const o = step.options;
+    const path = typeof step.result === 'string' ? step.result : PATHS[(step.result as FoundChoice).index];
+    if (path === 'pay') {
+      const decisionNumber = o.decisionNumber ?? entityValue(o, 'decision_number');
+      return step.beginDialog(DECISION_PAY_DIALOG, { decisionNumber } satisfies DecisionPayState);
+    }
+    return step.beginDialog(VIOLATION_HANDLE_DIALOG, {
+      plate: entityValue(o, 'plate_number'), violationId: o.violationId,
+    } satisfies ViolationHandleState);
+  }
+
+  private async afterPath(step: WaterfallStepContext<FinePayOptions>): Promise<DialogTurnResult> {
+    if (isPayRequest(step.result)) {
+      return step.beginDialog(DECISION_PAY_DIALOG, { decisionNumber: step.result.payDecision } satisfies DecisionPayState);
+    }
+    return step.next(step.result);
+  }
+
+  private async finish(step: WaterfallStepContext<FinePayOptions>): Promise<DialogTurnResult> {
+    return step.endDialog(step.result ?? null);
+  }
+}

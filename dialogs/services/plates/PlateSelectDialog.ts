@@ -1,0 +1,175 @@
+import {
+  ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog,
+  type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { PlateReservation } from '../../../integrations/platform/types';
+import { extractEntities } from '../../../nlu-models/entities';
+import type { DialogDeps } from '../../DialogDeps';
+import { BindingDialog } from '../../identity/BindingDialog';
+import { boundResult, ensureBoundStep } from '../../identity/ensureBound';
+import { formatDate } from '../../i18n/format';
+import { localeOf, msg } from '../../i18n/turnLocale';
+import { YesNoPrompt } from '../../prompts/YesNoPrompt';
+import { entityValue } from '../../shared/FlowOptions';
+import { runPlatform } from '../../shared/runPlatform';
+import { todayOf } from '../../shared/today';
+import { callPlates } from './callPlates';
+import { patternCheckDialog } from './patternChecks';
+import { patternProblem, readPatterns } from './patternList';
+import { asWay, choiceValue, wayChoices } from './plateChoices';
+import { vinTail, type PickOutcome, type PlateSelectState } from './PlateSelectState';
+import { randomRoundDialog } from './randomRounds';
+import { CANDIDATE_PROMPT, PATTERN_LOOP, PATTERN_PROMPT, RANDOM_LOOP } from './selectionLoops';
+import { newIdempotencyKey } from '../../shared/idempotencyKey';
+
+export const PLATE_SELECT_DIALOG = 'plateSelectDialog';
+const MAIN_WATERFALL = 'plate.select.main';
+const VIN_PROMPT = 'plate.vinPrompt';
+const WAY_PROMPT = 'plate.wayPrompt';
+const CONFIRM_PROMPT = 'plate.confirmPrompt';
+
+type Step = WaterfallStepContext<PlateSelectState>;
+
+/** Codes after which the chosen plate is dropped and the citizen chooses among the rest. */
+const CHOOSE_AGAIN = new Set(['PLATE_TAKEN', 'PLATE_DENIED', 'PLATE_INVALID']);
+
+/**
+ * 自选号牌 (plate.select): bound identity → vehicle by VIN (pre-filled from a vin entity) → 随机选号 or 自编号码
+ * → confirm → reserve (idempotent) → the plate and until when it is held. Options: FlowOptions.
+ * Ends with the PlateReservation, or null when nothing was reserved.
+ */
+export class PlateSelectDialog extends ComponentDialog {
+  constructor(private readonly deps: DialogDeps) {
+    super(PLATE_SELECT_DIALOG);
+    this.addDialog(new BindingDialog(deps));
+    this.addDialog(new TextPrompt(VIN_PROMPT, async (p: PromptValidatorContext<string>) => this.readVin(p.recognized.value) !== undefined));
+    this.addDialog(new ChoicePrompt(WAY_PROMPT));
+    this.addDialog(new ChoicePrompt(CANDIDATE_PROMPT));
+    this.addDialog(new TextPrompt(PATTERN_PROMPT, async (p: PromptValidatorContext<string>) => {
+      const reading = readPatterns(p.recognized.value);
+      // The retry says what was wrong with this answer, then what is expected.
+      if (!reading.ok) p.options.retryPrompt = `${patternProblem(p.context, reading)}\n${msg(p.context, 'plate.patternsRetry')}`;
+      return reading.ok;
+    }));
+    this.addDialog(new YesNoPrompt(CONFIRM_PROMPT));
+    this.addDialog(randomRoundDialog(deps));
+    this.addDialog(patternCheckDialog(deps));
+    this.addDialog(new WaterfallDialog<PlateSelectState>(MAIN_WATERFALL, [
+      ensureBoundStep<PlateSelectState>(deps),
+      this.askVin.bind(this),
+      this.askWay.bind(this),
+      this.pick.bind(this),
+      this.confirm.bind(this),
+      this.reserve.bind(this),
+    ]));
+    this.initialDialogId = MAIN_WATERFALL;
+  }
+
+  private readVin(text: string | undefined): string | undefined {
+    return extractEntities(text ?? '', { today: todayOf(this.deps.clock) }).find((e) => e.entity === 'vin')?.value;
+  }
+
+  private async askVin(step: Step): Promise<DialogTurnResult> {
+    const binding = boundResult(step);
+    if (!binding) return step.endDialog(null);
+    const s = step.options;
+    s.idNumber = binding.idNumber;
+    s.vin ??= entityValue(s, 'vin');
+    if (s.vin) return step.next(s.vin);
+    return step.prompt(VIN_PROMPT, { prompt: msg(step.context, 'plate.askVin'), retryPrompt: msg(step.context, 'plate.badVin') });
+  }
+
+  private async askWay(step: Step): Promise<DialogTurnResult> {
+    const s = step.options;
+    s.vin = this.readVin(step.result as string) ?? s.vin;
+    if (!s.resumed) {
+      const held = await this.heldPlate(step);
+      if (held === undefined) return step.endDialog(null);
+      if (held !== null) {
+        await step.context.sendActivity(msg(step.context, held.expiresOn ? 'plate.alreadyReserved' : 'plate.alreadyRegistered', {
+          vinTail: vinTail(s.vin), plate: held.plate, expiresOn: held.expiresOn ? formatDate(localeOf(step.context), held.expiresOn) : '',
+        }));
+        return step.endDialog(null);
+      }
+      await step.context.sendActivity(msg(step.context, 'plate.vehicle', { vinTail: vinTail(s.vin) }));
+      s.resumed = true;
+    }
+    if (s.way) return step.next(s.way);
+    return step.prompt(WAY_PROMPT, {
+      prompt: msg(step.context, 'plate.askWay'),
+      retryPrompt: msg(step.context, 'plate.badWay'),
+      choices: wayChoices(step.context),
+      style: ListStyle.suggestedAction,
+    });
+  }
+
+  /** The plate already held for this vehicle (one selection per vehicle), null when none, undefined when the platform failed. */
+  private async heldPlate(step: Step): Promise<PlateReservation | null | undefined> {
+    const s = step.options;
+    const held = await runPlatform(step.context, () => this.deps.platform.plates.reservedPlate({ idNumber: s.idNumber ?? '' }));
+    if (!held.ok) return undefined;
+    return held.value.find((r) => r.vinLast6 === vinTail(s.vin)) ?? null;
+  }
+
+  private async pick(step: Step): Promise<DialogTurnResult> {
+    const s = step.options;
+    s.way = asWay(choiceValue(step.result)) ?? 'random';
+    if (s.plate) return step.next({ outcome: 'plate', plate: s.plate, state: s } satisfies PickOutcome);
+    return step.beginDialog(s.way === 'random' ? RANDOM_LOOP : PATTERN_LOOP, { ...s });
+  }
+
+  private async confirm(step: Step): Promise<DialogTurnResult> {
+    const picked = step.result as PickOutcome;
+    const s = Object.assign(step.options, picked.state);
+    if (picked.outcome !== 'plate') {
+      if (picked.outcome === 'stop') return step.endDialog(null);
+      // A VIN that is not the citizen's vehicle is asked again; the way chosen is kept.
+      if (picked.outcome === 'vehicleNotFound') return step.replaceDialog(MAIN_WATERFALL, this.withoutVehicle(s));
+      return step.replaceDialog(MAIN_WATERFALL, { ...s, way: undefined, candidates: undefined });
+    }
+    s.plate = picked.plate;
+    if (s.reserveKeyFor !== picked.plate) {
+      // Made (and saved with the dialog state) before asking, so a retried or repeated confirmation reserves once.
+      s.reserveKey = newIdempotencyKey('reserve');
+      s.reserveKeyFor = picked.plate;
+    }
+    return step.prompt(CONFIRM_PROMPT, {
+      prompt: msg(step.context, 'plate.confirm', { plate: picked.plate, vinTail: vinTail(s.vin) }),
+      retryPrompt: msg(step.context, 'plate.confirmRetry', { plate: picked.plate }),
+    });
+  }
+
+  private async reserve(step: Step): Promise<DialogTurnResult> {
+    const s = step.options;
+    const plate = s.plate ?? '';
+    if (step.result !== true) {
+      await step.context.sendActivity(msg(step.context, 'plate.declined', { plate }));
+      return step.replaceDialog(MAIN_WATERFALL, { ...s, plate: undefined });
+    }
+    const done = await callPlates(step.context, s.vin, () =>
+      this.deps.platform.plates.reserve(s.idNumber ?? '', s.vin ?? '', plate, s.reserveKey ?? newIdempotencyKey('reserve')));
+    if (done.ok) {
+      const r = done.value;
+      await step.context.sendActivity(r.expiresOn
+        ? msg(step.context, 'plate.reserved', { plate: r.plate, vinTail: r.vinLast6, expiresOn: formatDate(localeOf(step.context), r.expiresOn) })
+        : msg(step.context, 'plate.alreadyRegistered', { plate: r.plate, vinTail: r.vinLast6 }));
+      return step.endDialog(r);
+    }
+    const code = done.error.code;
+    if (code === 'VEHICLE_HAS_PLATE') return step.endDialog(null);
+    if (code === 'NOT_FOUND') return step.replaceDialog(MAIN_WATERFALL, this.withoutVehicle(s));
+    if (CHOOSE_AGAIN.has(code)) {
+      const rest = s.candidates?.filter((c) => c !== plate);
+      return step.replaceDialog(MAIN_WATERFALL, { ...s, plate: undefined, candidates: rest });
+    }
+    // PLATE_NOT_OFFERED: the round is no longer current, so a fresh one is needed.
+    if (code === 'PLATE_NOT_OFFERED') return step.replaceDialog(MAIN_WATERFALL, { ...s, plate: undefined, candidates: undefined });
+    // The platform could not be reached and the outcome is unknown: the same confirmation is asked again, and the
+    // same idempotency key makes sure a second 是 reserves at most once.
+    return step.replaceDialog(MAIN_WATERFALL, s);
+  }
+
+  private withoutVehicle(s: PlateSelectState): PlateSelectState {
+    return { ...s, vin: undefined, entities: undefined, candidates: undefined, pendingPatterns: undefined, plate: undefined, resumed: false };
+  }
+}

@@ -1,0 +1,20 @@
+import type { ServiceModule } from '../ServiceModule';
+import en from './i18n/en.json';
+import zhCN from './i18n/zh-CN.json';
+import { PointsDialog } from './PointsDialog';
+
+/** Licence points (记分) in the current cycle; of the fines' family (a points question does not interrupt a fine). */
+export const POINTS: ServiceModule = {
+  name: 'points',
+  dir: __dirname,
+  intents: [
+    {
+      intent: 'points.query', family: 'fine', flow: (deps) => new PointsDialog(deps),
+      label: { 'zh-CN': '查记分', en: 'My licence points' }, menuOrder: 5,
+      wechatMenu: { key: 'MENU_POINTS', group: 'violations', label: { 'zh-CN': '查驾照记分', en: 'Licence points' } },
+      consoleLabel: { 'zh-CN': '查记分', en: 'Licence points' },
+    },
+  ],
+  messages: { 'zh-CN': zhCN, en },
+  ports: ['identity', 'violations'],
+};
