@@ -12,10 +12,7 @@ import type { PermissionChange } from '../integrations/storage/sqlite/privateFil
 import type Database from 'better-sqlite3';
 import type { StoreBundle } from '../integrations/storage/StoreBundle';
 import type { DialogDeps } from '../dialogs/DialogDeps';
-import { SERVICE_INDEX } from '../dialogs/services';
-import { ServiceIndex } from '../dialogs/services/ServiceIndex';
-import type { ServiceModule } from '../dialogs/services/ServiceModule';
-import { wechatMenu } from './channels/wechat/menuKeys';
+import { buildFlows } from '../dialogs/flows';
 import { LocaleMiddleware } from '../dialogs/i18n/LocaleMiddleware';
 import type { Locale } from '../dialogs/i18n/Locale';
 import { MainDialog } from '../dialogs/main/MainDialog';
@@ -84,9 +81,10 @@ export interface ComposeOverrides {
   stores?: StoreBundle;
   /** Wraps the platform (tests: a slow or failing platform). */
   wrapPlatform?: (platform: TrafficPlatform) => TrafficPlatform;
-  /** The service modules (default: the index, dialogs/services): a test adds a service of its own. */
-  services?: readonly ServiceModule[];
-  /** The corpus files the model file is kept trained on (default: the project's; a test adds its service's corpus). */
+  /**
+   * The corpus files the model file is kept trained on and the admins' training data is seeded from and compared
+   * with at start (default: the project's; a test adds its service's corpus, or changes one).
+   */
   corpusFiles?: readonly string[];
 }
 
@@ -150,12 +148,11 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     proxies: new TrustedProxies(config.trustProxy),
   });
   const admin = adminModule({
-    stores, nlu, baseline, auth: handoff.auth, accounts: handoff.accounts, logger,
+    stores, nlu, baseline, auth: handoff.auth, accounts: handoff.accounts, logger, corpusFiles: overrides.corpusFiles,
     now: () => clock.now().getTime(), today: () => todayOf(clock),
   });
   const deps: DialogDeps = { nlu: countingUnderstanding(nlu, metrics), platform, clock, rateLimits: stores.rateLimits, inbox: admin.inbox };
-  const services = overrides.services ? new ServiceIndex(overrides.services) : SERVICE_INDEX;
-  const bot = new JiaoguanBot(conversationState, userState, new MainDialog(deps, services));
+  const bot = new JiaoguanBot(conversationState, userState, new MainDialog(deps, buildFlows(deps)));
 
   const middleware = [
     new LogContextMiddleware(),
@@ -190,7 +187,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     // The demo's WeChat: this bot plays WeChat's API and serves the messenger. Never in a deployment.
     if (demo && config.platform === 'sandbox' && !config.wechat.apiUrl) {
       routes.push(sandboxWeChatRoutes(new SandboxWeChatServer(sandboxDb(), config.wechat), {
-        token: config.wechat.token, appId: config.wechat.appId, account: SANDBOX_ACCOUNT, menu: wechatMenu(services),
+        token: config.wechat.token, appId: config.wechat.appId, account: SANDBOX_ACCOUNT,
       }));
       routes.push((server) => {
         staticSite(server, '/chat', MESSENGER_DIR);

@@ -11,6 +11,7 @@ import type { AgentAuth } from '../agent/AgentAuth';
 import type { Logger } from '../logger';
 import { staticSite } from '../web/staticSite';
 import { adminRoutes } from './adminRoutes';
+import { corpusUpdateRoutes } from './corpusUpdateRoutes';
 import { TrainingService } from './TrainingService';
 
 export interface AdminModuleDeps {
@@ -22,6 +23,8 @@ export interface AdminModuleDeps {
   logger: Logger;
   now: () => number;
   today: () => string;
+  /** The corpus files that seed the training data and whose changes are offered to admins (default: the project's). */
+  corpusFiles?: readonly string[];
 }
 
 export interface AdminModule {
@@ -39,7 +42,7 @@ const ADMIN_PAGE_DIR = join(__dirname, '..', 'web', 'admin');
 export function adminModule(d: AdminModuleDeps): AdminModule {
   const { training: store, inbox, audit } = d.stores;
   const training = new TrainingService({
-    store, audit, nlu: d.nlu, logger: d.logger, now: d.now, corpusFiles: projectCorpusFiles(), train: trainInWorker,
+    store, audit, nlu: d.nlu, logger: d.logger, now: d.now, corpusFiles: d.corpusFiles ?? projectCorpusFiles(), train: trainInWorker,
   });
   const ready = training.init(d.baseline);
   return {
@@ -48,6 +51,7 @@ export function adminModule(d: AdminModuleDeps): AdminModule {
     ready,
     routes: (server) => {
       adminRoutes({ auth: d.auth, agents: d.stores.agents, training, store, inbox, audit, accounts: d.accounts, nlu: d.nlu, today: d.today, now: d.now })(server);
+      corpusUpdateRoutes({ auth: d.auth, corpus: training.corpus })(server);
       staticSite(server, '/admin', ADMIN_PAGE_DIR);
     },
     stop: () => training.stop(),

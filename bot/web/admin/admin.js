@@ -28,6 +28,7 @@
  *   versions.js     the versions tab: publishing (also forced) and rolling back
  *   training.js     training, its progress, metrics and the confusion heat map
  *   inbox.js        questions the bot did not understand
+ *   corpusUpdates.js corpus files changed since the training data was seeded: a banner to import or dismiss them
  *   audit.js        the audit log
  *   accounts.js     console accounts: disable, enable, reset a password
  *   events.js       live changes (server-sent events)
@@ -47,6 +48,7 @@ import { closeForce, onForce } from './versions.js';
 import { onTrain } from './training.js';
 import { refreshInbox } from './inbox.js';
 import { refreshAudit } from './audit.js';
+import './corpusUpdates.js';
 import { closeReset, onReset, refreshAccounts } from './accounts.js';
 import { changed, el, state, TABS } from './state.js';
 

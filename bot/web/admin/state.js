@@ -30,7 +30,7 @@ export var PHASES = {
 export var ACTIONS = {
   'nlu.intent.create': '新建意图', 'nlu.intent.update': '修改意图', 'nlu.intent.delete': '删除意图',
   'nlu.utterance.add': '添加语料', 'nlu.utterance.delete': '删除语料', 'nlu.train': '训练模型',
-  'nlu.publish': '发布版本', 'nlu.rollback': '回滚版本', 'nlu.import': '导入语料',
+  'nlu.publish': '发布版本', 'nlu.rollback': '回滚版本', 'nlu.import': '导入语料', 'nlu.corpus.dismiss': '忽略语料更新',
   'nlu.inbox.filed': '归入意图', 'nlu.inbox.out_of_scope': '标为超出范围', 'nlu.inbox.ignored': '忽略问题',
   'intent.create': '新建意图', 'intent.update': '修改意图', 'intent.delete': '删除意图',
   'utterance.add': '添加语料', 'utterance.create': '添加语料', 'utterance.delete': '删除语料',
