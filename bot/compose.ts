@@ -12,7 +12,10 @@ import type { PermissionChange } from '../integrations/storage/sqlite/privateFil
 import type Database from 'better-sqlite3';
 import type { StoreBundle } from '../integrations/storage/StoreBundle';
 import type { DialogDeps } from '../dialogs/DialogDeps';
-import { buildFlows } from '../dialogs/flows';
+import { SERVICE_INDEX } from '../dialogs/services';
+import { ServiceIndex } from '../dialogs/services/ServiceIndex';
+import type { ServiceModule } from '../dialogs/services/ServiceModule';
+import { wechatMenu } from './channels/wechat/menuKeys';
 import { LocaleMiddleware } from '../dialogs/i18n/LocaleMiddleware';
 import type { Locale } from '../dialogs/i18n/Locale';
 import { MainDialog } from '../dialogs/main/MainDialog';
@@ -81,6 +84,8 @@ export interface ComposeOverrides {
   stores?: StoreBundle;
   /** Wraps the platform (tests: a slow or failing platform). */
   wrapPlatform?: (platform: TrafficPlatform) => TrafficPlatform;
+  /** The service modules (default: the index, dialogs/services): a test adds a service of its own. */
+  services?: readonly ServiceModule[];
   /**
    * The corpus files the model file is kept trained on and the admins' training data is seeded from and compared
    * with at start (default: the project's; a test adds its service's corpus, or changes one).
@@ -152,7 +157,8 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     now: () => clock.now().getTime(), today: () => todayOf(clock),
   });
   const deps: DialogDeps = { nlu: countingUnderstanding(nlu, metrics), platform, clock, rateLimits: stores.rateLimits, inbox: admin.inbox };
-  const bot = new JiaoguanBot(conversationState, userState, new MainDialog(deps, buildFlows(deps)));
+  const services = overrides.services ? new ServiceIndex(overrides.services) : SERVICE_INDEX;
+  const bot = new JiaoguanBot(conversationState, userState, new MainDialog(deps, services));
 
   const middleware = [
     new LogContextMiddleware(),
@@ -187,7 +193,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     // The demo's WeChat: this bot plays WeChat's API and serves the messenger. Never in a deployment.
     if (demo && config.platform === 'sandbox' && !config.wechat.apiUrl) {
       routes.push(sandboxWeChatRoutes(new SandboxWeChatServer(sandboxDb(), config.wechat), {
-        token: config.wechat.token, appId: config.wechat.appId, account: SANDBOX_ACCOUNT,
+        token: config.wechat.token, appId: config.wechat.appId, account: SANDBOX_ACCOUNT, menu: wechatMenu(services),
       }));
       routes.push((server) => {
         staticSite(server, '/chat', MESSENGER_DIR);
