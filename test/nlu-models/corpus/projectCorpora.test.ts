@@ -1,4 +1,7 @@
+import { sep } from 'node:path';
 import { CONTRACT_INTENTS } from '../../../bot/admin/contractIntents';
+import { CORE_INTENTS } from '../../../dialogs/main/coreIntents';
+import { SERVICES } from '../../../dialogs/services';
 import { corpusDomain } from '../../../nlu-models/corpus/corpusDomain';
 import { loadCorpusFile, projectCorpusFiles } from '../../../nlu-models/corpus/loadCorpus';
 
@@ -51,6 +54,19 @@ describe('project corpora', () => {
       for (const d of corpus.data) homes.set(d.intent, (homes.get(d.intent) ?? new Set()).add(corpusDomain(file, corpus.locale)));
     }
     expect([...homes].filter(([, domains]) => domains.size !== 1).map(([intent, domains]) => `${intent}: ${[...domains].join(', ')}`)).toEqual([]);
+  });
+
+  it('give each service folder exactly the intents its module declares, and the core corpora exactly the core intents', () => {
+    const intentsOf = (files: typeof corpora, locale: string) =>
+      [...new Set(files.filter((c) => c.corpus.locale === locale).flatMap((c) => c.corpus.data.map((d) => d.intent)))].filter((i) => !i.startsWith('faq.')).sort();
+    const inService = (file: string) => SERVICES.some((m) => file.startsWith(m.dir + sep));
+    for (const locale of LOCALES) {
+      for (const m of SERVICES) {
+        const mine = corpora.filter((c) => c.file.startsWith(m.dir + sep));
+        expect({ service: m.name, locale, intents: intentsOf(mine, locale) }).toEqual({ service: m.name, locale, intents: m.intents.map((d) => d.intent).sort() });
+      }
+      expect({ core: locale, intents: intentsOf(corpora.filter((c) => !inService(c.file)), locale) }).toEqual({ core: locale, intents: CORE_INTENTS.map((c) => c.intent).sort() });
+    }
   });
 
   it('keeps held-out tests apart from training utterances, and no text under two intents', () => {
