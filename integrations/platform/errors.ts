@@ -3,61 +3,27 @@
  *
  * The dialogs turn `code` + `details` into a sentence from their own message catalogue; `message` is
  * for logs only (English, and never a full ID number, phone number or VIN).
+ *
+ * The codes are declared once: the shared ones in ./sharedErrors, each port's own in `<port>/port.ts`.
  */
-export type PlatformErrorCode =
-  // general
-  | 'INVALID_ARGUMENT'
-  | 'NOT_FOUND'
-  | 'IDEMPOTENCY_CONFLICT'
-  | 'UNAVAILABLE'
-  | 'INTERNAL'
-  // identity
-  | 'IDENTITY_MISMATCH'
-  | 'CODE_WRONG'
-  | 'CODE_EXPIRED'
-  | 'LOCKED'
-  | 'RATE_LIMITED'
-  | 'NOT_BOUND'
-  | 'ALREADY_BOUND'
-  // exams
-  | 'NOT_REGISTERED'
-  | 'EXAM_PREREQUISITE'
-  | 'ALREADY_PASSED'
-  | 'PERMIT_TOO_NEW'
-  | 'PERMIT_EXPIRED'
-  | 'ALREADY_BOOKED'
-  | 'RETAKE_TOO_SOON'
-  | 'ATTEMPTS_EXHAUSTED'
-  | 'DATE_NOT_BOOKABLE'
-  | 'NOT_WORKING_DAY'
-  | 'CENTRE_SUBJECT_MISMATCH'
-  | 'SLOT_FULL'
-  | 'CANCEL_TOO_LATE'
-  // plates
-  | 'PLATE_TAKEN'
-  | 'PLATE_INVALID'
-  | 'PLATE_DENIED'
-  | 'PLATE_NOT_OFFERED'
-  | 'VEHICLE_HAS_PLATE'
-  | 'ROUNDS_EXHAUSTED'
-  // violations and fines
-  | 'NOT_SIMPLE_PROCEDURE'
-  | 'ALREADY_HANDLED'
-  | 'NO_LICENCE'
-  | 'AMOUNT_MISMATCH';
+import type { ErrorStatus } from './port';
+import { PLATFORM_PORTS, type PortErrorCode } from './ports';
+import { SHARED_ERRORS } from './sharedErrors';
+
+export type PlatformErrorCode = keyof typeof SHARED_ERRORS | PortErrorCode;
 
 /** Structured facts about a failure (dates as YYYY-MM-DD China dates, instants as ISO strings, money in fen). */
 export type PlatformErrorDetails = Readonly<Record<string, string | number | boolean | null>>;
 
-const ALL_CODES: ReadonlySet<string> = new Set<PlatformErrorCode>([
-  'INVALID_ARGUMENT', 'NOT_FOUND', 'IDEMPOTENCY_CONFLICT', 'UNAVAILABLE', 'INTERNAL',
-  'IDENTITY_MISMATCH', 'CODE_WRONG', 'CODE_EXPIRED', 'LOCKED', 'RATE_LIMITED', 'NOT_BOUND', 'ALREADY_BOUND',
-  'NOT_REGISTERED', 'EXAM_PREREQUISITE', 'ALREADY_PASSED', 'PERMIT_TOO_NEW', 'PERMIT_EXPIRED', 'ALREADY_BOOKED',
-  'RETAKE_TOO_SOON', 'ATTEMPTS_EXHAUSTED', 'DATE_NOT_BOOKABLE', 'NOT_WORKING_DAY', 'CENTRE_SUBJECT_MISMATCH',
-  'SLOT_FULL', 'CANCEL_TOO_LATE',
-  'PLATE_TAKEN', 'PLATE_INVALID', 'PLATE_DENIED', 'PLATE_NOT_OFFERED', 'VEHICLE_HAS_PLATE', 'ROUNDS_EXHAUSTED',
-  'NOT_SIMPLE_PROCEDURE', 'ALREADY_HANDLED', 'NO_LICENCE', 'AMOUNT_MISMATCH',
-]);
+/**
+ * Every code with the HTTP status the contract answers it with: the shared ones, then each port's, in the ports'
+ * order (the contract's ErrorCode enum is listed in this order).
+ */
+export const ERROR_STATUS: Readonly<Record<PlatformErrorCode, ErrorStatus>> = Object.assign(
+  {}, SHARED_ERRORS, ...Object.values(PLATFORM_PORTS).map((p) => p.errors),
+) as Record<PlatformErrorCode, ErrorStatus>;
+
+const ALL_CODES: ReadonlySet<string> = new Set(Object.keys(ERROR_STATUS));
 
 /** Codes where simply trying the same call again later may succeed. */
 const RETRYABLE_BY_DEFAULT: ReadonlySet<PlatformErrorCode> = new Set<PlatformErrorCode>(['UNAVAILABLE', 'RATE_LIMITED']);

@@ -1,11 +1,14 @@
 import { PlatformError } from '../errors';
-import { tlsFetch, type GatewayTls } from './tlsFetch';
 import type { PlatformErrorDetails } from '../errors';
-import type {
-  Binding, BindingChallenge, ExamBooking, ExamEligibility, ExamSession, ExamSlot, ExamSubject, ExamsPort, IdentityPort,
-  NewEnergyKind, PatternResult, Payment, PenaltyDecision, PlateQuery, PlateReservation, PlateRound, PlatesPort,
-  PointsStatement, SmsMessage, SmsPort, TrafficPlatform, Violation, ViolationsPort,
-} from '../types';
+import { examsHttp } from '../exams/http';
+import { identityHttp } from '../identity/http';
+import { platesHttp } from '../plates/http';
+import type { PortName } from '../ports';
+import { smsHttp } from '../sms/http';
+import type { TrafficPlatform } from '../types';
+import { violationsHttp } from '../violations/http';
+import type { GatewayCall, GatewayCallOptions } from './GatewayCall';
+import { tlsFetch, type GatewayTls } from './tlsFetch';
 
 export interface HttpPlatformOptions {
   /** e.g. 'http://localhost:3979' (routes live under /v1). */
@@ -21,12 +24,14 @@ export interface HttpPlatformOptions {
   readonly fetch?: typeof fetch;
 }
 
-interface CallOptions {
-  readonly query?: Readonly<Record<string, string | number>>;
-  readonly body?: unknown;
-  readonly citizen?: string;
-  readonly idempotencyKey?: string;
-}
+/** Each port's HTTP part (`<port>/http.ts`); a port of ../ports without one does not compile. */
+const HTTP_PARTS: { readonly [N in PortName]: (call: GatewayCall) => TrafficPlatform[N] } = {
+  identity: identityHttp,
+  exams: examsHttp,
+  plates: platesHttp,
+  violations: violationsHttp,
+  sms: smsHttp,
+};
 
 function sanitizeDetails(value: unknown): PlatformErrorDetails {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
@@ -41,14 +46,14 @@ function field(value: unknown, name: string): unknown {
   return typeof value === 'object' && value !== null && name in value ? (value as Record<string, unknown>)[name] : undefined;
 }
 
-/** A TrafficPlatform speaking the HTTP contract (../openapi.json) with Node's fetch. */
-export class HttpPlatform implements TrafficPlatform {
-  readonly identity: IdentityPort;
-  readonly exams: ExamsPort;
-  readonly plates: PlatesPort;
-  readonly violations: ViolationsPort;
-  readonly sms: SmsPort;
+// The ports (identity, exams, …) are the HTTP parts assigned in the constructor.
+export interface HttpPlatform extends TrafficPlatform {}
 
+/**
+ * A TrafficPlatform speaking the HTTP contract (../openapi.json) with Node's fetch: the composition of the ports'
+ * HTTP parts over one transport (headers, credentials, timeout, error mapping).
+ */
+export class HttpPlatform {
   private readonly baseUrl: string;
   private readonly timeoutMs: number;
   private readonly headers: Readonly<Record<string, string>>;
@@ -59,72 +64,15 @@ export class HttpPlatform implements TrafficPlatform {
     this.timeoutMs = options.timeoutMs ?? 5000;
     this.headers = { ...(options.headers ?? {}), ...(options.token !== undefined ? { authorization: `Bearer ${options.token}` } : {}) };
     this.fetchFn = options.fetch ?? (options.tls ? tlsFetch(options.tls) : fetch);
-    const call = this.call.bind(this);
-    const seg = encodeURIComponent;
-
-    this.identity = {
-      startBinding: (channelUserId, idNumber, name) =>
-        call<BindingChallenge>('POST', '/v1/identity/binding-challenges', { body: { channelUserId, idNumber, name } }),
-      confirmBinding: (channelUserId, idNumber, code) =>
-        call<Binding>('POST', '/v1/identity/bindings', { body: { channelUserId, idNumber, code } }),
-      requireBinding: (channelUserId) => call<Binding>('GET', `/v1/identity/bindings/${seg(channelUserId)}`),
-      getBinding: async (channelUserId) => {
-        try {
-          return await call<Binding>('GET', `/v1/identity/bindings/${seg(channelUserId)}`);
-        } catch (err) {
-          if (PlatformError.is(err, 'NOT_BOUND')) return null;
-          throw err;
-        }
-      },
-    };
-
-    this.exams = {
-      eligibility: (idNumber, subject, date) =>
-        call<ExamEligibility>('GET', '/v1/exams/eligibility', { citizen: idNumber, query: { subject, date } }),
-      listSlots: async (subject, fromDate, days) =>
-        (await call<{ items: ExamSlot[] }>('GET', '/v1/exams/slots', { query: { subject, from: fromDate, days } })).items,
-      book: (idNumber: string, subject: ExamSubject, centreId: string, date: string, session: ExamSession, idempotencyKey: string) =>
-        call<ExamBooking>('POST', '/v1/exams/bookings', { citizen: idNumber, idempotencyKey, body: { subject, centreId, date, session } }),
-      listBookings: async (idNumber) =>
-        (await call<{ items: ExamBooking[] }>('GET', '/v1/exams/bookings', { citizen: idNumber })).items,
-      cancel: (idNumber, bookingId) =>
-        call<ExamBooking>('POST', `/v1/exams/bookings/${seg(bookingId)}/cancel`, { citizen: idNumber }),
-    };
-
-    this.plates = {
-      startRandomRound: (idNumber: string, vin: string, newEnergyKind?: NewEnergyKind) =>
-        call<PlateRound>('POST', '/v1/plates/rounds', { citizen: idNumber, body: { vin, newEnergyKind } }),
-      checkPatterns: (idNumber, vin, patterns) =>
-        call<PatternResult>('POST', '/v1/plates/pattern-checks', { citizen: idNumber, body: { vin, patterns } }),
-      reserve: (idNumber, vin, plate, idempotencyKey) =>
-        call<PlateReservation>('POST', '/v1/plates/reservations', { citizen: idNumber, idempotencyKey, body: { vin, plate } }),
-      reservedPlate: async (query: PlateQuery) =>
-        (await call<{ items: PlateReservation[] }>('POST', '/v1/plates/reservation-lookups', { body: query })).items,
-    };
-
-    this.violations = {
-      byPlate: async (plate, vinLast6) =>
-        (await call<{ items: Violation[] }>('POST', '/v1/violations/lookups', { body: { plate, vinLast6 } })).items,
-      byOwner: async (idNumber) =>
-        (await call<{ items: Violation[] }>('POST', '/v1/violations/lookups', { body: { idNumber } })).items,
-      handle: (idNumber, violationId, idempotencyKey) =>
-        call<PenaltyDecision>('POST', `/v1/violations/${seg(violationId)}/handle`, { citizen: idNumber, idempotencyKey }),
-      decision: (decisionNumber) => call<PenaltyDecision>('GET', `/v1/decisions/${seg(decisionNumber)}`),
-      pay: (decisionNumber, amountFen, idempotencyKey) =>
-        call<Payment>('POST', `/v1/decisions/${seg(decisionNumber)}/payments`, { idempotencyKey, body: { amountFen } }),
-      points: (idNumber) => call<PointsStatement>('GET', '/v1/points', { citizen: idNumber }),
-    };
-
-    this.sms = {
-      outbox: async (phone) => (await call<{ items: SmsMessage[] }>('POST', '/v1/sms/outbox-lookups', { body: { phone } })).items,
-    };
+    const call: GatewayCall = (method, path, callOptions) => this.call(method, path, callOptions);
+    for (const name of Object.keys(HTTP_PARTS) as PortName[]) Object.assign(this, { [name]: HTTP_PARTS[name](call) });
   }
 
   /**
    * One request. Contract errors come back as PlatformError with the server's code; network failures, timeouts,
    * unreadable answers and 5xx become retryable UNAVAILABLE.
    */
-  private async call<T>(method: 'GET' | 'POST', path: string, options: CallOptions = {}): Promise<T> {
+  private async call<T>(method: 'GET' | 'POST', path: string, options: GatewayCallOptions = {}): Promise<T> {
     const url = new URL(`${this.baseUrl}${path}`);
     for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { accept: 'application/json', ...this.headers };

@@ -1,4 +1,6 @@
 import { PlatformError } from '../errors';
+import { isRepeatable } from '../port';
+import { PLATFORM_PORTS, retryPolicyOf, type PortName } from '../ports';
 import type { TrafficPlatform } from '../types';
 import { CircuitBreaker, type BreakerState } from './CircuitBreaker';
 
@@ -23,19 +25,6 @@ export interface ResilienceOptions {
   onBreaker?: (state: BreakerState) => void;
 }
 
-/**
- * Calls that may be repeated without doing anything twice: reads, and writes that carry an idempotency key
- * (the platform returns the first result for the same key). Sending an SMS code, confirming one or drawing
- * a plate round are never repeated automatically.
- */
-const REPEATABLE = new Set([
-  'identity.getBinding', 'identity.requireBinding',
-  'exams.eligibility', 'exams.listSlots', 'exams.book', 'exams.listBookings', 'exams.cancel',
-  'plates.checkPatterns', 'plates.reserve', 'plates.reservedPlate',
-  'violations.byPlate', 'violations.byOwner', 'violations.handle', 'violations.decision', 'violations.pay', 'violations.points',
-  'sms.outbox',
-]);
-
 class Timeout extends Error {}
 
 /**
@@ -43,6 +32,9 @@ class Timeout extends Error {}
  * failed for a retryable reason, and a circuit breaker: when the platform is slow or down the citizen hears
  * so quickly (PlatformError UNAVAILABLE, which the dialogs explain and offer a person for) and nothing is
  * half-done twice. Domain refusals (SLOT_FULL, NOT_SIMPLE_PROCEDURE…) are answers, not failures.
+ * Which calls are repeatable is each port's declaration (`<port>/port.ts`: reads, idempotency-keyed and idempotent
+ * writes are; sending an SMS code, confirming one or drawing a plate round never are); a port declared
+ * `guarded: false` (the sandbox's SMS outbox) is passed through untouched.
  */
 export function resilientPlatform(platform: TrafficPlatform, o: ResilienceOptions = {}): TrafficPlatform & { breaker: CircuitBreaker } {
   const now = o.now ?? Date.now;
@@ -56,7 +48,7 @@ export function resilientPlatform(platform: TrafficPlatform, o: ResilienceOption
   });
 
   const guarded = async <T>(port: string, method: string, call: () => Promise<T>): Promise<T> => {
-    const repeatable = REPEATABLE.has(`${port}.${method}`);
+    const repeatable = isRepeatable(retryPolicyOf(port, method));
     const attempts = repeatable ? Math.max(1, o.attempts ?? 2) : 1;
     const started = now();
     const report = (outcome: PlatformCall['outcome']): void => o.onCall?.({ port, method, ms: now() - started, outcome });
@@ -89,7 +81,7 @@ export function resilientPlatform(platform: TrafficPlatform, o: ResilienceOption
     }
   };
 
-  const wrap = <P extends object>(name: string, port: P): P => new Proxy(port, {
+  const wrap = <P extends object>(name: PortName, port: P): P => new Proxy(port, {
     get(target, prop, receiver) {
       const value: unknown = Reflect.get(target, prop, receiver);
       if (typeof value !== 'function') return value;
@@ -97,12 +89,8 @@ export function resilientPlatform(platform: TrafficPlatform, o: ResilienceOption
     },
   });
 
-  return {
-    identity: wrap('identity', platform.identity),
-    exams: wrap('exams', platform.exams),
-    plates: wrap('plates', platform.plates),
-    violations: wrap('violations', platform.violations),
-    sms: platform.sms,
-    breaker,
-  };
+  const wrapped = <N extends PortName>(name: N): TrafficPlatform[N] =>
+    PLATFORM_PORTS[name].guarded === false ? platform[name] : wrap(name, platform[name]);
+  const ports = Object.fromEntries((Object.keys(PLATFORM_PORTS) as PortName[]).map((name) => [name, wrapped(name)])) as TrafficPlatform;
+  return { ...ports, breaker };
 }

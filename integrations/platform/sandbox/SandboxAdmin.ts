@@ -4,8 +4,8 @@ import { chinaDate } from '../../clock';
 import { PlatformError } from '../errors';
 import type { ExamBooking, ViolationKind } from '../types';
 import { check } from './check';
-import type { PlateEnergy } from './plateRules';
-import { plateRules } from './plateRules';
+import type { PlateEnergy } from '../plates/plateRules';
+import { plateRules } from '../plates/plateRules';
 import { prepareSandboxDatabase } from './setup';
 import { SandboxStore } from './store';
 

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../../clock';
 import type { TrafficPlatform } from '../types';
-import { SandboxExams } from './SandboxExams';
-import { SandboxIdentity } from './SandboxIdentity';
-import { SandboxPlates } from './SandboxPlates';
-import { SandboxSms } from './SandboxSms';
-import { SandboxViolations } from './SandboxViolations';
+import { SandboxExams } from '../exams/SandboxExams';
+import { SandboxIdentity } from '../identity/SandboxIdentity';
+import { SandboxPlates } from '../plates/SandboxPlates';
+import { SandboxSms } from '../sms/SandboxSms';
+import { SandboxViolations } from '../violations/SandboxViolations';
 import { prepareSandboxDatabase } from './setup';
 import { SandboxStore } from './store';
 
@@ -13,6 +13,10 @@ import { SandboxStore } from './store';
  * The sandbox traffic platform on SQLite: a faithful stand-in for the provincial platform (DESIGN §4).
  * Migrates and seeds the database on construction (idempotent). Every rule is enforced inside SQLite transactions,
  * so several instances (connections) on one database file stay consistent.
+ *
+ * Composed of the ports' sandbox parts (`<port>/Sandbox*.ts`) on the shared infrastructure of this folder (store,
+ * migrations, seed personas, calendar, argument checks); `implements TrafficPlatform` fails to compile when a port
+ * of ../ports has no sandbox part here.
  */
 export class SandboxPlatform implements TrafficPlatform {
   readonly identity: SandboxIdentity;

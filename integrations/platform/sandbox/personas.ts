@@ -1,5 +1,5 @@
 import type { ViolationKind } from '../types';
-import type { DenyEntry, PlateEnergy } from './plateRules';
+import type { DenyEntry, PlateEnergy } from '../plates/plateRules';
 
 /** Fixed seed data of the sandbox (DESIGN §4): demos and tests rely on it. */
 export const sandboxPersonas = {

@@ -1,9 +1,9 @@
 import { calendar } from '../../../../integrations/platform/sandbox/calendar';
 import { check } from '../../../../integrations/platform/sandbox/check';
-import { lateFee } from '../../../../integrations/platform/sandbox/lateFee';
-import { plateRules } from '../../../../integrations/platform/sandbox/plateRules';
-import type { PlateEnergy } from '../../../../integrations/platform/sandbox/plateRules';
-import { pointsCycle } from '../../../../integrations/platform/sandbox/pointsCycle';
+import { lateFee } from '../../../../integrations/platform/violations/lateFee';
+import { plateRules } from '../../../../integrations/platform/plates/plateRules';
+import type { PlateEnergy } from '../../../../integrations/platform/plates/plateRules';
+import { pointsCycle } from '../../../../integrations/platform/violations/pointsCycle';
 import { PlatformError } from '../../../../integrations/platform/errors';
 
 describe('calendar', () => {

@@ -1,4 +1,4 @@
-import { calendar } from './calendar';
+import { calendar } from '../sandbox/calendar';
 
 /**
  * The 12-month points cycle containing `date`, counted from the anniversaries of the licence's first issue date

@@ -1,11 +1,11 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../../clock';
 import { PlatformError } from '../errors';
-import type { Binding, BindingChallenge, IdentityPort } from '../types';
-import { check } from './check';
+import type { Binding, BindingChallenge, IdentityPort } from './types';
+import { check } from '../sandbox/check';
 import { maskPhone } from '../../privacy/maskPhone';
-import type { SandboxSms } from './SandboxSms';
-import type { SandboxStore } from './store';
+import type { SandboxSms } from '../sms/SandboxSms';
+import type { SandboxStore } from '../sandbox/store';
 
 /**
  * Binding codes: wrong codes lock one channel user's attempt on one ID number (never the ID number for everyone);

@@ -1,4 +1,4 @@
-import { calendar } from './calendar';
+import { calendar } from '../sandbox/calendar';
 
 /** Days after the decision to pay without a surcharge. */
 const PAYMENT_PERIOD_DAYS = 15;

@@ -1,12 +1,12 @@
 import type { Clock } from '../../clock';
 import { chinaDate } from '../../clock';
 import { PlatformError } from '../errors';
-import type { NewEnergyKind, PatternCheck, PatternResult, PlateQuery, PlateReservation, PlateRound, PlatesPort } from '../types';
-import { calendar } from './calendar';
-import { check } from './check';
+import type { NewEnergyKind, PatternCheck, PatternResult, PlateQuery, PlateReservation, PlateRound, PlatesPort } from './types';
+import { calendar } from '../sandbox/calendar';
+import { check } from '../sandbox/check';
 import { plateRules } from './plateRules';
 import type { DenyEntry, PlateEnergy, PlateParse } from './plateRules';
-import { SandboxStore } from './store';
+import { SandboxStore } from '../sandbox/store';
 
 const RULES = {
   candidatesPerRound: 10,

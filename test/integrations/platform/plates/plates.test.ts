@@ -1,4 +1,4 @@
-import { plateRules } from '../../../../integrations/platform/sandbox/plateRules';
+import { plateRules } from '../../../../integrations/platform/plates/plateRules';
 import { expectCode, idNumber, LI_NA, sandbox, vin, WANG_QIANG } from '../fixtures';
 
 const EV_CANDIDATE = /^苏AD[0-9A-HJ-NP-Z]\d{4}$/;

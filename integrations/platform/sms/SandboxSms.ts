@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock';
-import type { SmsMessage, SmsPort } from '../types';
-import { check } from './check';
-import type { SandboxStore } from './store';
+import type { SmsMessage, SmsPort } from './types';
+import { check } from '../sandbox/check';
+import type { SandboxStore } from '../sandbox/store';
 
 interface OutboxRow {
   message_id: number;

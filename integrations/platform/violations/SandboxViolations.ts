@@ -1,12 +1,13 @@
 import type { Clock } from '../../clock';
 import { chinaDate } from '../../clock';
 import { PlatformError } from '../errors';
-import type { Payment, PenaltyDecision, PointsStatement, RuleOutcome, Violation, ViolationKind, ViolationsPort } from '../types';
-import { check } from './check';
+import type { RuleOutcome } from '../commonTypes';
+import type { Payment, PenaltyDecision, PointsStatement, Violation, ViolationKind, ViolationsPort } from './types';
+import { check } from '../sandbox/check';
 import { lateFee } from './lateFee';
-import { plateRules } from './plateRules';
+import { plateRules } from '../plates/plateRules';
 import { pointsCycle } from './pointsCycle';
-import type { SandboxStore } from './store';
+import type { SandboxStore } from '../sandbox/store';
 
 const RULES = {
   /** Simple procedure (简易程序): fine of at most 200 yuan … */

@@ -2,10 +2,10 @@ import type { Clock } from '../../clock';
 import { chinaDate } from '../../clock';
 import { PlatformError } from '../errors';
 import type { PlatformErrorCode, PlatformErrorDetails } from '../errors';
-import type { ExamBooking, ExamEligibility, ExamSession, ExamSlot, ExamSubject, ExamsPort } from '../types';
-import { calendar } from './calendar';
-import { check } from './check';
-import { SandboxStore } from './store';
+import type { ExamBooking, ExamEligibility, ExamSession, ExamSlot, ExamSubject, ExamsPort } from './types';
+import { calendar } from '../sandbox/calendar';
+import { check } from '../sandbox/check';
+import { SandboxStore } from '../sandbox/store';
 
 const RULES = {
   /** Minimum age of the learner permit on the exam date. */

@@ -1,0 +1,21 @@
+import { definePort } from '../port';
+import type { IdentityPort } from './types';
+
+/** The identity port's error codes and retry policy. */
+export const IDENTITY_PORT = definePort<IdentityPort>()({
+  name: 'identity',
+  errors: {
+    IDENTITY_MISMATCH: 403,
+    CODE_WRONG: 422,
+    CODE_EXPIRED: 422,
+    LOCKED: 423,
+    NOT_BOUND: 404,
+    ALREADY_BOUND: 409,
+  },
+  methods: {
+    startBinding: 'never', // sends an SMS code
+    confirmBinding: 'never', // a repeated wrong code counts towards the lock
+    getBinding: 'read',
+    requireBinding: 'read',
+  },
+});

@@ -1,0 +1,34 @@
+/** The identity port: binding a channel user to a citizen (ID number + name + SMS code). */
+import type { Instant } from '../commonTypes';
+
+export interface BindingChallenge {
+  /** The phone on file, masked: '139****5678'. */
+  readonly maskedPhone: string;
+  readonly codeLength: number;
+  readonly expiresAt: Instant;
+}
+
+export interface Binding {
+  readonly channelUserId: string;
+  readonly idNumber: string;
+  readonly name: string;
+  readonly maskedPhone: string;
+  readonly boundAt: Instant;
+}
+
+export interface IdentityPort {
+  /**
+   * Sends an SMS code to the phone on file for this ID number + name, for this channel user's binding only.
+   * Errors: IDENTITY_MISMATCH, LOCKED (this channel user's attempt on this ID), RATE_LIMITED (details.retryAfterSeconds
+   * between two codes to one ID; details.reason 'id' | 'user' and details.retryAt for the hourly limits).
+   */
+  startBinding(channelUserId: string, idNumber: string, name: string): Promise<BindingChallenge>;
+  /**
+   * Checks the code sent for this channel user's own startBinding. Errors: CODE_WRONG (details.attemptsLeft), LOCKED
+   * after the third wrong code (details.lockedUntil; only this channel user's attempt on this ID), CODE_EXPIRED, ALREADY_BOUND.
+   */
+  confirmBinding(channelUserId: string, idNumber: string, code: string): Promise<Binding>;
+  getBinding(channelUserId: string): Promise<Binding | null>;
+  /** Like getBinding but throws NOT_BOUND when the channel user has no bound identity. */
+  requireBinding(channelUserId: string): Promise<Binding>;
+}

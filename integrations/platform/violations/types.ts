@@ -1,0 +1,69 @@
+/** The violations port: violations, handling (penalty decisions), payments with late fees, licence points. */
+import type { ChinaDate, Instant, RuleOutcome } from '../commonTypes';
+
+export type ViolationKind = 'speeding' | 'parking' | 'red-light' | 'phone-use' | 'lane' | 'seatbelt';
+
+export interface Violation {
+  readonly violationId: string;
+  readonly plate: string;
+  readonly occurredAt: Instant;
+  readonly occurredOn: ChinaDate;
+  readonly location: string;
+  readonly kind: ViolationKind;
+  readonly fineFen: number;
+  readonly points: number;
+  readonly status: 'unprocessed' | 'handled';
+  readonly decisionNumber: string | null;
+  /** For unprocessed violations: whether online handling (simple procedure) is open, and if not why. */
+  readonly onlineHandling: { readonly allowed: boolean; readonly reason: RuleOutcome | null } | null;
+}
+
+export interface Payment {
+  readonly paymentId: string;
+  readonly decisionNumber: string;
+  readonly amountFen: number;
+  readonly fineFen: number;
+  readonly lateFeeFen: number;
+  readonly paidAt: Instant;
+  /** True when the decision had already been paid by an earlier call and nothing was charged now. */
+  readonly replayed: boolean;
+}
+
+export interface PenaltyDecision {
+  readonly decisionNumber: string;
+  readonly violationId: string;
+  readonly plate: string;
+  readonly issuedOn: ChinaDate;
+  /** Last day to pay without a late fee (issued + 15 days). */
+  readonly dueOn: ChinaDate;
+  readonly fineFen: number;
+  readonly points: number;
+  readonly status: 'unpaid' | 'paid';
+  /** The China date the amounts below are computed for (the clock's today, or the payment day once paid). */
+  readonly asOf: ChinaDate;
+  readonly lateDays: number;
+  readonly lateFeeFen: number;
+  /** What a payment must be now: fine + late fee; 0 once paid. */
+  readonly amountDueFen: number;
+  readonly payment: Payment | null;
+}
+
+export interface PointsStatement {
+  readonly points: number;
+  readonly maxPoints: number;
+  readonly cycleStart: ChinaDate;
+  readonly cycleEnd: ChinaDate;
+}
+
+export interface ViolationsPort {
+  /** Errors: NOT_FOUND when the plate and VIN tail do not match a registered vehicle. */
+  byPlate(plate: string, vinLast6: string): Promise<Violation[]>;
+  byOwner(idNumber: string): Promise<Violation[]>;
+  /** Errors: NOT_SIMPLE_PROCEDURE (details.reason 'fine' | 'points'), ALREADY_HANDLED (details.decisionNumber), NOT_FOUND. */
+  handle(idNumber: string, violationId: string, idempotencyKey: string): Promise<PenaltyDecision>;
+  decision(decisionNumber: string): Promise<PenaltyDecision>;
+  /** amountFen must equal the decision's amountDueFen. A paid decision is never charged again. Errors: AMOUNT_MISMATCH. */
+  pay(decisionNumber: string, amountFen: number, idempotencyKey: string): Promise<Payment>;
+  /** Errors: NO_LICENCE. */
+  points(idNumber: string): Promise<PointsStatement>;
+}
