@@ -16,6 +16,7 @@ import { SERVICE_INDEX } from '../dialogs/services';
 import { ServiceIndex } from '../dialogs/services/ServiceIndex';
 import type { ServiceModule } from '../dialogs/services/ServiceModule';
 import { wechatMenu } from './channels/wechat/menuKeys';
+import { intentLabelsRoute } from './agent/intentLabelsRoute';
 import { LocaleMiddleware } from '../dialogs/i18n/LocaleMiddleware';
 import type { Locale } from '../dialogs/i18n/Locale';
 import { MainDialog } from '../dialogs/main/MainDialog';
@@ -175,7 +176,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
 
   const routes: Array<(server: Server) => void> = [
     botFrameworkRoutes({ access: config.botFramework, adapter, bot }),
-    handoff.routes, admin.routes, (server) => staticSite(server, '/common', CONSOLE_COMMON_DIR),
+    handoff.routes, intentLabelsRoute(handoff.auth, services), admin.routes, (server) => staticSite(server, '/common', CONSOLE_COMMON_DIR),
     opsRoutes({ metrics, metricsToken: config.metricsToken, storage: stores.storage, writes: stores.health, liveModel: () => admin.training.liveVersionId }),
   ];
   let serverRef: Server | undefined;

@@ -7,6 +7,7 @@ import { duration } from './util.js';
 import { refreshQueue } from './queue.js';
 import { loadAgents, loadCanned } from './actions.js';
 import { closeEvents, openEvents } from './events.js';
+import { loadIntentLabels } from './intents.js';
 import { changed, el, state, API } from './state.js';
 
 /** Forgets the queue and conversation of the agent who signed out (the page may be left open for the next one). */
@@ -29,6 +30,7 @@ function openPage() {
   refreshQueue();
   loadAgents();
   loadCanned();
+  loadIntentLabels();
   state.ticker = window.setInterval(function () { changed('clock'); }, 1000);
 }
 

@@ -37,20 +37,8 @@ export var OUTCOMES = {
   other: '其他',
 };
 export var CHANNELS = { wechat: '微信公众号', web: '网页', hotline: '电话热线' };
-export var INTENTS = {
-  'agent.handoff': '转人工',
-  'fine.query': '查违章/罚款',
-  'fine.pay': '缴罚款',
-  'points.query': '查记分',
-  'exam.book': '预约考试',
-  'exam.cancel': '取消考试',
-  'plate.select': '自选号牌',
-  'complaint': '投诉',
-  'help': '帮助',
-  'cancel': '取消',
-  'greeting': '问候',
-  'None': '未识别',
-};
+/** Intent → its name in the console: filled after sign-in from GET /api/agent/intents (intents.js). */
+export var INTENTS = {};
 
 /** The page's elements by name (filled in once by start()). */
 export var el = {};

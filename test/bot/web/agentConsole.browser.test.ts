@@ -152,6 +152,8 @@ describe('the hotline agent console in a real browser (sandbox)', () => {
     await waitOn(agent, agent.locator(`[data-testid="queue-waiting"] [data-handoff-id="${handoffId ?? ''}"]`), 'the item gone from 待接入', 'hidden');
     expect(await agent.getByTestId('conv-status').textContent()).toBe('服务中');
     expect(await agent.getByTestId('conv-reason').textContent()).toBe('主动要求');
+    // Its recent intents are named as GET /api/agent/intents names them (the core intents and the service modules').
+    expect(await agent.getByTestId('intent').allTextContents()).toContain('转人工（agent.handoff）');
 
     // The colleague's console moves it to 其他坐席 by itself: read-only, no accept, no reply input.
     const taken = colleague.locator(`[data-testid="queue-others"] [data-testid="queue-item"][data-handoff-id="${handoffId ?? ''}"]`);

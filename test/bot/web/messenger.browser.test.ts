@@ -118,6 +118,19 @@ describe('the WeChat messenger page in a real browser (sandbox)', () => {
     await page.screenshot({ path: artifactPath('messenger-li-na-fines.png'), fullPage: true });
   });
 
+  it('shows the custom menu the server lists (from the service modules); a click asks for that service', async () => {
+    const page = await openMessenger();
+    await openPersonaChat(page, persona('李娜'));
+    const menu = page.getByTestId('menu');
+    expect(await menu.locator('.menu-top').allTextContents()).toEqual(['≡ 业务办理', '≡ 违法处理', '人工客服']);
+    expect(await menu.locator('[data-key]').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-key') ?? ''} ${i.textContent ?? ''}`)))
+      .toEqual(['MENU_EXAM_BOOK 预约考试', 'MENU_PLATE_SELECT 自选号牌', 'MENU_FINE_QUERY 查违章缴罚款', 'MENU_POINTS 查驾照记分', 'MENU_AGENT 人工客服']);
+    const since = await botCount(page);
+    await menu.locator('.menu-top', { hasText: '违法处理' }).click();
+    await page.getByTestId('menu-MENU_POINTS').click();
+    await waitForBot(page, since, /记分|身份证号|绑定/);
+  });
+
   it('the page signs its messages correctly; a forged signature is refused', async () => {
     const page = await openMessenger();
     const wang = persona('王强');

@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SERVICES } from '../../../dialogs/services';
+import { projectCorpusFiles } from '../../../nlu-models/corpus/loadCorpus';
+import { ensureModel } from '../../../nlu-models/model/ensureModel';
+import { INSPECTION } from '../../fixtures/services/inspection/service';
+import { AgentClient } from '../handoff/agentClient';
+import { FakeWeChat, startWeChatApp, type WeChatTestApp } from '../wechat/wechatClient';
+
+const PASSWORD = 'correct horse 12';
+/** The throwaway service's corpus: in its own folder in the test tree. */
+const INSPECTION_CORPUS = ['zh-CN', 'en'].map((l) => join(INSPECTION.dir, 'corpus', `${l}.json`));
+
+interface Menu { menu: Array<{ label: Record<string, string>; key?: string; items?: Array<{ key: string; label: Record<string, string> }> }> }
+interface Labels { intents: Array<{ intent: string; label: Record<string, string> }> }
+
+/**
+ * Adding a service is one folder: the throwaway service of test/fixtures/services/inspection (its intent, dialog,
+ * catalogue and corpus) is handed to compose with the index's services, and nothing else is touched. It is
+ * understood and routed to its dialog, shown in the menus and named in the agent console.
+ */
+describe('a service added as one module (机动车检验预约, in the test tree)', () => {
+  let dir: string;
+  let t: WeChatTestApp;
+  let wx: FakeWeChat;
+  let agent: AgentClient;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'jiaoguan-service-'));
+    const modelFile = join(dir, 'model.json');
+    const corpusFiles = [...projectCorpusFiles(), ...INSPECTION_CORPUS];
+    // The NLU trained on the project's corpora plus the new service's (seconds).
+    expect(ensureModel(modelFile, corpusFiles).trained).toBe(true);
+    t = await startWeChatApp({}, { services: [...SERVICES, INSPECTION], modelFile, corpusFiles });
+    wx = new FakeWeChat(t.base);
+    await t.app.agents.create({ username: 'wang.kefu', password: PASSWORD, displayName: '王客服', role: 'agent' });
+    agent = new AgentClient(t.base);
+    expect((await agent.login('wang.kefu', PASSWORD)).status).toBe(200);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('understands a request for it and its dialog answers, in Chinese and in English', async () => {
+    expect(t.app.nlu.understand('我想给车预约年检', '2026-11-25').intent).toBe('inspection.book');
+    expect((await wx.text('o_inspection_1', '我想给车预约年检')).text).toContain('机动车检验预约（测试服务）');
+    expect((await wx.text('o_inspection_2', 'I need to book a vehicle inspection for my car')).text).toContain('Vehicle inspection booking (test service)');
+  });
+
+  it('puts it among the main menu\'s buttons, after the index\'s services', async () => {
+    const reply = (await wx.text('o_inspection_3', '你好')).text;
+    const options = ['预约考试', '选车牌', '查违章', '交罚款', '查记分', '预约车检'];
+    expect(options.map((o) => reply.indexOf(o))).toEqual([...options.map((o) => reply.indexOf(o))].sort((a, b) => a - b));
+    expect(options.every((o) => reply.includes(o))).toBe(true);
+  });
+
+  it('puts it in the official account\'s custom menu the messenger shows', async () => {
+    const config = await (await fetch(`${t.base}/sandbox/wechat/config`)).json() as Menu;
+    expect(config.menu.map((b) => [b.label['zh-CN'], b.key ?? (b.items ?? []).map((i) => `${i.key} ${i.label['zh-CN']}`)])).toEqual([
+      ['业务办理', ['MENU_EXAM_BOOK 预约考试', 'MENU_PLATE_SELECT 自选号牌', 'MENU_INSPECTION_BOOK 预约车检']],
+      ['违法处理', ['MENU_FINE_QUERY 查违章缴罚款', 'MENU_POINTS 查驾照记分']],
+      ['人工客服', 'MENU_AGENT'],
+    ]);
+  });
+
+  it('names it in the agent console (GET /api/agent/intents), with the core intents and the index\'s services', async () => {
+    const { status, body } = await agent.get<Labels>('/api/agent/intents');
+    expect(status).toBe(200);
+    const zh = Object.fromEntries(body.intents.map((i) => [i.intent, i.label['zh-CN']]));
+    expect(zh['inspection.book']).toBe('机动车检验预约');
+    expect(body.intents.find((i) => i.intent === 'inspection.book')?.label.en).toBe('Vehicle inspection booking');
+    expect(Object.keys(zh)).toEqual([
+      'exam.book', 'exam.query', 'exam.cancel', 'plate.select', 'plate.query', 'fine.query', 'fine.pay', 'points.query', 'inspection.book',
+      'agent.handoff', 'greet', 'thanks', 'goodbye', 'help', 'cancel', 'None',
+    ]);
+    expect((await fetch(`${t.base}/api/agent/intents`)).status).toBe(401);
+  });
+});
