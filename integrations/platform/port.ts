@@ -1,8 +1,9 @@
 /**
  * How a platform port declares itself, once, in its own folder (`<port>/port.ts`): its name in `TrafficPlatform`,
  * the error codes it adds (each with the HTTP status the contract answers it with) and the retry policy of every
- * method. Everything else derives from these declarations: `PlatformErrorCode`, the resilience wrapper's retries,
- * the contract's ErrorCode enum, the sandbox server's statuses, and `TrafficPlatform` itself (../ports.ts).
+ * method. Everything else derives from these declarations (listed once, in ./ports.ts): `PlatformErrorCode`, the
+ * resilience wrapper's retries, the contract's ErrorCode enum and the sandbox server's statuses; ./TrafficPlatform.ts
+ * makes the compiler check them against the ports' interfaces.
  */
 
 /**
@@ -23,42 +24,47 @@ export type ErrorDeclarations = Readonly<Record<string, ErrorStatus>>;
 /** The methods of a port interface (the keys whose values are functions). */
 export type MethodsOf<Port> = { [K in keyof Port]-?: Port[K] extends (...args: never[]) => unknown ? K : never }[keyof Port] & string;
 
-export interface PortDeclaration<Port, Name extends string = string, Errors extends ErrorDeclarations = ErrorDeclarations> {
+export interface PortDeclaration<Name extends string = string, Errors extends ErrorDeclarations = ErrorDeclarations,
+  Methods extends Readonly<Record<string, RetryPolicy>> = Readonly<Record<string, RetryPolicy>>> {
   /** The property of `TrafficPlatform` this port is reached by, e.g. 'exams'. */
   readonly name: Name;
   /** The error codes this port adds to the shared ones (../sharedErrors.ts); each code is declared by one port only. */
   readonly errors: Errors;
-  /** Every method's retry policy: a method without one does not compile. */
-  readonly methods: { readonly [M in MethodsOf<Port>]: RetryPolicy };
+  /** Every method's retry policy (checked against the port's interface by `DeclaresEveryMethod`). */
+  readonly methods: Methods;
   /**
    * False for a port the resilience wrapper passes through untouched (no timeout, retries or breaker), e.g. the
    * sandbox's SMS outbox, which is not a call to the provincial platform. Default true.
    */
   readonly guarded?: boolean;
-  /** Type only: the port's interface, so that `TrafficPlatform` can be derived from the declarations. */
-  readonly __port?: Port;
 }
 
 /**
- * Declares a port: `definePort<ExamsPort>()({ name: 'exams', errors: { … }, methods: { … } })`. Written in two steps
- * so the interface is given while the name and codes are inferred as literals.
+ * Declares a port: `definePort({ name: 'exams', errors: { … }, methods: { … } })`, keeping the name, codes and
+ * method names as literals. The declaration does not import the port's interface (the interface mentions error
+ * codes, which derive from the declarations); ../TrafficPlatform.ts checks the two against each other.
  */
-export function definePort<Port>() {
-  return <const Name extends string, const Errors extends ErrorDeclarations>(
-    declaration: PortDeclaration<Port, Name, Errors>,
-  ): PortDeclaration<Port, Name, Errors> => declaration;
+export function definePort<
+  const Name extends string, const Errors extends ErrorDeclarations, const Methods extends Readonly<Record<string, RetryPolicy>>,
+>(declaration: PortDeclaration<Name, Errors, Methods>): PortDeclaration<Name, Errors, Methods> {
+  return declaration;
 }
 
 /** Any port's declaration, as code that walks all of them sees it. */
-export interface AnyPortDeclaration {
-  readonly name: string;
-  readonly errors: ErrorDeclarations;
-  readonly methods: Readonly<Record<string, RetryPolicy>>;
-  readonly guarded?: boolean;
-}
+export type AnyPortDeclaration = PortDeclaration;
 
-/** The interface a declaration stands for. */
-export type PortOf<D> = D extends { readonly __port?: infer Port } ? Exclude<Port, undefined> : never;
+/**
+ * Resolves to `Ports` when every port of `Platform` has a declaration there giving each of its methods a retry
+ * policy, and nothing more (no declaration without a port, no policy without a method); otherwise fails to compile,
+ * naming what is missing or left over.
+ */
+export type DeclaresEveryMethod<
+  Platform,
+  Ports extends { readonly [N in keyof Platform]: {
+    readonly methods: { readonly [M in MethodsOf<Platform[N]>]: RetryPolicy }
+      & { readonly [M in Exclude<keyof Ports[N]['methods'], MethodsOf<Platform[N]>>]: never };
+  } } & { readonly [N in Exclude<keyof Ports, keyof Platform>]: never },
+> = Ports;
 
 /** The codes a declaration adds. */
 export type ErrorCodeOf<D> = D extends { readonly errors: infer Errors } ? keyof Errors & string : never;

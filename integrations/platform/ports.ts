@@ -1,6 +1,6 @@
 import { EXAM_PORT } from './exams/port';
 import { IDENTITY_PORT } from './identity/port';
-import type { AnyPortDeclaration, ErrorCodeOf, PortOf, RetryPolicy } from './port';
+import type { AnyPortDeclaration, ErrorCodeOf, RetryPolicy } from './port';
 import { PLATE_PORT } from './plates/port';
 import { SMS_PORT } from './sms/port';
 import { VIOLATION_PORT } from './violations/port';
@@ -11,16 +11,14 @@ function portIndex<const D extends readonly AnyPortDeclaration[]>(...ports: D): 
 }
 
 /**
- * The one list of the traffic platform's ports. `TrafficPlatform`, `PlatformErrorCode`, the resilience wrapper's
- * retries, the HTTP client, the sandbox and the contract document are composed from it (in this order).
+ * The one list of the traffic platform's ports' declarations. `PlatformErrorCode`, the resilience wrapper's retries,
+ * the HTTP client, the sandbox server and the contract document are composed from it, in this order;
+ * ./TrafficPlatform.ts checks that it declares exactly the ports and methods of `TrafficPlatform`.
  */
 export const PLATFORM_PORTS = portIndex(IDENTITY_PORT, EXAM_PORT, PLATE_PORT, VIOLATION_PORT, SMS_PORT);
 
 export type PlatformPorts = typeof PLATFORM_PORTS;
 export type PortName = keyof PlatformPorts;
-
-/** Every port of the platform, each under its declared name. */
-export type TrafficPlatform = { readonly [N in PortName]: PortOf<PlatformPorts[N]> };
 
 /** The codes the ports add (the shared ones are in ./sharedErrors). */
 export type PortErrorCode = { [N in PortName]: ErrorCodeOf<PlatformPorts[N]> }[PortName];

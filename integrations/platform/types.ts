@@ -9,14 +9,10 @@
  * Each port lives in its own folder (`<port>/types.ts`, `<port>/port.ts`, …); this file gathers their types for
  * importers, and `TrafficPlatform` is composed from the one list of ports in ./ports.
  */
-export type { ChinaDate, Instant, RuleOutcome } from './commonTypes';
-export type { Binding, BindingChallenge, IdentityPort } from './identity/types';
-export type {
-  ExamBooking, ExamBookingStatus, ExamEligibility, ExamSession, ExamSlot, ExamSubject, ExamsPort,
-} from './exams/types';
-export type {
-  NewEnergyKind, PatternCheck, PatternResult, PatternVerdict, PlateQuery, PlateReservation, PlateRound, PlatesPort,
-} from './plates/types';
-export type { Payment, PenaltyDecision, PointsStatement, Violation, ViolationKind, ViolationsPort } from './violations/types';
-export type { SmsMessage, SmsPort } from './sms/types';
-export type { TrafficPlatform } from './ports';
+export type * from './commonTypes';
+export type * from './identity/types';
+export type * from './exams/types';
+export type * from './plates/types';
+export type * from './violations/types';
+export type * from './sms/types';
+export type { TrafficPlatform } from './TrafficPlatform';

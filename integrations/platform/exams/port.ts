@@ -1,8 +1,7 @@
 import { definePort } from '../port';
-import type { ExamsPort } from './types';
 
 /** The exams port's error codes (eligibility rules, slots, cancellation) and retry policy. */
-export const EXAM_PORT = definePort<ExamsPort>()({
+export const EXAM_PORT = definePort({
   name: 'exams',
   errors: {
     NOT_REGISTERED: 422,

@@ -1,8 +1,7 @@
 import { definePort } from '../port';
-import type { IdentityPort } from './types';
 
 /** The identity port's error codes and retry policy. */
-export const IDENTITY_PORT = definePort<IdentityPort>()({
+export const IDENTITY_PORT = definePort({
   name: 'identity',
   errors: {
     IDENTITY_MISMATCH: 403,

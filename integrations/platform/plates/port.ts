@@ -1,8 +1,7 @@
 import { definePort } from '../port';
-import type { PlatesPort } from './types';
 
 /** The plates port's error codes and retry policy. */
-export const PLATE_PORT = definePort<PlatesPort>()({
+export const PLATE_PORT = definePort({
   name: 'plates',
   errors: {
     PLATE_TAKEN: 409,

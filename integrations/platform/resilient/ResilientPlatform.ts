@@ -91,6 +91,7 @@ export function resilientPlatform(platform: TrafficPlatform, o: ResilienceOption
 
   const wrapped = <N extends PortName>(name: N): TrafficPlatform[N] =>
     PLATFORM_PORTS[name].guarded === false ? platform[name] : wrap(name, platform[name]);
-  const ports = Object.fromEntries((Object.keys(PLATFORM_PORTS) as PortName[]).map((name) => [name, wrapped(name)])) as TrafficPlatform;
-  return { ...ports, breaker };
+  const ports = {} as Record<PortName, unknown>;
+  for (const name of Object.keys(PLATFORM_PORTS) as PortName[]) ports[name] = wrapped(name);
+  return { ...(ports as TrafficPlatform), breaker };
 }

@@ -1,11 +1,10 @@
 import { definePort } from '../port';
-import type { SmsPort } from './types';
 
 /**
  * The SMS port's declaration: no codes of its own. Not guarded by the resilience wrapper: the outbox belongs to
  * the sandbox's SMS gateway (demos, tests), not to a call citizens wait for.
  */
-export const SMS_PORT = definePort<SmsPort>()({
+export const SMS_PORT = definePort({
   name: 'sms',
   errors: {},
   methods: {

@@ -1,8 +1,7 @@
 import { definePort } from '../port';
-import type { ViolationsPort } from './types';
 
 /** The violations port's error codes (online handling, payment, licence) and retry policy. */
-export const VIOLATION_PORT = definePort<ViolationsPort>()({
+export const VIOLATION_PORT = definePort({
   name: 'violations',
   errors: {
     NOT_SIMPLE_PROCEDURE: 422,
