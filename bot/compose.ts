@@ -38,7 +38,8 @@ import { SandboxWeChatServer } from '../integrations/wechat/sandbox/SandboxWeCha
 import { sandboxWeChatRoutes } from './sandbox/sandboxWeChatRoutes';
 import { redirect, staticSite } from './web/staticSite';
 import { join } from 'node:path';
-import type { AgentAccounts } from './agent/AgentAccounts';
+import type { AgentAccounts } from './accounts/AgentAccounts';
+import { accountsModule } from './accounts/accountsModule';
 import { handoffModule } from './handoff/handoffModule';
 import { adminModule } from './admin/adminModule';
 import type { TrainingService } from './admin/TrainingService';
@@ -147,14 +148,16 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     }),
   ));
   let wechat: WeChatChannel | undefined;
+  const accounts = accountsModule({
+    stores, logger, now: () => clock.now().getTime(), accountRates: config.accountRates, proxies: new TrustedProxies(config.trustProxy),
+  });
   const handoff = handoffModule({
-    stores, identity: platform.identity,
+    stores, identity: platform.identity, accounts,
     cloud: adapter, botAppId: config.microsoftAppId ?? '', wechat: () => wechat?.adapter, logger,
-    waitMinutes: config.handoffWaitMinutes, now: () => clock.now().getTime(), accountRates: config.accountRates,
-    proxies: new TrustedProxies(config.trustProxy),
+    waitMinutes: config.handoffWaitMinutes, now: () => clock.now().getTime(),
   });
   const admin = adminModule({
-    stores, nlu, baseline, auth: handoff.auth, accounts: handoff.accounts, logger, corpusFiles: overrides.corpusFiles,
+    stores, nlu, baseline, accounts, logger, corpusFiles: overrides.corpusFiles,
     now: () => clock.now().getTime(), today: () => todayOf(clock),
   });
   const deps: DialogDeps = { nlu: countingUnderstanding(nlu, metrics), platform, clock, rateLimits: stores.rateLimits, inbox: admin.inbox };
@@ -176,7 +179,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
 
   const routes: Array<(server: Server) => void> = [
     botFrameworkRoutes({ access: config.botFramework, adapter, bot }),
-    handoff.routes, intentLabelsRoute(handoff.auth, services), admin.routes, (server) => staticSite(server, '/common', CONSOLE_COMMON_DIR),
+    accounts.routes, handoff.routes, intentLabelsRoute(accounts.auth, services), admin.routes, (server) => staticSite(server, '/common', CONSOLE_COMMON_DIR),
     opsRoutes({ metrics, metricsToken: config.metricsToken, storage: stores.storage, writes: stores.health, liveModel: () => admin.training.liveVersionId }),
   ];
   let serverRef: Server | undefined;
@@ -212,10 +215,11 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   return {
     server: built.server,
     inFlight: () => built.inFlight() + (wechat?.webhook.pending() ?? 0),
-    config, nlu, platform, stores, wechat: wechat?.webhook, agents: handoff.accounts, handoff: handoff.service,
+    config, nlu, platform, stores, wechat: wechat?.webhook, agents: accounts.accounts, handoff: handoff.service,
     training: admin.training, ready: admin.ready, metrics,
     close: async () => {
       handoff.stop();
+      accounts.stop();
       admin.stop();
       await admin.training.idle();
       wechat?.stop();

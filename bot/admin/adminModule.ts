@@ -6,8 +6,7 @@ import { projectCorpusFiles } from '../../nlu-models/corpus/loadCorpus';
 import type { IntentModel } from '../../nlu-models/model/IntentModel';
 import type { NluEngine } from '../../nlu-models/recognizer/NluEngine';
 import { trainInWorker } from '../../nlu-models/training/trainInWorker';
-import type { AgentAccounts } from '../agent/AgentAccounts';
-import type { AgentAuth } from '../agent/AgentAuth';
+import type { AccountsModule } from '../accounts/accountsModule';
 import type { Logger } from '../logger';
 import { staticSite } from '../web/staticSite';
 import { adminRoutes } from './adminRoutes';
@@ -18,8 +17,8 @@ export interface AdminModuleDeps {
   stores: StoreBundle;
   nlu: NluEngine;
   baseline: IntentModel;
-  auth: AgentAuth;
-  accounts: AgentAccounts;
+  /** The console accounts: the admin console's sessions and limits, and the account management it offers. */
+  accounts: Pick<AccountsModule, 'auth' | 'accounts'>;
   logger: Logger;
   now: () => number;
   today: () => string;
@@ -50,8 +49,8 @@ export function adminModule(d: AdminModuleDeps): AdminModule {
     inbox,
     ready,
     routes: (server) => {
-      adminRoutes({ auth: d.auth, agents: d.stores.agents, training, store, inbox, audit, accounts: d.accounts, nlu: d.nlu, today: d.today, now: d.now })(server);
-      corpusUpdateRoutes({ auth: d.auth, corpus: training.corpus })(server);
+      adminRoutes({ auth: d.accounts.auth, agents: d.stores.agents, training, store, inbox, audit, accounts: d.accounts.accounts, nlu: d.nlu, today: d.today, now: d.now })(server);
+      corpusUpdateRoutes({ auth: d.accounts.auth, corpus: training.corpus })(server);
       staticSite(server, '/admin', ADMIN_PAGE_DIR);
     },
     stop: () => training.stop(),

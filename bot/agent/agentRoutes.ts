@@ -5,11 +5,11 @@ import type { TranscriptStore } from '../../integrations/storage/transcripts';
 import { messageKeys, translate } from '../../dialogs/i18n/catalog';
 import type { HandoffFeed } from '../handoff/HandoffFeed';
 import type { AgentActionResult, HandoffService } from '../handoff/HandoffService';
-import { AgentAuth } from './AgentAuth';
-import { publicAgent, summarize } from './agentViews';
+import type { AgentAuth } from '../accounts/AgentAuth';
+import { publicAgent } from '../accounts/publicAgent';
+import { summarize } from './agentViews';
 import { openEventStream } from '../web/eventStream';
 import { apiHeaders } from '../web/apiHeaders';
-import type { TrustedProxies } from '../web/TrustedProxies';
 
 export interface AgentRouteDeps {
   auth: AgentAuth;
@@ -18,8 +18,6 @@ export interface AgentRouteDeps {
   service: HandoffService;
   transcripts: TranscriptStore;
   feed: HandoffFeed;
-  /** Who the client is behind trusted reverse proxies (login limits, Secure cookies). */
-  proxies: TrustedProxies;
   now: () => number;
 }
 
@@ -37,7 +35,10 @@ const requiredText = (req: Request, res: Response): string | undefined => {
   return undefined;
 };
 
-/** The agent console's API under /api/agent/: every route but login needs a session; every POST a CSRF token. */
+/**
+ * The agent console's API under /api/agent/ (signing in and out is the accounts module's: accountRoutes): every
+ * route needs a session; every POST a CSRF token.
+ */
 export function agentRoutes(d: AgentRouteDeps): (server: Server) => void {
   const reply = (res: Response, r: AgentActionResult, status = 200): Promise<void> => (r.ok
     ? summarize(r.record, d.agents, d.now()).then((handoff) => { res.send(status, { handoff }); })
@@ -46,37 +47,6 @@ export function agentRoutes(d: AgentRouteDeps): (server: Server) => void {
 
   return (server) => {
     apiHeaders(server, '/api/agent/');
-
-    server.post('/api/agent/login', async (req: Request, res: Response) => {
-      const b = body(req);
-      const username = text(b.username);
-      const password = typeof b.password === 'string' ? b.password : '';
-      if (!username || !password) {
-        res.send(400, { error: 'username and password are required' });
-        return;
-      }
-      const r = await d.auth.login(username, password, d.proxies.clientAddress(req));
-      if (!r.ok) {
-        if (r.retryAfterSeconds) res.header('retry-after', String(r.retryAfterSeconds));
-        res.send(r.status, { error: r.error, retryAfterSeconds: r.retryAfterSeconds });
-        return;
-      }
-      res.header('set-cookie', AgentAuth.cookie(r.token, d.proxies.isHttps(req)));
-      res.send(200, { agent: publicAgent(r.agent), csrfToken: r.csrfToken });
-    });
-
-    server.post('/api/agent/logout', async (req: Request, res: Response) => {
-      const auth = await d.auth.guard(req, res, { csrf: true });
-      if (!auth) return;
-      await d.auth.logout(auth);
-      res.header('set-cookie', AgentAuth.clearCookie());
-      res.send(204);
-    });
-
-    server.get('/api/agent/me', async (req: Request, res: Response) => {
-      const auth = await d.auth.guard(req, res);
-      if (auth) res.send(200, { agent: publicAgent(auth.agent), csrfToken: auth.csrfToken });
-    });
 
     server.get('/api/agent/queue', async (req: Request, res: Response) => {
       const auth = await d.auth.guard(req, res);

@@ -1,4 +1,4 @@
-import type { AgentAccount, AgentStore } from '../../integrations/storage/agents';
+import type { AgentStore } from '../../integrations/storage/agents';
 import type { HandoffRecord } from '../../integrations/storage/handoffs';
 
 /** A handoff as the console shows it: the citizen is already masked; no conversation reference leaves the server. */
@@ -17,10 +17,6 @@ export interface HandoffSummary {
   agent?: { id: string; displayName: string };
   waitingSeconds: number;
   callbackRequested: boolean;
-}
-
-export function publicAgent(a: AgentAccount): { id: string; username: string; displayName: string; role: string } {
-  return { id: a.id, username: a.username, displayName: a.displayName, role: a.role };
 }
 
 export async function summarize(r: HandoffRecord, agents: AgentStore, now: number): Promise<HandoffSummary> {

@@ -4,7 +4,8 @@ import { readConfig } from '../config';
 import { createLogger } from '../logger';
 import { openStores } from '../openStores';
 import type { AgentRole } from '../../integrations/storage/agents';
-import { AgentAccounts } from '../agent/AgentAccounts';
+import { accountsModule } from '../accounts/accountsModule';
+import { TrustedProxies } from '../web/TrustedProxies';
 
 const USAGE = `usage:
   npm run --silent agent -- create <username> --name <display name> [--role agent|admin]
@@ -38,10 +39,12 @@ async function main(args: string[]): Promise<number> {
   if (!['create', 'password', 'disable', 'enable', 'list'].includes(command ?? '') || (command !== 'list' && !username)) throw new Error(USAGE);
   const config = readConfig(process.env);
   // Logs (e.g. "connected to MongoDB") go to standard error; standard output is the command's answer.
-  const stores = await openStores(config, createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2)), { sqlite: true });
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2));
+  const stores = await openStores(config, logger, { sqlite: true });
+  const consoleAccounts = accountsModule({ stores, logger, accountRates: config.accountRates, proxies: new TrustedProxies(config.trustProxy) });
   try {
-    const { agents, audit } = stores;
-    const accounts = new AgentAccounts(agents, audit);
+    const { agents } = stores;
+    const { accounts } = consoleAccounts;
     if (command === 'list') {
       for (const a of await agents.list()) process.stdout.write(`${a.username}\t${a.displayName}\t${a.role}${a.disabled ? '\tdisabled' : ''}\n`);
       return 0;
@@ -64,6 +67,7 @@ async function main(args: string[]): Promise<number> {
     process.stdout.write(`${command}d ${account.username}\n`);
     return 0;
   } finally {
+    consoleAccounts.stop();
     await stores.close();
   }
 }

@@ -4,12 +4,9 @@ import type { Server } from 'restify';
 import type { IdentityPort } from '../../integrations/platform/types';
 import type { AuditLog } from '../../integrations/storage/auditLog';
 import type { StoreBundle } from '../../integrations/storage/StoreBundle';
-import { AgentAccounts } from '../agent/AgentAccounts';
-import { AgentAuth } from '../agent/AgentAuth';
+import type { AccountsModule } from '../accounts/accountsModule';
 import { agentRoutes } from '../agent/agentRoutes';
 import type { WeChatAdapter } from '../channels/wechat/WeChatAdapter';
-import type { AccountRates } from '../config';
-import type { TrustedProxies } from '../web/TrustedProxies';
 import type { Logger } from '../logger';
 import { staticSite } from '../web/staticSite';
 import { CitizenDelivery } from './CitizenDelivery';
@@ -20,24 +17,20 @@ import { HandoffService } from './HandoffService';
 export interface HandoffModuleDeps {
   stores: StoreBundle;
   identity: IdentityPort;
+  /** The console accounts: the agent console's sessions and limits. */
+  accounts: Pick<AccountsModule, 'auth'>;
   cloud: CloudAdapter;
   botAppId: string;
   wechat: () => WeChatAdapter | undefined;
   logger: Logger;
   waitMinutes: number;
-  /** Wall-clock epoch ms (queue times, sessions). */
+  /** Wall-clock epoch ms (queue times). */
   now?: () => number;
-  /** Per-account request limits of the agent and admin APIs (defaults: DEFAULT_ACCOUNT_RATES). */
-  accountRates?: AccountRates;
-  /** The reverse proxies whose forwarding headers are believed (TRUST_PROXY). */
-  proxies: TrustedProxies;
 }
 
 export interface HandoffModule {
   middleware: HandoffMiddleware;
   service: HandoffService;
-  accounts: AgentAccounts;
-  auth: AgentAuth;
   audit: AuditLog;
   routes: (server: Server) => void;
   stop(): void;
@@ -46,10 +39,10 @@ export interface HandoffModule {
 const AGENT_PAGE_DIR = join(__dirname, '..', 'web', 'agent');
 const SWEEP_MS = 15_000;
 
-/** The hotline handoff and the agent console, built on the store: queue, feed, delivery, auth, routes. */
+/** The hotline handoff and the agent console, built on the store and the accounts: queue, feed, delivery, routes. */
 export function handoffModule(d: HandoffModuleDeps): HandoffModule {
   const now = d.now ?? Date.now;
-  const { handoffs, agents, audit, transcripts, storage, rateLimits } = d.stores;
+  const { handoffs, agents, audit, transcripts, storage } = d.stores;
   const feed = new HandoffFeed(handoffs, d.logger);
   void feed.start();
   const service = new HandoffService({
@@ -57,21 +50,17 @@ export function handoffModule(d: HandoffModuleDeps): HandoffModule {
     delivery: new CitizenDelivery(d.cloud, d.botAppId, d.wechat),
     waitTimeoutMs: d.waitMinutes * 60_000,
   });
-  const auth = new AgentAuth(agents, rateLimits, audit, now, d.accountRates);
   const sweep = (): void => {
     service.sweep().catch((err: unknown) => d.logger.error({ err }, 'expiring waiting handoffs failed'));
-    agents.deleteExpiredSessions(now()).catch((err: unknown) => d.logger.warn({ err }, 'deleting expired sessions failed'));
   };
   const timer = setInterval(sweep, SWEEP_MS);
   timer.unref();
   return {
     middleware: new HandoffMiddleware(service, d.identity, transcripts, storage, now),
     service,
-    accounts: new AgentAccounts(agents, audit, now),
     audit,
-    auth,
     routes: (server) => {
-      agentRoutes({ auth, agents, handoffs, service, transcripts, feed, proxies: d.proxies, now })(server);
+      agentRoutes({ auth: d.accounts.auth, agents, handoffs, service, transcripts, feed, now })(server);
       staticSite(server, '/agent', AGENT_PAGE_DIR);
     },
     stop: () => {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { Request, Response } from 'restify';
-import { AgentAuth, SESSION_COOKIE, type Authenticated } from '../../../bot/agent/AgentAuth';
-import { hashPassword } from '../../../bot/agent/passwords';
+import { AgentAuth, SESSION_COOKIE, type Authenticated } from '../../../bot/accounts/AgentAuth';
+import { hashPassword } from '../../../bot/accounts/passwords';
 import type { AgentAccount, AgentRole } from '../../../integrations/storage/agents';
 import { SqliteAgentStore } from '../../../integrations/storage/sqlite/SqliteAgentStore';
 import { SqliteAuditLog } from '../../../integrations/storage/sqlite/SqliteAuditLog';

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { AgentAccounts, InvalidAgentError, type NewAgent } from '../../../bot/agent/AgentAccounts';
-import { verifyPassword } from '../../../bot/agent/passwords';
+import { AgentAccounts, InvalidAgentError, type NewAgent } from '../../../bot/accounts/AgentAccounts';
+import { verifyPassword } from '../../../bot/accounts/passwords';
 import { DuplicateAgentError, type AgentRole } from '../../../integrations/storage/agents';
 import { SqliteAgentStore } from '../../../integrations/storage/sqlite/SqliteAgentStore';
 import { SqliteAuditLog } from '../../../integrations/storage/sqlite/SqliteAuditLog';

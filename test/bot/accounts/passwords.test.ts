@@ -1,4 +1,4 @@
-import { hashPassword, passwordProblem, verifyPassword } from '../../../bot/agent/passwords';
+import { hashPassword, passwordProblem, verifyPassword } from '../../../bot/accounts/passwords';
 
 const PASSWORD = 'correct horse 电池 staple';
 
