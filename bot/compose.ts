@@ -40,6 +40,7 @@ import { redirect, staticSite } from './web/staticSite';
 import { join } from 'node:path';
 import type { AgentAccounts } from './accounts/AgentAccounts';
 import { accountsModule } from './accounts/accountsModule';
+import { CitizenDelivery } from './channels/CitizenDelivery';
 import { handoffModule } from './handoff/handoffModule';
 import { adminModule } from './admin/adminModule';
 import type { TrainingService } from './admin/TrainingService';
@@ -148,12 +149,14 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     }),
   ));
   let wechat: WeChatChannel | undefined;
+  // How agents' messages reach citizens: each channel registers itself where it is built (WeChat: wechatChannel).
+  const delivery = new CitizenDelivery();
+  delivery.registerBotFramework((reference, logic) => adapter.continueConversationAsync(config.microsoftAppId ?? '', reference, logic));
   const accounts = accountsModule({
     stores, logger, now: () => clock.now().getTime(), accountRates: config.accountRates, proxies: new TrustedProxies(config.trustProxy),
   });
   const handoff = handoffModule({
-    stores, identity: platform.identity, accounts,
-    cloud: adapter, botAppId: config.microsoftAppId ?? '', wechat: () => wechat?.adapter, logger,
+    stores, identity: platform.identity, accounts, delivery, logger,
     waitMinutes: config.handoffWaitMinutes, now: () => clock.now().getTime(),
   });
   const admin = adminModule({
@@ -191,7 +194,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     wechat = wechatChannel(config.wechat, {
       storage: stores.storage, receipts: stores.receipts, nonces: stores.nonces, turns: bot.turns, tokens: stores.tokens, rateLimits: stores.rateLimits,
       logger, logic: (ctx) => bot.run(ctx), middleware, onTurnError: onTurnError(logger),
-      apiUrl: config.wechat.apiUrl ?? ownUrl,
+      apiUrl: config.wechat.apiUrl ?? ownUrl, delivery,
     });
     routes.push(wechat.routes);
     // The demo's WeChat: this bot plays WeChat's API and serves the messenger. Never in a deployment.

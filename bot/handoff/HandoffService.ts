@@ -11,7 +11,7 @@ import { msg } from '../../dialogs/i18n/turnLocale';
 import { serviceButtons } from '../../dialogs/main/menu';
 import { MENU_INTENTS } from '../../dialogs/main/serviceIntents';
 import type { Logger } from '../logger';
-import type { CitizenDelivery } from './CitizenDelivery';
+import type { CitizenDelivery } from '../channels/CitizenDelivery';
 import type { HandoffFeed } from './HandoffFeed';
 
 export interface HandoffServiceDeps {

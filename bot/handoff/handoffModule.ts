@@ -1,15 +1,13 @@
 import { join } from 'node:path';
-import type { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import type { IdentityPort } from '../../integrations/platform/types';
 import type { AuditLog } from '../../integrations/storage/auditLog';
 import type { StoreBundle } from '../../integrations/storage/StoreBundle';
 import type { AccountsModule } from '../accounts/accountsModule';
 import { agentRoutes } from '../agent/agentRoutes';
-import type { WeChatAdapter } from '../channels/wechat/WeChatAdapter';
+import type { CitizenDelivery } from '../channels/CitizenDelivery';
 import type { Logger } from '../logger';
 import { staticSite } from '../web/staticSite';
-import { CitizenDelivery } from './CitizenDelivery';
 import { HandoffFeed } from './HandoffFeed';
 import { HandoffMiddleware } from './HandoffMiddleware';
 import { HandoffService } from './HandoffService';
@@ -19,9 +17,8 @@ export interface HandoffModuleDeps {
   identity: IdentityPort;
   /** The console accounts: the agent console's sessions and limits. */
   accounts: Pick<AccountsModule, 'auth'>;
-  cloud: CloudAdapter;
-  botAppId: string;
-  wechat: () => WeChatAdapter | undefined;
+  /** How each channel reaches its citizens (the channels register themselves). */
+  delivery: CitizenDelivery;
   logger: Logger;
   waitMinutes: number;
   /** Wall-clock epoch ms (queue times). */
@@ -39,15 +36,14 @@ export interface HandoffModule {
 const AGENT_PAGE_DIR = join(__dirname, '..', 'web', 'agent');
 const SWEEP_MS = 15_000;
 
-/** The hotline handoff and the agent console, built on the store and the accounts: queue, feed, delivery, routes. */
+/** The hotline handoff and the agent console, built on the store and the accounts: queue, feed, routes. */
 export function handoffModule(d: HandoffModuleDeps): HandoffModule {
   const now = d.now ?? Date.now;
   const { handoffs, agents, audit, transcripts, storage } = d.stores;
   const feed = new HandoffFeed(handoffs, d.logger);
   void feed.start();
   const service = new HandoffService({
-    store: handoffs, agents, transcripts, audit, feed, logger: d.logger, now,
-    delivery: new CitizenDelivery(d.cloud, d.botAppId, d.wechat),
+    store: handoffs, agents, transcripts, audit, feed, logger: d.logger, now, delivery: d.delivery,
     waitTimeoutMs: d.waitMinutes * 60_000,
   });
   const sweep = (): void => {

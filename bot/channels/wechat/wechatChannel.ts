@@ -9,7 +9,9 @@ import { translate } from '../../../dialogs/i18n/catalog';
 import type { WeChatConfig } from '../../config';
 import type { Logger } from '../../logger';
 import type { TurnRecords } from '../../TurnRecords';
+import type { CitizenDelivery } from '../CitizenDelivery';
 import { MENU_KEYS } from './menuKeys';
+import { WECHAT_CHANNEL_ID } from './toActivity';
 import { WeChatAdapter } from './WeChatAdapter';
 import { WeChatCrypto } from './WeChatCrypto';
 import { WeChatWebhook } from './WeChatWebhook';
@@ -29,6 +31,8 @@ export interface WeChatChannelDeps {
   onTurnError: (ctx: TurnContext, error: Error) => Promise<void>;
   /** WeChat's API base URL (a function when it is this server's own sandbox, known after listen). */
   apiUrl: string | (() => string);
+  /** Where the channel registers how agents' messages reach its citizens. */
+  delivery: CitizenDelivery;
 }
 
 export interface WeChatChannel {
@@ -50,6 +54,7 @@ export function wechatChannel(config: WeChatConfig, deps: WeChatChannelDeps): We
   const adapter = new WeChatAdapter(api, deps.storage, deps.logger);
   adapter.use(...deps.middleware);
   adapter.onTurnError = deps.onTurnError;
+  deps.delivery.register(WECHAT_CHANNEL_ID, (reference, logic) => adapter.continueConversation(reference, logic));
   const webhook = new WeChatWebhook({
     token: config.token,
     crypto: config.encodingAesKey ? new WeChatCrypto(config.token, config.encodingAesKey, config.appId) : undefined,
