@@ -55,6 +55,16 @@ export interface ServiceModule {
   readonly intents: readonly ServiceIntentDefinition[];
   /** The service's message catalogue; its ids are unique across all catalogues. */
   readonly messages: CatalogueMessages;
-  /** The platform ports its dialogs call. */
-  readonly ports: readonly (keyof TrafficPlatform)[];
+  /**
+   * The platform methods its dialogs call, by port (the binding dialog's identity calls included when it asks for
+   * a bound identity). Each port declares its error codes and each method's retry policy once
+   * (integrations/platform/<port>/port.ts); a test checks this list against the service's code.
+   */
+  readonly calls: PlatformCalls;
 }
+
+/** A port's method names. */
+type MethodNames<Port> = { [K in keyof Port]-?: Port[K] extends (...args: never[]) => unknown ? K : never }[keyof Port] & string;
+
+/** Platform methods by port: the compiler refuses a port or a method the platform does not have. */
+export type PlatformCalls = { readonly [P in keyof TrafficPlatform]?: readonly MethodNames<TrafficPlatform[P]>[] };

@@ -29,5 +29,8 @@ export const EXAMS: ServiceModule = {
     },
   ],
   messages: { 'zh-CN': zhCN, en },
-  ports: ['identity', 'exams'],
+  calls: {
+    identity: ['getBinding', 'startBinding', 'confirmBinding'],
+    exams: ['eligibility', 'listSlots', 'book', 'listBookings', 'cancel'],
+  },
 };

@@ -23,5 +23,8 @@ export const FINES: ServiceModule = {
     },
   ],
   messages: { 'zh-CN': zhCN, en },
-  ports: ['identity', 'violations'],
+  calls: {
+    identity: ['getBinding', 'startBinding', 'confirmBinding'],
+    violations: ['byPlate', 'byOwner', 'handle', 'decision', 'pay'],
+  },
 };

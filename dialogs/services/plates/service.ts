@@ -23,5 +23,8 @@ export const PLATES: ServiceModule = {
     },
   ],
   messages: { 'zh-CN': zhCN, en },
-  ports: ['identity', 'plates'],
+  calls: {
+    identity: ['getBinding', 'startBinding', 'confirmBinding'],
+    plates: ['startRandomRound', 'checkPatterns', 'reserve', 'reservedPlate'],
+  },
 };

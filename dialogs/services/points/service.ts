@@ -16,5 +16,8 @@ export const POINTS: ServiceModule = {
     },
   ],
   messages: { 'zh-CN': zhCN, en },
-  ports: ['identity', 'violations'],
+  calls: {
+    identity: ['getBinding', 'startBinding', 'confirmBinding'],
+    violations: ['byOwner', 'points'],
+  },
 };

@@ -9,11 +9,18 @@ import { CORE_INTENTS } from '../../../dialogs/main/coreIntents';
 import { SERVICE_INDEX, SERVICES } from '../../../dialogs/services';
 import { ServiceIndex } from '../../../dialogs/services/ServiceIndex';
 import type { ServiceModule } from '../../../dialogs/services/ServiceModule';
+import { PLATFORM_PORTS } from '../../../integrations/platform/ports';
 import { loadCorpusFile } from '../../../nlu-models/corpus/loadCorpus';
 import { INSPECTION } from '../../fixtures/services/inspection/service';
 import { makeWorld } from '../harness';
 
 const SERVICES_DIR = dirname(require.resolve('../../../dialogs/services'));
+const IDENTITY_DIALOGS = join(SERVICES_DIR, '..', 'identity');
+/** Platform calls written out in code: platform.<port>.<method>. */
+const LITERAL_CALLS = /\bplatform\.(\w+)\.(\w+)\b/g;
+const literalCalls = (files: string[]) => [...new Set(files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(LITERAL_CALLS)].map((x) => `${x[1]}.${x[2]}`)))].sort();
+/** What the ports declare (integrations/platform/<port>/port.ts): their error codes and each method's retry policy. */
+const PORTS = PLATFORM_PORTS as unknown as Record<string, { errors: Record<string, unknown>; methods: Record<string, unknown> }>;
 /** Message ids a service's code asks for by a literal: msg(ctx, 'id' …) or translate(locale, 'id' …). */
 const LITERAL_IDS = /\b(?:msg|translate)\(\s*[^,()]+,\s*'([\w.]+)'/g;
 
@@ -60,6 +67,20 @@ describe.each([...SERVICES, INSPECTION].map((m) => [m.name, m] as [string, Servi
     const asked = sourceFiles(m.dir).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(LITERAL_IDS)].map((x) => x[1]));
     const missing = asked.filter((id) => LOCALES.some((l) => !hasMessage(l, id)));
     expect(missing).toEqual([]);
+  });
+
+  it('declares the platform methods its code calls (and the binding dialog\'s when it asks for a bound identity), each with its port\'s retry policy', () => {
+    const files = sourceFiles(m.dir);
+    const declared = Object.entries(m.calls).flatMap(([port, methods]) => (methods ?? []).map((method) => `${port}.${method}`));
+    const binds = files.some((f) => /\bensureBound\b|\bBindingDialog\b/.test(readFileSync(f, 'utf8')));
+    const used = [...literalCalls(files), ...(binds ? literalCalls(sourceFiles(IDENTITY_DIALOGS)) : [])];
+    expect(used.filter((c) => !declared.includes(c))).toEqual([]);
+    expect(declared.filter((c) => PORTS[c.split('.')[0]]?.methods[c.split('.')[1]] === undefined)).toEqual([]);
+  });
+
+  it('has a reply for every error code of the ports it calls, in both languages', () => {
+    const codes = Object.keys(m.calls).flatMap((port) => Object.keys(PORTS[port]?.errors ?? {}));
+    expect(codes.filter((code) => LOCALES.some((l) => !hasMessage(l, `error.${code}`)))).toEqual([]);
   });
 
   it('has a corpus with utterances for each intent in both languages', () => {
