@@ -24,6 +24,8 @@ export class JiaoguanBot extends ActivityHandler {
     private readonly conversationState: ConversationState,
     private readonly userState: UserState,
     dialog: Dialog,
+    /** The services offered as buttons on a welcome (the service index's main menu). */
+    menu: readonly string[] = MENU_INTENTS,
   ) {
     super();
     this.turns = new TurnRecords(conversationState);
@@ -48,13 +50,13 @@ export class JiaoguanBot extends ActivityHandler {
     this.onEvent(async (ctx, next) => {
       // A WeChat follower scanned the account's QR code or clicked a menu entry the bot does not know.
       if (ctx.activity.name === WECHAT_EVENTS.scan || ctx.activity.name === WECHAT_EVENTS.menu) {
-        await ctx.sendActivity(serviceButtons(ctx, `${msg(ctx, 'main.welcomeBack')}${msg(ctx, 'main.menuPrompt')}`, MENU_INTENTS));
+        await ctx.sendActivity(serviceButtons(ctx, `${msg(ctx, 'main.welcomeBack')}${msg(ctx, 'main.menuPrompt')}`, menu));
       }
       await next();
     });
     this.onMembersAdded(async (ctx, next) => {
       const joined = (ctx.activity.membersAdded ?? []).filter((m) => m.id !== ctx.activity.recipient?.id);
-      if (joined.length) await ctx.sendActivity(serviceButtons(ctx, msg(ctx, 'main.welcome'), MENU_INTENTS));
+      if (joined.length) await ctx.sendActivity(serviceButtons(ctx, msg(ctx, 'main.welcome'), menu));
       await next();
     });
   }

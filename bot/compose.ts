@@ -165,7 +165,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   });
   const deps: DialogDeps = { nlu: countingUnderstanding(nlu, metrics), platform, clock, rateLimits: stores.rateLimits, inbox: admin.inbox };
   const services = overrides.services ? new ServiceIndex(overrides.services) : SERVICE_INDEX;
-  const bot = new JiaoguanBot(conversationState, userState, new MainDialog(deps, services));
+  const bot = new JiaoguanBot(conversationState, userState, new MainDialog(deps, services), services.menuIntents);
 
   const middleware = [
     new LogContextMiddleware(),
