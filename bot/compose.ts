@@ -155,16 +155,17 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   const accounts = accountsModule({
     stores, logger, now: () => clock.now().getTime(), accountRates: config.accountRates, proxies: new TrustedProxies(config.trustProxy),
   });
+  // The services (default: the index, dialogs/services): routing, menus and console labels derive from them.
+  const services = overrides.services ? new ServiceIndex(overrides.services) : SERVICE_INDEX;
   const handoff = handoffModule({
     stores, identity: platform.identity, accounts, delivery, logger,
-    waitMinutes: config.handoffWaitMinutes, now: () => clock.now().getTime(),
+    waitMinutes: config.handoffWaitMinutes, now: () => clock.now().getTime(), menu: services.menuIntents,
   });
   const admin = adminModule({
     stores, nlu, baseline, accounts, logger, corpusFiles: overrides.corpusFiles,
     now: () => clock.now().getTime(), today: () => todayOf(clock),
   });
   const deps: DialogDeps = { nlu: countingUnderstanding(nlu, metrics), platform, clock, rateLimits: stores.rateLimits, inbox: admin.inbox };
-  const services = overrides.services ? new ServiceIndex(overrides.services) : SERVICE_INDEX;
   const bot = new JiaoguanBot(conversationState, userState, new MainDialog(deps, services), services.menuIntents);
 
   const middleware = [

@@ -36,6 +36,8 @@ export class HandoffMiddleware implements Middleware {
     private readonly transcripts: TranscriptStore,
     private readonly storage: Storage,
     private readonly now: () => number,
+    /** The services offered as buttons when the citizen ends a handoff (the service index's main menu). */
+    private readonly menu: readonly string[] = MENU_INTENTS,
   ) {}
 
   async onTurn(ctx: TurnContext, next: () => Promise<void>): Promise<void> {
@@ -67,7 +69,7 @@ export class HandoffMiddleware implements Middleware {
     if (END.test(text)) {
       if (await this.service.endByCitizen(open)) {
         const key = open.status === 'waiting' ? 'handoff.cancelled' : 'handoff.endedByCitizen';
-        await ctx.sendActivity(serviceButtons(ctx, `${msg(ctx, key)}${open.status === 'waiting' ? '' : msg(ctx, 'main.menuPrompt')}`, MENU_INTENTS));
+        await ctx.sendActivity(serviceButtons(ctx, `${msg(ctx, key)}${open.status === 'waiting' ? '' : msg(ctx, 'main.menuPrompt')}`, this.menu));
         return;
       }
     }

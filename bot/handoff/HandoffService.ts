@@ -27,6 +27,8 @@ export interface HandoffServiceDeps {
   waitTimeoutMs: number;
   /** Average minutes an agent needs per conversation (for the wait estimate). */
   minutesPerConversation?: number;
+  /** The services offered as buttons when the bot takes the conversation back (default: the index's main menu). */
+  menu?: readonly string[];
 }
 
 export type AgentActionResult = { ok: true; record: HandoffRecord } | { ok: false; status: 403 | 404 | 409; error: string };
@@ -159,7 +161,7 @@ export class HandoffService {
     await this.audit(agent, outcome === 'handback' ? 'handoff.handback' : 'handoff.close', id, { outcome });
     await this.tell(owned.record, async (ctx) => {
       await ctx.sendActivity(EventFactory.createHandoffStatus(ctx.activity.conversation, 'completed'));
-      await ctx.sendActivity(serviceButtons(ctx, `${msg(ctx, 'handoff.back')}${msg(ctx, 'main.menuPrompt')}`, MENU_INTENTS));
+      await ctx.sendActivity(serviceButtons(ctx, `${msg(ctx, 'handoff.back')}${msg(ctx, 'main.menuPrompt')}`, this.d.menu ?? MENU_INTENTS));
     });
     return { ok: true, record: (await this.d.store.get(id)) ?? owned.record };
   }

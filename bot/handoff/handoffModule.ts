@@ -23,6 +23,8 @@ export interface HandoffModuleDeps {
   waitMinutes: number;
   /** Wall-clock epoch ms (queue times). */
   now?: () => number;
+  /** The services offered as buttons when a citizen is back with the bot (default: the index's main menu). */
+  menu?: readonly string[];
 }
 
 export interface HandoffModule {
@@ -44,7 +46,7 @@ export function handoffModule(d: HandoffModuleDeps): HandoffModule {
   void feed.start();
   const service = new HandoffService({
     store: handoffs, agents, transcripts, audit, feed, logger: d.logger, now, delivery: d.delivery,
-    waitTimeoutMs: d.waitMinutes * 60_000,
+    waitTimeoutMs: d.waitMinutes * 60_000, menu: d.menu,
   });
   const sweep = (): void => {
     service.sweep().catch((err: unknown) => d.logger.error({ err }, 'expiring waiting handoffs failed'));
@@ -52,7 +54,7 @@ export function handoffModule(d: HandoffModuleDeps): HandoffModule {
   const timer = setInterval(sweep, SWEEP_MS);
   timer.unref();
   return {
-    middleware: new HandoffMiddleware(service, d.identity, transcripts, storage, now),
+    middleware: new HandoffMiddleware(service, d.identity, transcripts, storage, now, d.menu),
     service,
     audit,
     routes: (server) => {

@@ -5,8 +5,8 @@ import { SERVICES } from '../../../dialogs/services';
 import { projectCorpusFiles } from '../../../nlu-models/corpus/loadCorpus';
 import { ensureModel } from '../../../nlu-models/model/ensureModel';
 import { INSPECTION } from '../../fixtures/services/inspection/service';
-import { AgentClient } from '../handoff/agentClient';
-import { FakeWeChat, startWeChatApp, type WeChatTestApp } from '../wechat/wechatClient';
+import { AgentClient, type Queue } from '../handoff/agentClient';
+import { customMessages, FakeWeChat, startWeChatApp, type WeChatTestApp } from '../wechat/wechatClient';
 
 const PASSWORD = 'correct horse 12';
 /** The throwaway service's corpus: in its own folder in the test tree. */
@@ -56,6 +56,18 @@ describe('a service added as one module (机动车检验预约, in the test tree
     expect({ reply, inOrder: at.every((i, k) => i >= 0 && (k === 0 || i > at[k - 1])) }).toEqual({ reply, inOrder: true });
     // And on the welcome a new follower gets.
     expect((await wx.event('o_inspection_4', 'subscribe')).text).toContain('预约车检');
+  });
+
+  it('offers it when the bot takes the conversation back from an agent, and when the citizen stops waiting', async () => {
+    const openid = 'o_inspection_5';
+    await wx.text(openid, '转人工');
+    const [item] = (await agent.get<Queue>('/api/agent/queue')).body.waiting;
+    expect((await agent.post(`/api/agent/handoffs/${item.id}/accept`)).status).toBe(200);
+    expect((await agent.post(`/api/agent/handoffs/${item.id}/handback`)).status).toBe(200);
+    const sent = (await customMessages(t.base, openid)).map((m) => m.text?.content ?? '');
+    expect(sent[sent.length - 1]).toMatch(/人工服务已结束[\s\S]*预约车检/);
+    await wx.text('o_inspection_6', '转人工');
+    expect((await wx.text('o_inspection_6', '取消')).text).toContain('预约车检');
   });
 
   it('puts it in the official account\'s custom menu the messenger shows', async () => {
