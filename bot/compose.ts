@@ -17,6 +17,7 @@ import { ServiceIndex } from '../dialogs/services/ServiceIndex';
 import type { ServiceModule } from '../dialogs/services/ServiceModule';
 import { wechatMenu } from './channels/wechat/menuKeys';
 import { intentLabelsRoute } from './agent/intentLabelsRoute';
+import { contractIntents } from './admin/contractIntents';
 import { LocaleMiddleware } from '../dialogs/i18n/LocaleMiddleware';
 import type { Locale } from '../dialogs/i18n/Locale';
 import { MainDialog } from '../dialogs/main/MainDialog';
@@ -162,7 +163,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     waitMinutes: config.handoffWaitMinutes, now: () => clock.now().getTime(), menu: services.menuIntents,
   });
   const admin = adminModule({
-    stores, nlu, baseline, accounts, logger, corpusFiles: overrides.corpusFiles,
+    stores, nlu, baseline, accounts, logger, corpusFiles: overrides.corpusFiles, contractIntents: contractIntents(services),
     now: () => clock.now().getTime(), today: () => todayOf(clock),
   });
   const deps: DialogDeps = { nlu: countingUnderstanding(nlu, metrics), platform, clock, rateLimits: stores.rateLimits, inbox: admin.inbox };

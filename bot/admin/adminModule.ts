@@ -24,6 +24,8 @@ export interface AdminModuleDeps {
   today: () => string;
   /** The corpus files that seed the training data and whose changes are offered to admins (default: the project's). */
   corpusFiles?: readonly string[];
+  /** Intents admins may not delete (default: the service index's contract). */
+  contractIntents?: readonly string[];
 }
 
 export interface AdminModule {
@@ -49,7 +51,7 @@ export function adminModule(d: AdminModuleDeps): AdminModule {
     inbox,
     ready,
     routes: (server) => {
-      adminRoutes({ auth: d.accounts.auth, agents: d.stores.agents, training, store, inbox, audit, accounts: d.accounts.accounts, nlu: d.nlu, today: d.today, now: d.now })(server);
+      adminRoutes({ auth: d.accounts.auth, agents: d.stores.agents, training, store, inbox, audit, accounts: d.accounts.accounts, nlu: d.nlu, today: d.today, now: d.now, contractIntents: d.contractIntents })(server);
       corpusUpdateRoutes({ auth: d.accounts.auth, corpus: training.corpus })(server);
       staticSite(server, '/admin', ADMIN_PAGE_DIR);
     },

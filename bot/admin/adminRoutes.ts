@@ -26,6 +26,8 @@ export interface AdminRouteDeps {
   nlu: NluEngine;
   today: () => string;
   now: () => number;
+  /** Intents admins may not delete (default: the service index's contract). */
+  contractIntents?: readonly string[];
 }
 
 type Body = Record<string, unknown>;
@@ -139,7 +141,7 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
 
     server.del('/api/admin/intents/:name', route(true, async (req, res, a) => {
       const name = String(req.params.name);
-      if (CONTRACT_INTENTS.includes(name)) {
+      if ((d.contractIntents ?? CONTRACT_INTENTS).includes(name)) {
         res.send(409, { error: `${name} is part of the understanding contract (DESIGN.md §3) and cannot be deleted` });
         return;
       }

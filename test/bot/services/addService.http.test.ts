@@ -5,6 +5,7 @@ import { SERVICES } from '../../../dialogs/services';
 import { projectCorpusFiles } from '../../../nlu-models/corpus/loadCorpus';
 import { ensureModel } from '../../../nlu-models/model/ensureModel';
 import { INSPECTION } from '../../fixtures/services/inspection/service';
+import { AdminClient } from '../admin/adminClient';
 import { AgentClient, type Queue } from '../handoff/agentClient';
 import { customMessages, FakeWeChat, startWeChatApp, type WeChatTestApp } from '../wechat/wechatClient';
 
@@ -77,6 +78,15 @@ describe('a service added as one module (机动车检验预约, in the test tree
       ['违法处理', ['MENU_FINE_QUERY 查违章缴罚款', 'MENU_POINTS 查驾照记分']],
       ['人工客服', 'MENU_AGENT'],
     ]);
+  });
+
+  it('makes its intent part of the understanding contract: admins cannot delete it', async () => {
+    await t.app.agents.create({ username: 'zhao.admin', password: PASSWORD, displayName: '赵管理', role: 'admin' });
+    const admin = new AdminClient(t.base);
+    expect(await admin.login('zhao.admin', PASSWORD)).toBe(200);
+    const refused = await admin.del('/api/admin/intents/inspection.book');
+    expect({ status: refused.status, error: String((refused.body as { error?: string }).error) })
+      .toEqual({ status: 409, error: expect.stringContaining('understanding contract') });
   });
 
   it('names it in the agent console (GET /api/agent/intents), with the core intents and the index\'s services', async () => {
