@@ -25,6 +25,10 @@ export interface WeChatSubMenu {
  */
 export class ServiceIndex {
   readonly intents: readonly ServiceIntentDefinition[];
+  /** The service intents' names, in the order of the modules. */
+  readonly names: readonly string[];
+  /** The buttons of the main menu, in menu order. */
+  readonly menuIntents: readonly string[];
   private readonly byIntent: ReadonlyMap<string, ServiceIntentDefinition>;
 
   constructor(readonly modules: readonly ServiceModule[]) {
@@ -33,15 +37,13 @@ export class ServiceIndex {
     unique('service intent', this.intents.map((d) => d.intent));
     unique('WeChat menu key', this.intents.flatMap((d) => (d.wechatMenu ? [d.wechatMenu.key] : [])));
     this.byIntent = new Map(this.intents.map((d) => [d.intent, d]));
+    this.names = this.intents.map((d) => d.intent);
+    this.menuIntents = this.intents.filter((d) => d.menuOrder !== undefined)
+      .sort((a, b) => (a.menuOrder ?? 0) - (b.menuOrder ?? 0)).map((d) => d.intent);
     for (const m of modules) {
       addCatalogue(`${m.name}.labels`, labelCatalogue(m));
       addCatalogue(m.name, m.messages);
     }
-  }
-
-  /** The service intents' names, in the order of the modules. */
-  get names(): string[] {
-    return this.intents.map((d) => d.intent);
   }
 
   isServiceIntent(intent: string): boolean {
@@ -51,12 +53,6 @@ export class ServiceIndex {
   /** The intent's family (a service intent's declared one; otherwise the part before the first dot). */
   family(intent: string): string {
     return this.byIntent.get(intent)?.family ?? intent.split('.')[0];
-  }
-
-  /** The buttons of the main menu, in menu order. */
-  get menuIntents(): string[] {
-    return this.intents.filter((d) => d.menuOrder !== undefined)
-      .sort((a, b) => (a.menuOrder ?? 0) - (b.menuOrder ?? 0)).map((d) => d.intent);
   }
 
   /** Builds the flow dialog of every service intent. */
