@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Activity, TurnContext } from 'botbuilder';
 import type { MessageReceipts } from '../../../integrations/storage/messageReceipts';
 import type { RateLimits } from '../../../integrations/storage/rateLimits';
 import type { WebhookNonces } from '../../../integrations/storage/webhookNonces';
@@ -10,36 +9,31 @@ import { storageFaultOf } from '../../../integrations/storage/storageFaultOf';
 import { translate } from '../../../dialogs/i18n/catalog';
 import type { Logger } from '../../logger';
 import { withLogContext } from '../../logContext';
-import { TurnRecords, type TurnRecord } from '../../TurnRecords';
+import type { BackgroundWork } from './BackgroundWork';
 import { dedupeKey, readInbound, type WeChatInbound } from './inbound';
 import { replyXml } from './replyXml';
-import { renderReplies } from './renderReplies';
 import { signatureMatches, wechatSignature } from './signature';
-import { toActivity } from './toActivity';
-import type { WeChatAdapter } from './WeChatAdapter';
 import { WeChatCrypto, WeChatCryptoError } from './WeChatCrypto';
+import type { WeChatAnswer, WeChatReplyChannel, WeChatTurn } from './WeChatTurn';
 import { buildXml, parseXml, textField, XmlError } from './xml';
 
 export interface WeChatWebhookOptions {
   token: string;
   /** Present in safe mode (WECHAT_ENCODING_AES_KEY set). */
   crypto?: WeChatCrypto;
-  adapter: WeChatAdapter;
-  /** The bot's turn logic (bot.run). */
-  logic: (ctx: TurnContext) => Promise<void>;
+  /** The turn of a message this process claimed, answering through `channel`. */
+  turn: (message: WeChatInbound, key: string, channel: WeChatReplyChannel) => WeChatTurn;
+  /** The turns' work after their HTTP answer (counted by pending(), awaited by idle()). */
+  background: BackgroundWork;
   receipts: MessageReceipts;
   /** Signed requests seen: one body per timestamp/nonce/signature while it is valid. */
   nonces: WebhookNonces;
-  /** The turns' answers saved with the conversation state (bot.turns). */
-  turns: TurnRecords;
   rateLimits: RateLimits;
   logger: Logger;
-  /** The text a custom-menu key stands for (undefined: not a menu key of ours). */
-  menuText: (key: string) => string | undefined;
   /** Wall-clock epoch ms (WeChat's timestamps are real time, whatever the sandbox's date). */
   now?: () => number;
-  /** How long a turn may take and still be answered passively (WeChat waits 5 s). */
-  replyBudgetMs?: number;
+  /** How long a turn may take and still be answered passively (WeChat waits 5 s): a retry waits this long for the first copy. */
+  replyBudgetMs: number;
   /** Longest text a citizen may send; longer gets a clear reply and no turn. */
   maxTextChars?: number;
   /** Messages per OpenID per window. */
@@ -66,36 +60,30 @@ const plain = (status: number, body: string): WebhookResponse => ({ status, body
 const SUCCESS = plain(200, 'success');
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** A WeChat turn's answer as saved with the conversation state: the messages as rendered, the numbered options shown. */
-interface WeChatTurnRecord extends TurnRecord {
-  readonly messages: CustomMessage[];
-  readonly options: string[];
-}
-
 /**
- * WeChat's webhook (POST /api/wechat and its GET URL check): signature and freshness, one body per signed
- * request (replays of a signature with another message are refused), safe-mode decryption,
- * de-duplication of WeChat's retries across processes, rate limits per OpenID, the 5-second rule (passive
- * reply in time, else "success" and customer-service messages) and numbered answers to options.
+ * WeChat's webhook (POST /api/wechat and its GET URL check), HTTP concerns only: signature and freshness, one body
+ * per signed request (replays of a signature with another message are refused), safe-mode decryption and
+ * encryption, de-duplication of WeChat's retries across processes (claim, retry answers, orphaned claims), rate and
+ * length limits, the storage apology. A message it claimed becomes a WeChatTurn, handed this request as its reply
+ * channel; the webhook awaits the turn's one answer and sends it.
  */
 export class WeChatWebhook {
   private readonly now: () => number;
   private readonly budget: number;
-  private readonly background = new Set<Promise<void>>();
 
   constructor(private readonly o: WeChatWebhookOptions) {
     this.now = o.now ?? Date.now;
-    this.budget = o.replyBudgetMs ?? 4000;
+    this.budget = o.replyBudgetMs;
   }
 
   /** Turns still running (or delivering) after their HTTP answer. */
   pending(): number {
-    return this.background.size;
+    return this.o.background.pending();
   }
 
   /** Resolves when every background turn has finished and delivered. */
-  async idle(): Promise<void> {
-    while (this.background.size) await Promise.all([...this.background]);
+  idle(): Promise<void> {
+    return this.o.background.idle();
   }
 
   /** GET: WeChat's URL check. Safe mode may send the echostr encrypted (msg_signature covers it). */
@@ -167,37 +155,50 @@ export class WeChatWebhook {
     // Only the refusals and the storage apology need a language before the turn runs (an entity extraction).
     const locale = (): Locale => (inbound.kind === 'text' ? chooseLocale(inbound.content, undefined) : 'zh-CN');
     try {
-      if (!claim.claimed) {
-        // The copy that claimed it died mid-turn (a restart, kill -9). When its turn got as far as saving the state,
-        // the answer was saved with it: send that. Otherwise nothing of the turn was saved: run it again.
-        const saved = await this.o.turns.find<WeChatTurnRecord>(this.o.adapter.contextFor(toActivity(inbound, this.o.menuText)), key);
-        if (saved) {
-          this.o.logger.warn({ channel: 'wechat' }, 'WeChat message answered by a stopped process after saving its turn; sending the saved answer');
-          await this.saveShownOptions(inbound.openid, saved.options);
-          return await this.answer(key, inbound, nonce, saved.messages);
-        }
-        this.o.logger.warn({ channel: 'wechat' }, 'WeChat message left unfinished by a stopped process; running it again');
-      }
-      return await this.claimed(key, inbound, nonce, locale);
+      const channel = this.replyChannel(key, inbound);
+      const turn = this.o.turn(inbound, key, channel);
+      // Reclaimed from a copy that died mid-turn (a restart, kill -9): its saved answer, when it saved one.
+      const replayed = claim.claimed ? undefined : await turn.replay();
+      if (replayed) return this.respond(replayed, nonce);
+      const refusal = await this.refusal(inbound, locale);
+      return this.respond(refusal ? await channel.passive(refusal) : await turn.run(), nonce);
     } catch (e) {
       // A store failed after the claim: a retry would find the message claimed, so tell the follower now.
       return this.storageFailed(e, inbound, nonce, locale);
     }
   }
 
-  /** A message this process claimed: rate limit, length limit, then the turn. */
-  private async claimed(key: string, inbound: WeChatInbound, nonce: string, locale: () => Locale): Promise<WebhookResponse> {
+  /** The limits of a message this process claimed: a refusal over the rate limit or the length limit, else nothing. */
+  private async refusal(inbound: WeChatInbound, locale: () => Locale): Promise<CustomMessage | undefined> {
+    const text = (content: string): CustomMessage => ({ msgtype: 'text', text: { content } });
     const limit = this.o.rateLimit ?? { limit: 30, windowMs: 60_000 };
     const decision = await this.o.rateLimits.hit(`wechat:${inbound.openid}`, this.now(), limit.windowMs, limit.limit);
     if (!decision.allowed) {
       this.o.logger.warn({ channel: 'wechat', count: decision.count }, 'WeChat follower over the message rate limit');
-      return this.answerNow(key, inbound, nonce, translate(locale(), 'wechat.rateLimited', { seconds: Math.ceil(decision.retryAfterMs / 1000) }));
+      return text(translate(locale(), 'wechat.rateLimited', { seconds: Math.ceil(decision.retryAfterMs / 1000) }));
     }
     const maxChars = this.o.maxTextChars ?? 1000;
     if (inbound.kind === 'text' && Array.from(inbound.content).length > maxChars) {
-      return this.answerNow(key, inbound, nonce, translate(locale(), 'wechat.tooLong', { max: maxChars }));
+      return text(translate(locale(), 'wechat.tooLong', { max: maxChars }));
     }
-    return this.runTurn(key, inbound, nonce);
+    return undefined;
+  }
+
+  /** This request as the turn's way out: the passive reply, recorded on the message's receipt, or giving it up. */
+  private replyChannel(key: string, m: WeChatInbound): WeChatReplyChannel {
+    return {
+      passive: async (message) => {
+        const xml = message ? replyXml(message, m.openid, m.account, Math.floor(this.now() / 1000)) : '';
+        return (await this.o.receipts.completeReplied(key, xml)) && xml ? { kind: 'passive', xml } : { kind: 'success' };
+      },
+      defer: async () => {
+        await this.o.receipts.defer(key);
+      },
+    };
+  }
+
+  private respond(answer: WeChatAnswer, nonce: string): WebhookResponse {
+    return answer.kind === 'passive' ? this.xml(answer.xml, nonce) : SUCCESS;
   }
 
   /** The storage apology as the passive reply (a storage fault), logged with the store and the code; other errors are rethrown. */
@@ -252,87 +253,6 @@ export class WeChatWebhook {
       }
       await new Promise((r) => setTimeout(r, 50));
     }
-  }
-
-  private async answerNow(key: string, m: WeChatInbound, nonce: string, text: string): Promise<WebhookResponse> {
-    const xml = replyXml({ msgtype: 'text', text: { content: text } }, m.openid, m.account, Math.floor(this.now() / 1000));
-    await this.o.receipts.completeReplied(key, xml);
-    return this.xml(xml, nonce);
-  }
-
-  private async runTurn(key: string, m: WeChatInbound, nonce: string): Promise<WebhookResponse> {
-    const { adapter } = this.o;
-    const activity: Partial<Activity> = toActivity(m, this.o.menuText);
-    const previousOptions = await adapter.loadOptions(m.openid);
-    const picked = /^\s*(\d{1,2})\s*$/.exec(activity.text ?? '');
-    const option = picked ? previousOptions[Number(picked[1]) - 1] : undefined;
-    if (option !== undefined) activity.text = option;
-
-    // The turn's answer is saved with its state (JiaoguanBot.run), in the same write: see handle().
-    const record = (): WeChatTurnRecord => ({ key, ...renderReplies(outbox.peek(), outbox.locale()) });
-    const { outbox, done } = adapter.startTurn(activity, (ctx) => {
-      TurnRecords.recordWith(ctx, record);
-      return this.o.logic(ctx);
-    });
-    const finished = done.then(() => true, (err: unknown) => {
-      this.o.logger.error({ err, channel: 'wechat' }, 'WeChat turn failed');
-      return true;
-    });
-    let timer: NodeJS.Timeout | undefined;
-    const inTime = await Promise.race([finished, new Promise<false>((r) => { timer = setTimeout(() => r(false), this.budget); })]);
-    clearTimeout(timer);
-    const saveOptions = async (shown: string[] | undefined): Promise<void> => {
-      if (outbox.replaced) return;
-      const next = shown ?? [];
-      if (next.join('\u0000') === previousOptions.join('\u0000')) return;
-      await this.saveShownOptions(m.openid, next);
-    };
-
-    if (inTime) {
-      const rendered = renderReplies(outbox.take(), outbox.locale());
-      await saveOptions(rendered.options.length ? rendered.options : undefined);
-      return this.answer(key, m, nonce, rendered.messages);
-    }
-    // Over budget: answer now, deliver the rest through the customer-service API when the turn ends.
-    await this.o.receipts.defer(key);
-    this.o.logger.info({ channel: 'wechat', budgetMs: this.budget }, 'WeChat turn over the passive-reply budget; replying by customer-service message');
-    this.inBackground((async () => {
-      await outbox.goDirect();
-      await finished;
-      await outbox.goDirect();
-      await saveOptions(outbox.shownOptions);
-    })());
-    return SUCCESS;
-  }
-
-  /** A finished turn's messages: the first as the passive reply (recorded on the receipt), the rest by customer-service message. */
-  private async answer(key: string, m: WeChatInbound, nonce: string, messages: readonly CustomMessage[]): Promise<WebhookResponse> {
-    const [first, ...rest] = messages;
-    if (!first) {
-      await this.o.receipts.completeReplied(key, '');
-      return SUCCESS;
-    }
-    const xml = replyXml(first, m.openid, m.account, Math.floor(this.now() / 1000));
-    if (await this.o.receipts.completeReplied(key, xml)) {
-      this.inBackground(this.o.adapter.sendAll(m.openid, rest));
-      return this.xml(xml, nonce);
-    }
-    this.inBackground(this.o.adapter.sendAll(m.openid, messages));
-    return SUCCESS;
-  }
-
-  /** Remembers the numbered options shown; not worth losing the replies over (a number then reaches the dialog as typed). */
-  private async saveShownOptions(openid: string, options: string[]): Promise<void> {
-    await this.o.adapter.saveOptions(openid, options).catch((err: unknown) => {
-      this.o.logger.warn({ err, channel: 'wechat', code: storageFaultOf(err)?.code }, 'could not remember the numbered options shown');
-    });
-  }
-
-  private inBackground(work: Promise<void>): void {
-    const tracked = work.catch((err: unknown) => {
-      this.o.logger.error({ err, channel: 'wechat' }, 'WeChat background delivery failed');
-    }).finally(() => this.background.delete(tracked));
-    this.background.add(tracked);
   }
 
   /** An XML answer, encrypted and signed in safe mode. */

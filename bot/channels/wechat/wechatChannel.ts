@@ -12,8 +12,11 @@ import type { TurnRecords } from '../../TurnRecords';
 import type { CitizenDelivery } from '../CitizenDelivery';
 import { MENU_KEYS } from './menuKeys';
 import { WECHAT_CHANNEL_ID } from './toActivity';
+import { BackgroundWork } from './BackgroundWork';
+import { NumberedOptions } from './NumberedOptions';
 import { WeChatAdapter } from './WeChatAdapter';
 import { WeChatCrypto } from './WeChatCrypto';
+import { WeChatTurn, type WeChatTurnDeps } from './WeChatTurn';
 import { WeChatWebhook } from './WeChatWebhook';
 import { wechatRoutes } from './wechatRoutes';
 
@@ -45,27 +48,36 @@ export interface WeChatChannel {
 
 const RECEIPT_TTL_MS = 24 * 3600_000;
 
-/** Builds the WeChat channel from its configuration: stores, API client, adapter, webhook and routes. */
+/** Builds the WeChat channel from its configuration: stores, API client, adapter, the turns, webhook and routes. */
 export function wechatChannel(config: WeChatConfig, deps: WeChatChannelDeps): WeChatChannel {
   const { receipts } = deps;
   const api = new WeChatApiClient({
     baseUrl: deps.apiUrl, appId: config.appId, appSecret: config.appSecret, tokens: deps.tokens,
   });
-  const adapter = new WeChatAdapter(api, deps.storage, deps.logger);
+  // An agent's message (continueConversation) is a turn without a request to answer: WeChatTurn renders it too.
+  const adapter = new WeChatAdapter(api, deps.logger, (ctx) => WeChatTurn.proactive(turns, ctx));
   adapter.use(...deps.middleware);
   adapter.onTurnError = deps.onTurnError;
   deps.delivery.register(WECHAT_CHANNEL_ID, (reference, logic) => adapter.continueConversation(reference, logic));
+  const turns: WeChatTurnDeps = {
+    adapter,
+    logic: deps.logic,
+    options: new NumberedOptions(deps.storage),
+    records: deps.turns,
+    menuText: (key) => (Object.hasOwn(MENU_KEYS, key) ? translate('zh-CN', MENU_KEYS[key]) : undefined),
+    budgetMs: config.replyBudgetMs,
+    background: new BackgroundWork(deps.logger),
+    logger: deps.logger,
+  };
   const webhook = new WeChatWebhook({
     token: config.token,
     crypto: config.encodingAesKey ? new WeChatCrypto(config.token, config.encodingAesKey, config.appId) : undefined,
-    adapter,
-    logic: deps.logic,
+    turn: (message, key, channel) => new WeChatTurn(turns, message, key, channel),
+    background: turns.background,
     receipts,
     nonces: deps.nonces,
-    turns: deps.turns,
     rateLimits: deps.rateLimits,
     logger: deps.logger,
-    menuText: (key) => (Object.hasOwn(MENU_KEYS, key) ? translate('zh-CN', MENU_KEYS[key]) : undefined),
     replyBudgetMs: config.replyBudgetMs,
     rateLimit: { limit: config.ratePerMinute, windowMs: 60_000 },
   });
