@@ -15,7 +15,7 @@ import type { DialogDeps } from '../dialogs/DialogDeps';
 import { SERVICE_INDEX } from '../dialogs/services';
 import { ServiceIndex } from '../dialogs/services/ServiceIndex';
 import type { ServiceModule } from '../dialogs/services/ServiceModule';
-import { wechatMenu } from './channels/wechat/menuKeys';
+import { menuKeys, wechatMenu } from './channels/wechat/menuKeys';
 import { intentLabelsRoute } from './agent/intentLabelsRoute';
 import { contractIntents } from './admin/contractIntents';
 import { LocaleMiddleware } from '../dialogs/i18n/LocaleMiddleware';
@@ -196,7 +196,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     wechat = wechatChannel(config.wechat, {
       storage: stores.storage, receipts: stores.receipts, nonces: stores.nonces, turns: bot.turns, tokens: stores.tokens, rateLimits: stores.rateLimits,
       logger, logic: (ctx) => bot.run(ctx), middleware, onTurnError: onTurnError(logger),
-      apiUrl: config.wechat.apiUrl ?? ownUrl, delivery,
+      apiUrl: config.wechat.apiUrl ?? ownUrl, delivery, menuKeys: menuKeys(services),
     });
     routes.push(wechat.routes);
     // The demo's WeChat: this bot plays WeChat's API and serves the messenger. Never in a deployment.

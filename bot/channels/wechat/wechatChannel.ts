@@ -36,6 +36,8 @@ export interface WeChatChannelDeps {
   apiUrl: string | (() => string);
   /** Where the channel registers how agents' messages reach its citizens. */
   delivery: CitizenDelivery;
+  /** The custom menu's CLICK keys → the message a click stands for (default: the service index's, menuKeys.ts). */
+  menuKeys?: Readonly<Record<string, string>>;
 }
 
 export interface WeChatChannel {
@@ -51,6 +53,7 @@ const RECEIPT_TTL_MS = 24 * 3600_000;
 /** Builds the WeChat channel from its configuration: stores, API client, adapter, the turns, webhook and routes. */
 export function wechatChannel(config: WeChatConfig, deps: WeChatChannelDeps): WeChatChannel {
   const { receipts } = deps;
+  const menuKeys = deps.menuKeys ?? MENU_KEYS;
   const api = new WeChatApiClient({
     baseUrl: deps.apiUrl, appId: config.appId, appSecret: config.appSecret, tokens: deps.tokens,
   });
@@ -64,7 +67,7 @@ export function wechatChannel(config: WeChatConfig, deps: WeChatChannelDeps): We
     logic: deps.logic,
     options: new NumberedOptions(deps.storage),
     records: deps.turns,
-    menuText: (key) => (Object.hasOwn(MENU_KEYS, key) ? translate('zh-CN', MENU_KEYS[key]) : undefined),
+    menuText: (key) => (Object.hasOwn(menuKeys, key) ? translate('zh-CN', menuKeys[key]) : undefined),
     budgetMs: config.replyBudgetMs,
     background: new BackgroundWork(deps.logger),
     logger: deps.logger,

@@ -78,6 +78,8 @@ describe('a service added as one module (机动车检验预约, in the test tree
       ['违法处理', ['MENU_FINE_QUERY 查违章缴罚款', 'MENU_POINTS 查驾照记分']],
       ['人工客服', 'MENU_AGENT'],
     ]);
+    // A click on its entry stands for its label, as if the citizen had typed it.
+    expect((await wx.event('o_inspection_7', 'CLICK', 'MENU_INSPECTION_BOOK')).text).toContain('机动车检验预约（测试服务）');
   });
 
   it('makes its intent part of the understanding contract: admins cannot delete it', async () => {
