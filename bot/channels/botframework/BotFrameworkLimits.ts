@@ -35,12 +35,12 @@ export class BotFrameworkLimits implements Middleware {
     if (!decision.allowed) {
       this.o.logger.warn({ channel: 'botframework', count: decision.count }, 'Bot Framework user over the message rate limit');
       if (decision.count === this.o.ratePerMinute + 1) {
-        await say('wechat.rateLimited', { seconds: Math.ceil(decision.retryAfterMs / 1000) });
+        await say('channel.rateLimited', { seconds: Math.ceil(decision.retryAfterMs / 1000) });
       }
       return;
     }
     if (Array.from(ctx.activity.text ?? '').length > MAX_CITIZEN_TEXT_CHARS) {
-      await say('wechat.tooLong', { max: MAX_CITIZEN_TEXT_CHARS });
+      await say('channel.tooLong', { max: MAX_CITIZEN_TEXT_CHARS });
       return;
     }
     await next();

@@ -1,3 +1,4 @@
+import { MAX_CITIZEN_TEXT_CHARS } from '../citizenLimits';
 import { createHash } from 'node:crypto';
 import type { MessageReceipts } from '../../../integrations/storage/messageReceipts';
 import type { RateLimits } from '../../../integrations/storage/rateLimits';
@@ -175,11 +176,11 @@ export class WeChatWebhook {
     const decision = await this.o.rateLimits.hit(`wechat:${inbound.openid}`, this.now(), limit.windowMs, limit.limit);
     if (!decision.allowed) {
       this.o.logger.warn({ channel: 'wechat', count: decision.count }, 'WeChat follower over the message rate limit');
-      return text(translate(locale(), 'wechat.rateLimited', { seconds: Math.ceil(decision.retryAfterMs / 1000) }));
+      return text(translate(locale(), 'channel.rateLimited', { seconds: Math.ceil(decision.retryAfterMs / 1000) }));
     }
-    const maxChars = this.o.maxTextChars ?? 1000;
+    const maxChars = this.o.maxTextChars ?? MAX_CITIZEN_TEXT_CHARS;
     if (inbound.kind === 'text' && Array.from(inbound.content).length > maxChars) {
-      return text(translate(locale(), 'wechat.tooLong', { max: maxChars }));
+      return text(translate(locale(), 'channel.tooLong', { max: maxChars }));
     }
     return undefined;
   }
