@@ -1,5 +1,5 @@
 import type { Config } from './config';
-import { isLoopbackHost } from './channels/botframework/isLoopback';
+import { isLoopbackHost } from './web/loopback';
 
 /** What `npm start` prints once the bot is ready: demo or deployment, and where to open each part of it. */
 export function banner(config: Config): string {

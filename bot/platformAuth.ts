@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isLoopbackHost } from './channels/botframework/isLoopback';
+import { isLoopbackHost } from './web/loopback';
 
 /** How the bot proves itself to the traffic platform gateway (PLATFORM=http). Never logged. */
 export interface PlatformAuth {

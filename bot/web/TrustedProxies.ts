@@ -1,5 +1,6 @@
 import { BlockList, isIP } from 'node:net';
 import type { Request } from 'restify';
+import { addLoopback } from './loopback';
 
 /** An IPv4 address written as IPv6 (`::ffff:10.0.0.1`, how a dual-stack socket reports it) as plain IPv4. */
 const plain = (address: string): string => address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i, '$1');
@@ -30,8 +31,7 @@ export class TrustedProxies {
     this.any = entries.length > 0;
     for (const entry of entries) {
       if (entry === 'loopback') {
-        this.list.addSubnet('127.0.0.0', 8, 'ipv4');
-        this.list.addAddress('::1', 'ipv6');
+        addLoopback(this.list);
         continue;
       }
       const [address, bits] = entry.split('/');

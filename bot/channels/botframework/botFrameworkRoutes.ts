@@ -3,7 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import type { BotFrameworkAccess } from '../../config';
 import { sendApiError } from '../../web/apiError';
 import { WECHAT_CHANNEL_ID } from '../wechat/toActivity';
-import { isLoopbackHost, isLoopbackUrl } from './isLoopback';
+import { isLoopbackHost, isLoopbackUrl } from '../../web/loopback';
 
 export interface BotFrameworkRouteOptions {
   access: BotFrameworkAccess;
