@@ -195,7 +195,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     };
     wechat = wechatChannel(config.wechat, {
       storage: stores.storage, receipts: stores.receipts, nonces: stores.nonces, turns: bot.turns, tokens: stores.tokens, rateLimits: stores.rateLimits,
-      logger, logic: (ctx) => bot.run(ctx), middleware, onTurnError: onTurnError(logger),
+      ratePerMinute: config.citizenRatePerMinute, logger, logic: (ctx) => bot.run(ctx), middleware, onTurnError: onTurnError(logger),
       apiUrl: config.wechat.apiUrl ?? ownUrl, delivery, menuKeys: menuKeys(services),
     });
     routes.push(wechat.routes);

@@ -73,8 +73,6 @@ export interface WeChatConfig {
   apiUrl?: string;
   /** Passive-reply budget (WeChat waits 5 s). */
   replyBudgetMs: number;
-  /** Messages per OpenID per minute (the citizens' rate, CITIZEN_RATE_PER_MINUTE). */
-  ratePerMinute: number;
 }
 
 /** The sandbox official account of the demo (the messenger page plays WeChat). Not secrets. */
@@ -138,7 +136,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   const citizenRateText = get('CITIZEN_RATE_PER_MINUTE') ?? get('WECHAT_RATE_PER_MINUTE') ?? '30';
   const citizenRatePerMinute = Number(citizenRateText);
   if (!Number.isInteger(citizenRatePerMinute) || citizenRatePerMinute < 1) problems.push('CITIZEN_RATE_PER_MINUTE must be a positive integer (messages per citizen per minute)');
-  const wechat = readWeChat(get, mode === 'demo', citizenRatePerMinute, problems);
+  const wechat = readWeChat(get, mode === 'demo', problems);
   const botFramework: BotFrameworkAccess = microsoftAppId ? 'authenticated' : mode === 'demo' ? 'anonymous' : 'closed';
   if (mode === 'deployment' && !wechat && botFramework === 'closed') {
     problems.push('a deployment needs a channel: set the WECHAT_* variables (WeChat official account) and/or MicrosoftAppId and MicrosoftAppPassword (Bot Framework)');
@@ -218,7 +216,7 @@ function readMode(get: (name: string) => string | undefined, problems: string[])
   return reasons.length ? { mode: 'deployment', reason: reasons.join(', ') } : { mode: 'demo', reason: 'no deployment setting' };
 }
 
-function readWeChat(get: (name: string) => string | undefined, demo: boolean, ratePerMinute: number, problems: string[]): WeChatConfig | undefined {
+function readWeChat(get: (name: string) => string | undefined, demo: boolean, problems: string[]): WeChatConfig | undefined {
   const names = ['WECHAT_TOKEN', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_ENCODING_AES_KEY', 'WECHAT_API_URL'];
   const anySet = names.some((n) => get(n) !== undefined);
   if (!anySet && !demo) return undefined;
@@ -237,5 +235,5 @@ function readWeChat(get: (name: string) => string | undefined, demo: boolean, ra
   const budget = Number(get('WECHAT_REPLY_BUDGET_MS') ?? '4000');
   if (!Number.isInteger(budget) || budget < 100 || budget > 4500) problems.push('WECHAT_REPLY_BUDGET_MS must be 100-4500 (WeChat waits 5 s)');
   if (!token || !appId || !appSecret) return undefined;
-  return { token, appId, appSecret, encodingAesKey, apiUrl, replyBudgetMs: budget, ratePerMinute };
+  return { token, appId, appSecret, encodingAesKey, apiUrl, replyBudgetMs: budget };
 }

@@ -4,7 +4,7 @@ import { channelUserId } from '../../../dialogs/shared/channelUserId';
 import { translate } from '../../../dialogs/i18n/catalog';
 import { chooseLocale } from '../../../dialogs/i18n/chooseLocale';
 import type { Logger } from '../../logger';
-import { MAX_CITIZEN_TEXT_CHARS } from '../citizenLimits';
+import { citizenRefusal } from '../citizenLimits';
 
 export interface BotFrameworkLimitsOptions {
   rateLimits: RateLimits;
@@ -13,8 +13,6 @@ export interface BotFrameworkLimitsOptions {
   now: () => number;
   logger: Logger;
 }
-
-const WINDOW_MS = 60_000;
 
 /**
  * The citizens' limits on `/api/messages`, as the WeChat webhook has them: messages per user per minute
@@ -31,18 +29,13 @@ export class BotFrameworkLimits implements Middleware {
     // Before the locale middleware: the refusals speak the language of the message itself.
     const say = (key: string, params: Record<string, number>): Promise<unknown> =>
       ctx.sendActivity(translate(chooseLocale(ctx.activity.text ?? '', undefined), key, params));
-    const decision = await this.o.rateLimits.hit(channelUserId(ctx), this.o.now(), WINDOW_MS, this.o.ratePerMinute);
-    if (!decision.allowed) {
-      this.o.logger.warn({ channel: 'botframework', count: decision.count }, 'Bot Framework user over the message rate limit');
-      if (decision.count === this.o.ratePerMinute + 1) {
-        await say('channel.rateLimited', { seconds: Math.ceil(decision.retryAfterMs / 1000) });
-      }
-      return;
+    const refusal = await citizenRefusal(this.o.rateLimits, channelUserId(ctx), ctx.activity.text ?? '', this.o.now(), this.o.ratePerMinute);
+    if (!refusal) return next();
+    if (refusal.key === 'channel.rateLimited') {
+      this.o.logger.warn({ channel: 'botframework', count: refusal.count }, 'Bot Framework user over the message rate limit');
+      // Only the first message over the rate is told: a flood gets no flood of replies.
+      if (refusal.count !== this.o.ratePerMinute + 1) return;
     }
-    if (Array.from(ctx.activity.text ?? '').length > MAX_CITIZEN_TEXT_CHARS) {
-      await say('channel.tooLong', { max: MAX_CITIZEN_TEXT_CHARS });
-      return;
-    }
-    await next();
+    await say(refusal.key, refusal.params);
   }
 }

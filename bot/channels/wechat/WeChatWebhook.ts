@@ -1,4 +1,4 @@
-import { MAX_CITIZEN_TEXT_CHARS } from '../citizenLimits';
+import { citizenRefusal } from '../citizenLimits';
 import { createHash } from 'node:crypto';
 import type { MessageReceipts } from '../../../integrations/storage/messageReceipts';
 import type { RateLimits } from '../../../integrations/storage/rateLimits';
@@ -35,12 +35,8 @@ export interface WeChatWebhookOptions {
   now?: () => number;
   /** How long a turn may take and still be answered passively (WeChat waits 5 s): a retry waits this long for the first copy. */
   replyBudgetMs: number;
-  /** Longest text a citizen may send; longer gets a clear reply and no turn. */
-  maxTextChars?: number;
-  /** Messages per OpenID per window. */
-  rateLimit?: { limit: number; windowMs: number };
-  /** Largest request body accepted. */
-  maxBodyBytes?: number;
+  /** Messages per OpenID per minute (the citizens' rate). */
+  ratePerMinute: number;
 }
 
 export interface WebhookRequest {
@@ -109,7 +105,6 @@ export class WeChatWebhook {
     const q = strings(req.query);
     const bad = this.checkRequest(q);
     if (bad) return bad;
-    if (Buffer.byteLength(req.body, 'utf8') > (this.o.maxBodyBytes ?? 64 * 1024)) return plain(413, 'message too large');
     let inbound: WeChatInbound;
     let message: string;
     try {
@@ -172,17 +167,11 @@ export class WeChatWebhook {
   /** The limits of a message this process claimed: a refusal over the rate limit or the length limit, else nothing. */
   private async refusal(inbound: WeChatInbound, locale: () => Locale): Promise<CustomMessage | undefined> {
     const text = (content: string): CustomMessage => ({ msgtype: 'text', text: { content } });
-    const limit = this.o.rateLimit ?? { limit: 30, windowMs: 60_000 };
-    const decision = await this.o.rateLimits.hit(`wechat:${inbound.openid}`, this.now(), limit.windowMs, limit.limit);
-    if (!decision.allowed) {
-      this.o.logger.warn({ channel: 'wechat', count: decision.count }, 'WeChat follower over the message rate limit');
-      return text(translate(locale(), 'channel.rateLimited', { seconds: Math.ceil(decision.retryAfterMs / 1000) }));
-    }
-    const maxChars = this.o.maxTextChars ?? MAX_CITIZEN_TEXT_CHARS;
-    if (inbound.kind === 'text' && Array.from(inbound.content).length > maxChars) {
-      return text(translate(locale(), 'channel.tooLong', { max: maxChars }));
-    }
-    return undefined;
+    const content = inbound.kind === 'text' ? inbound.content : '';
+    const refusal = await citizenRefusal(this.o.rateLimits, `wechat:${inbound.openid}`, content, this.now(), this.o.ratePerMinute);
+    if (!refusal) return undefined;
+    if (refusal.key === 'channel.rateLimited') this.o.logger.warn({ channel: 'wechat', count: refusal.count }, 'WeChat follower over the message rate limit');
+    return text(translate(locale(), refusal.key, refusal.params));
   }
 
   /** This request as the turn's way out: the passive reply, recorded on the message's receipt, or giving it up. */

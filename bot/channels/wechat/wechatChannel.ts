@@ -28,6 +28,8 @@ export interface WeChatChannelDeps {
   turns: TurnRecords;
   tokens: SharedTokens;
   rateLimits: RateLimits;
+  /** Messages per OpenID per minute (CITIZEN_RATE_PER_MINUTE). */
+  ratePerMinute: number;
   logger: Logger;
   logic: (ctx: TurnContext) => Promise<void>;
   middleware: readonly Middleware[];
@@ -82,7 +84,7 @@ export function wechatChannel(config: WeChatConfig, deps: WeChatChannelDeps): We
     rateLimits: deps.rateLimits,
     logger: deps.logger,
     replyBudgetMs: config.replyBudgetMs,
-    rateLimit: { limit: config.ratePerMinute, windowMs: 60_000 },
+    ratePerMinute: deps.ratePerMinute,
   });
   const prune = (): void => {
     receipts.prune(Date.now() - RECEIPT_TTL_MS).catch((err: unknown) => deps.logger.warn({ err }, 'pruning WeChat receipts failed'));
