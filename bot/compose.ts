@@ -172,7 +172,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   const middleware = [
     new LogContextMiddleware(),
     new TurnMetricsMiddleware(metrics),
-    new LocaleMiddleware(conversationState.createProperty<Locale | undefined>('locale'), deps.nlu),
+    new LocaleMiddleware(conversationState.createProperty<Locale | undefined>('locale')),
     new TranscriptMiddleware(stores.transcripts, () => clock.now()),
     handoff.middleware,
   ];

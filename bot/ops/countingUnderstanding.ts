@@ -9,7 +9,6 @@ export function countingUnderstanding(nlu: LanguageUnderstanding, metrics: Metri
       metrics.intents.inc({ intent: u.intent });
       return u;
     },
-    language: (text) => nlu.language(text),
     answer: nlu.answer ? (intent, locale) => nlu.answer?.(intent, locale) : undefined,
   };
 }

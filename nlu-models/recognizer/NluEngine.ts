@@ -1,7 +1,6 @@
 import { extractEntities } from '../entities';
 import { maskEntities } from '../features/featurize';
 import type { IntentModel } from '../model/IntentModel';
-import type { DetectedLanguage } from '../text/detectLanguage';
 import { normalizeText } from '../text/normalize';
 import { languageOf } from './languageOf';
 import type { LanguageUnderstanding, Understanding } from './Understanding';
@@ -25,10 +24,6 @@ export class NluEngine implements LanguageUnderstanding {
     const byLocale = this.model.json.answers?.[intent];
     if (!byLocale) return undefined;
     return byLocale[locale]?.[0] ?? Object.values(byLocale).find((a) => a.length)?.[0];
-  }
-
-  language(text: string): DetectedLanguage {
-    return languageOf(text);
   }
 
   understand(text: string, today: string): Understanding {

@@ -25,8 +25,6 @@ export interface Understanding {
 /** The small interface dialogs depend on; `today` is the China-time date of the turn (YYYY-MM-DD). */
 export interface LanguageUnderstanding {
   understand(text: string, today: string): Understanding;
-  /** The `language` understand() reports for a text, without classifying it (the locale middleware asks first). */
-  language(text: string): DetectedLanguage;
   /** The answer of an FAQ intent in a locale (`zh-CN`, `en`), if the live model has one. */
   answer?(intent: string, locale: string): string | undefined;
 }

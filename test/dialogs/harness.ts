@@ -11,7 +11,6 @@ import '../../dialogs/services';
 import { LocaleMiddleware } from '../../dialogs/i18n/LocaleMiddleware';
 import type { Locale } from '../../dialogs/i18n/Locale';
 import { SqliteRateLimits } from '../../integrations/storage/sqlite/SqliteRateLimits';
-import { languageOf } from '../../nlu-models/recognizer/languageOf';
 import { NluEngine } from '../../nlu-models/recognizer/NluEngine';
 import { projectModel } from '../nlu-models/recognizer/projectModel';
 import { LI_NA, sandbox, WANG_QIANG, ZHANG_WEI } from '../integrations/platform/fixtures';
@@ -54,7 +53,7 @@ export async function latestSmsCode(world: World, phone: string): Promise<string
 /** A DialogTestClient on the 'test' channel with the locale middleware the bot uses (and, for the PII scan, its transcript middleware). */
 export function dialogClient(dialog: Dialog, options?: unknown, extra: Middleware[] = []): DialogTestClient {
   const conversationState = new ConversationState(new MemoryStorage());
-  const locale = new LocaleMiddleware(conversationState.createProperty<Locale | undefined>('locale'), { language: languageOf });
+  const locale = new LocaleMiddleware(conversationState.createProperty<Locale | undefined>('locale'));
   return new DialogTestClient('test', dialog, options, [locale, ...transcriptCapture(), ...extra], conversationState);
 }
 

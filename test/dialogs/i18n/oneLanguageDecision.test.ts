@@ -23,7 +23,7 @@ function conversation(engine: NluEngine) {
     understood.push(engine.understand(ctx.activity.text ?? '', TODAY));
     await ctx.sendActivity(localeOf(ctx));
     await state.saveChanges(ctx);
-  }).use(new LocaleMiddleware(state.createProperty<Locale | undefined>('locale'), engine));
+  }).use(new LocaleMiddleware(state.createProperty<Locale | undefined>('locale')));
   return {
     /** Sends a message; the reply's locale, the NLU's understanding of it, and how often the language was detected. */
     async say(text: string): Promise<{ locale: string; language: DetectedLanguage; detections: number }> {

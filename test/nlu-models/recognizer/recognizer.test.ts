@@ -1,4 +1,5 @@
 import { NluEngine } from '../../../nlu-models/recognizer/NluEngine';
+import { languageOf } from '../../../nlu-models/recognizer/languageOf';
 import { projectModel } from './projectModel';
 
 const TODAY = '2026-11-25';
@@ -51,7 +52,7 @@ describe('NluEngine on the project model', () => {
     ['LSVAU2187N2123456', 'none'],
     ['苏A12345', 'none'],
   ] as const)('reports the same language without classifying: %j → %s', (text, language) => {
-    expect(engine.language(text)).toBe(language);
+    expect(languageOf(text)).toBe(language);
     expect(engine.understand(text, TODAY).language).toBe(language);
   });
 
