@@ -2,7 +2,7 @@ import { extractEntities } from '../entities';
 import { maskEntities } from '../features/featurize';
 import type { IntentModel } from '../model/IntentModel';
 import { normalizeText } from '../text/normalize';
-import { languageOf } from './languageOf';
+import { languageOfNormal } from './languageOf';
 import type { LanguageUnderstanding, Understanding } from './Understanding';
 
 /**
@@ -33,7 +33,7 @@ export class NluEngine implements LanguageUnderstanding {
     const c = model.classifyPrepared(maskEntities(normal, entities));
     return {
       text: normal,
-      language: languageOf(normal, entities),
+      language: languageOfNormal(normal, entities),
       intent: c.intent,
       score: c.score,
       alternatives: c.ranking.slice(0, 5),

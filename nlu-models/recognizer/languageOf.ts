@@ -12,11 +12,14 @@ const RECENT_MAX = 1000;
 /**
  * The language of an utterance (see detectLanguage), as `Understanding.language` reports it, without classifying
  * it: on the normalised text outside its entities. Remembered, so a turn detects it once however many ask (the
- * channel's refusals, the locale middleware, the NLU). `entities`, when the caller has already extracted them from
- * normalizeText(text), spare extracting them again.
+ * channel's refusals, the locale middleware, the NLU).
  */
-export function languageOf(text: string, entities?: readonly ExtractedEntity[]): DetectedLanguage {
-  const normal = normalizeText(text);
+export function languageOf(text: string): DetectedLanguage {
+  return languageOfNormal(normalizeText(text));
+}
+
+/** languageOf for a text already normalised (normalizeText), with its entities when the caller has extracted them. */
+export function languageOfNormal(normal: string, entities?: readonly ExtractedEntity[]): DetectedLanguage {
   const known = recent.get(normal);
   if (known) return known;
   const language = detectLanguage(normal, entities ?? extractEntities(normal, { today: ANY_DAY }));
