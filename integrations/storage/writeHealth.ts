@@ -17,27 +17,22 @@ export const WRITE_FAILURE_WINDOW_MS = 60_000;
  * that is not yet followed by a success and no older than the window.
  */
 export class WriteHealth {
+  /** The last write failure not followed by a success. */
   private failure?: WriteFailure;
-  /** Order of events, so a failure and a success within the same millisecond are still told apart. */
-  private failureSeq = 0;
-  private successSeq = 0;
-  private seq = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
 
   failed(code: StorageFaultCode, store?: string): void {
     this.failure = { code, store, at: this.now() };
-    this.failureSeq = ++this.seq;
   }
 
   succeeded(): void {
-    this.successSeq = ++this.seq;
+    this.failure = undefined;
   }
 
   /** The last write failure, when it is within `windowMs` and no write succeeded after it. */
   recentFailure(windowMs: number = WRITE_FAILURE_WINDOW_MS): WriteFailure | undefined {
     const f = this.failure;
-    if (!f || this.successSeq > this.failureSeq) return undefined;
-    return this.now() - f.at <= windowMs ? f : undefined;
+    return f && this.now() - f.at <= windowMs ? f : undefined;
   }
 }

@@ -1,5 +1,6 @@
 import type { StorageFaultCode } from '../errors';
 import type { WriteHealth } from '../writeHealth';
+import { isDuplicateKey } from './mongoErrors';
 
 /** The driver's command monitoring events this needs (MongoClient with `monitorCommands: true`). */
 export interface CommandEvents {
@@ -8,19 +9,16 @@ export interface CommandEvents {
 }
 
 const WRITES = new Set(['insert', 'update', 'delete', 'findAndModify']);
-/** Server codes meaning "this server cannot take writes now" (stepped-down primary, shutting down…). */
-const NOT_WRITABLE = new Set([10107, 13435, 11602, 189, 91, 11600]);
 
 interface ServerError { code?: unknown; codeName?: unknown; errmsg?: unknown; message?: unknown }
 
 /** The fault code of a failed MongoDB write (server or driver error), or undefined for a store's own refusal (duplicate key). */
 export function mongoWriteFault(error: ServerError | undefined): StorageFaultCode | undefined {
   if (!error) return 'STORAGE_UNAVAILABLE';
-  if (error.code === 11000) return undefined;
+  if (isDuplicateKey(error)) return undefined;
   const text = `${String(error.codeName ?? '')} ${String(error.errmsg ?? error.message ?? '')}`;
   if (error.code === 14031 || /OutOfDiskSpace|no space left|disk is full/i.test(text)) return 'STORAGE_FULL';
   if (/read-?only/i.test(text)) return 'STORAGE_READONLY';
-  if (typeof error.code === 'number' && NOT_WRITABLE.has(error.code)) return 'STORAGE_UNAVAILABLE';
   return 'STORAGE_UNAVAILABLE';
 }
 
