@@ -4,6 +4,7 @@ import type { Logger } from './logger';
 import { answerStorageFault } from './web/answerStorageFault';
 import { bodyRuleFor } from './web/body/bodyRules';
 import { parseBodies } from './web/body/parseBodies';
+import { apiHeaders, CONSOLE_API_PREFIXES } from './web/apiHeaders';
 
 export interface ServerDeps {
   logger: Logger;
@@ -32,6 +33,7 @@ export function makeServer(deps: ServerDeps): BotServer {
     res.once('close', () => { if (!res.writableFinished) inFlight -= 1; });
     next();
   });
+  apiHeaders(server, CONSOLE_API_PREFIXES);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // Our own body reading (no multipart, nothing on disk, a content type and a size cap per route): see bot/web/body/.
   server.use(parseBodies(bodyRuleFor));

@@ -1,5 +1,4 @@
 import type { Request, Response, Server } from 'restify';
-import { apiHeaders } from '../web/apiHeaders';
 import type { TrustedProxies } from '../web/TrustedProxies';
 import { AgentAuth } from './AgentAuth';
 import { publicAgent } from './publicAgent';
@@ -21,8 +20,6 @@ const body = (req: Request): Body => (req.body && typeof req.body === 'object' ?
  */
 export function accountRoutes(d: AccountRouteDeps): (server: Server) => void {
   return (server) => {
-    apiHeaders(server, PREFIX);
-
     server.post(`${PREFIX}login`, async (req: Request, res: Response) => {
       const b = body(req);
       const username = typeof b.username === 'string' ? b.username.trim() : '';

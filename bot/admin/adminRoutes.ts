@@ -13,7 +13,6 @@ import { CONTRACT_INTENTS } from './contractIntents';
 import { TrainingConflictError, type TrainingService } from './TrainingService';
 import openapi from './openapi.json';
 import { openEventStream } from '../web/eventStream';
-import { apiHeaders } from '../web/apiHeaders';
 
 export interface AdminRouteDeps {
   auth: AgentAuth;
@@ -95,8 +94,6 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
   };
 
   return (server) => {
-    apiHeaders(server, '/api/admin/');
-
     server.get('/api/admin/openapi.json', route(false, async (_req, res) => {
       res.send(200, openapi);
     }));

@@ -9,7 +9,6 @@ import type { AgentAuth } from '../accounts/AgentAuth';
 import { publicAgent } from '../accounts/publicAgent';
 import { summarize } from './agentViews';
 import { openEventStream } from '../web/eventStream';
-import { apiHeaders } from '../web/apiHeaders';
 
 export interface AgentRouteDeps {
   auth: AgentAuth;
@@ -46,8 +45,6 @@ export function agentRoutes(d: AgentRouteDeps): (server: Server) => void {
   const idOf = (req: Request): string => String(req.params.id ?? '');
 
   return (server) => {
-    apiHeaders(server, '/api/agent/');
-
     server.get('/api/agent/queue', async (req: Request, res: Response) => {
       const auth = await d.auth.guard(req, res);
       if (!auth) return;
