@@ -1,7 +1,7 @@
 import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import { DialogContext, DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { serviceButtons } from '../dialogs/main/menu';
-import { MENU_INTENTS } from '../dialogs/main/serviceIntents';
+import { SERVICE_INDEX } from '../dialogs/services';
 import { msg } from '../dialogs/i18n/turnLocale';
 import { WECHAT_EVENTS } from './channels/wechat/toActivity';
 import { TurnRecords } from './TurnRecords';
@@ -25,7 +25,7 @@ export class JiaoguanBot extends ActivityHandler {
     private readonly userState: UserState,
     dialog: Dialog,
     /** The services offered as buttons on a welcome (the service index's main menu). */
-    menu: readonly string[] = MENU_INTENTS,
+    menu: readonly string[] = SERVICE_INDEX.menuIntents,
   ) {
     super();
     this.turns = new TurnRecords(conversationState);

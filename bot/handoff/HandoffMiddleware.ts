@@ -10,7 +10,7 @@ import { handoffHintOf } from '../../dialogs/handoff/handoffHint';
 import { HANDOFF_INITIATE, type HandoffRequest } from '../../dialogs/handoff/requestHandoff';
 import { msg } from '../../dialogs/i18n/turnLocale';
 import { serviceButtons } from '../../dialogs/main/menu';
-import { MENU_INTENTS } from '../../dialogs/main/serviceIntents';
+import { SERVICE_INDEX } from '../../dialogs/services';
 import { channelUserId } from '../../dialogs/shared/channelUserId';
 import type { HandoffService } from './HandoffService';
 
@@ -37,7 +37,7 @@ export class HandoffMiddleware implements Middleware {
     private readonly storage: Storage,
     private readonly now: () => number,
     /** The services offered as buttons when the citizen ends a handoff (the service index's main menu). */
-    private readonly menu: readonly string[] = MENU_INTENTS,
+    private readonly menu: readonly string[] = SERVICE_INDEX.menuIntents,
   ) {}
 
   async onTurn(ctx: TurnContext, next: () => Promise<void>): Promise<void> {

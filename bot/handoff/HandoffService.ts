@@ -9,7 +9,7 @@ import { translate } from '../../dialogs/i18n/catalog';
 import { isLocale, type Locale } from '../../dialogs/i18n/Locale';
 import { msg } from '../../dialogs/i18n/turnLocale';
 import { serviceButtons } from '../../dialogs/main/menu';
-import { MENU_INTENTS } from '../../dialogs/main/serviceIntents';
+import { SERVICE_INDEX } from '../../dialogs/services';
 import type { Logger } from '../logger';
 import type { CitizenDelivery } from '../channels/CitizenDelivery';
 import type { HandoffFeed } from './HandoffFeed';
@@ -161,7 +161,7 @@ export class HandoffService {
     await this.audit(agent, outcome === 'handback' ? 'handoff.handback' : 'handoff.close', id, { outcome });
     await this.tell(owned.record, async (ctx) => {
       await ctx.sendActivity(EventFactory.createHandoffStatus(ctx.activity.conversation, 'completed'));
-      await ctx.sendActivity(serviceButtons(ctx, `${msg(ctx, 'handoff.back')}${msg(ctx, 'main.menuPrompt')}`, this.d.menu ?? MENU_INTENTS));
+      await ctx.sendActivity(serviceButtons(ctx, `${msg(ctx, 'handoff.back')}${msg(ctx, 'main.menuPrompt')}`, this.d.menu ?? SERVICE_INDEX.menuIntents));
     });
     return { ok: true, record: (await this.d.store.get(id)) ?? owned.record };
   }

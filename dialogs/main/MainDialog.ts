@@ -12,7 +12,6 @@ import { maskCitizenMessage } from '../../integrations/privacy/maskCitizenMessag
 import { isComplaint, requestHandoff } from '../handoff/requestHandoff';
 import { serviceButtons } from './menu';
 import type { FlowRegistry, ServiceIndex } from '../services/ServiceIndex';
-import type { ServiceIntent } from './serviceIntents';
 import { SIDE_TRIP_DIALOG, SideTripDialog, type SideTripOptions } from './SideTripDialog';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -50,14 +49,14 @@ const RECENT_INTENTS = 5;
  * (built from the index unless given, e.g. stand-ins in a test).
  */
 export class MainDialog extends ComponentDialog {
-  private readonly flowIntent = new Map<string, ServiceIntent>();
+  private readonly flowIntent = new Map<string, string>();
 
   constructor(private readonly deps: DialogDeps, private readonly services: ServiceIndex, flows: FlowRegistry = services.flows(deps)) {
     super(MAIN_DIALOG);
     this.addDialog(new TextPrompt(INPUT_PROMPT));
     this.addDialog(new WaterfallDialog(LOOP, [this.input.bind(this), this.route.bind(this), this.next.bind(this)]));
     this.addDialog(new SideTripDialog());
-    for (const [intent, dialog] of Object.entries(flows) as Array<[ServiceIntent, Dialog]>) {
+    for (const [intent, dialog] of Object.entries(flows) as Array<[string, Dialog]>) {
       this.addDialog(dialog);
       this.flowIntent.set(dialog.id, intent);
     }
@@ -78,7 +77,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** The service of the flow currently running, if any (the topmost flow on the stack). */
-  private activeFlow(innerDc: DialogContext): ServiceIntent | undefined {
+  private activeFlow(innerDc: DialogContext): string | undefined {
     for (const entry of [...innerDc.stack].reverse()) {
       const intent = this.flowIntent.get(entry.id);
       if (intent) return intent;
@@ -120,7 +119,7 @@ export class MainDialog extends ComponentDialog {
    * during a detour replaces the detour's flow; asking for the interrupted service again ends the detour.
    * (Without this, every switch stacked another flow on the conversation's state.)
    */
-  private async detour(innerDc: DialogContext, target: string, u: Understanding, flow: ServiceIntent): Promise<DialogTurnResult> {
+  private async detour(innerDc: DialogContext, target: string, u: Understanding, flow: string): Promise<DialogTurnResult> {
     const below = innerDc.stack[innerDc.stack.length - 2];
     if (below?.id !== SIDE_TRIP_DIALOG) {
       return innerDc.beginDialog(SIDE_TRIP_DIALOG, { target, entities: u.entities, resume: flow } satisfies SideTripOptions);
@@ -130,7 +129,7 @@ export class MainDialog extends ComponentDialog {
     return innerDc.replaceDialog(target, { entities: u.entities } satisfies FlowOptions);
   }
 
-  private flowFor(intent: ServiceIntent): string | undefined {
+  private flowFor(intent: string): string | undefined {
     for (const [id, i] of this.flowIntent) if (i === intent) return id;
     return undefined;
   }

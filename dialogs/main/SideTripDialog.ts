@@ -1,7 +1,6 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { UnderstoodEntity } from '../../nlu-models/recognizer/Understanding';
 import { msg } from '../i18n/turnLocale';
-import type { ServiceIntent } from './serviceIntents';
 
 export const SIDE_TRIP_DIALOG = 'main.sideTrip';
 
@@ -11,7 +10,7 @@ export interface SideTripOptions {
   target: string;
   entities: readonly UnderstoodEntity[];
   /** The service that was interrupted and resumes afterwards. */
-  resume: ServiceIntent;
+  resume: string;
 }
 
 /**
