@@ -5,6 +5,9 @@ import { channelUserId } from '../shared/channelUserId';
 import { runPlatform } from '../shared/runPlatform';
 import { BINDING_DIALOG } from './BindingDialog';
 
+/** The identity methods a flow that asks for a bound identity calls (here and in BindingDialog): its `calls.identity`. */
+export const BINDING_CALLS = ['getBinding', 'startBinding', 'confirmBinding'] as const;
+
 /**
  * A waterfall step that passes the citizen's Binding to the next step, running BindingDialog first
  * when the channel user is not bound yet. The component must have added a BindingDialog. When the platform cannot

@@ -1,3 +1,4 @@
+import { BINDING_CALLS } from '../../identity/ensureBound';
 import type { ServiceModule } from '../ServiceModule';
 import { ExamBookDialog } from './ExamBookDialog';
 import { ExamCancelDialog } from './ExamCancelDialog';
@@ -30,7 +31,7 @@ export const EXAMS: ServiceModule = {
   ],
   messages: { 'zh-CN': zhCN, en },
   calls: {
-    identity: ['getBinding', 'startBinding', 'confirmBinding'],
+    identity: BINDING_CALLS,
     exams: ['eligibility', 'listSlots', 'book', 'listBookings', 'cancel'],
   },
 };

@@ -1,3 +1,4 @@
+import { BINDING_CALLS } from '../../identity/ensureBound';
 import type { ServiceModule } from '../ServiceModule';
 import { FinePayDialog } from './FinePayDialog';
 import { FineQueryDialog } from './FineQueryDialog';
@@ -24,7 +25,7 @@ export const FINES: ServiceModule = {
   ],
   messages: { 'zh-CN': zhCN, en },
   calls: {
-    identity: ['getBinding', 'startBinding', 'confirmBinding'],
+    identity: BINDING_CALLS,
     violations: ['byPlate', 'byOwner', 'handle', 'decision', 'pay'],
   },
 };

@@ -1,3 +1,4 @@
+import { BINDING_CALLS } from '../../identity/ensureBound';
 import type { ServiceModule } from '../ServiceModule';
 import en from './i18n/en.json';
 import zhCN from './i18n/zh-CN.json';
@@ -24,7 +25,7 @@ export const PLATES: ServiceModule = {
   ],
   messages: { 'zh-CN': zhCN, en },
   calls: {
-    identity: ['getBinding', 'startBinding', 'confirmBinding'],
+    identity: BINDING_CALLS,
     plates: ['startRandomRound', 'checkPatterns', 'reserve', 'reservedPlate'],
   },
 };

@@ -1,3 +1,4 @@
+import { BINDING_CALLS } from '../../identity/ensureBound';
 import type { ServiceModule } from '../ServiceModule';
 import en from './i18n/en.json';
 import zhCN from './i18n/zh-CN.json';
@@ -17,7 +18,7 @@ export const POINTS: ServiceModule = {
   ],
   messages: { 'zh-CN': zhCN, en },
   calls: {
-    identity: ['getBinding', 'startBinding', 'confirmBinding'],
+    identity: BINDING_CALLS,
     violations: ['byOwner', 'points'],
   },
 };
