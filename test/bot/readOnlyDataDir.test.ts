@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../tools/faults/botProcess';
 import { createSqliteStores } from '../../integrations/storage/sqlite/createSqliteStores';
-import { capture } from '../support/capture';
+import { runScript } from '../support/runScript';
 
-const ROOT = join(__dirname, '..', '..');
 /**
  * Permission bits do not stop root (CI runs the tests as root): there the bot runs as "nobody", for whom the
  * folder's bits hold as they would for any service account. Anyone else runs it as themselves.
@@ -16,17 +14,9 @@ const NOBODY = 65534;
 
 /** Starts the real bot (`node --import tsx bot/index.ts`) on DATA_DIR; resolves with its exit code and stderr. */
 async function startBot(dataDir: string): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bot', 'index.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()), LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...(AS_ROOT ? { uid: NOBODY, gid: NOBODY } : {}),
+  return runScript('bot/index.ts', [], {
+    env: { DATA_DIR: dataDir, PORT: String(await freePort()) }, spawn: AS_ROOT ? { uid: NOBODY, gid: NOBODY } : {}, captureAs: 'bot-process-stderr',
   });
-  let stderr = '';
-  child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  capture('bot-process-stderr', stderr);
-  return { code, stderr };
 }
 
 /** A folder the bot's user may read but not write (0500, the bot's user owning it). */

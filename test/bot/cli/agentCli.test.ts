@@ -1,28 +1,17 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../../tools/faults/botProcess';
-import { capture } from '../../support/capture';
 import { AgentClient } from '../handoff/agentClient';
 import { startWeChatApp, type WeChatTestApp } from '../wechat/wechatClient';
+import { runScript, type ScriptRun } from '../../support/runScript';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const PASSWORD = 'correct horse 12';
 const NEW_PASSWORD = 'a new horse 5678';
 
 /** `npm run agent -- …` as a second process (tsx, as the npm script runs it). */
-async function agentCommand(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bot', 'cli', 'agent.ts'), ...args], {
-    cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => { stdout += c.toString('utf8'); });
-  child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  capture('agent-cli', `${args.join(' ')} → ${code}\n${stdout}${stderr}`);
-  return { code, stdout, stderr };
+function agentCommand(args: string[], env: Record<string, string>): Promise<ScriptRun> {
+  return runScript('bot/cli/agent.ts', args, { env, captureAs: 'agent-cli' });
 }
 
 describe('npm run agent uses the server\'s store', () => {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,8 +9,8 @@ import { freePort, stopBot } from '../../../tools/faults/botProcess';
 import { capture } from '../../support/capture';
 import { testLogger } from '../../support/captureLogger';
 import { emulatorMessage } from '../channelRecorder';
+import { runScript } from '../../support/runScript';
 
-const ROOT = join(__dirname, '..', '..', '..');
 /** A real official account's settings (made up): with them the bot is a deployment. */
 const REAL_WECHAT = { WECHAT_TOKEN: 'realAccountToken2026', WECHAT_APP_ID: 'wx0123456789abcdef', WECHAT_APP_SECRET: 'not-a-real-secret-0123456789' };
 const GATEWAY = { PLATFORM: 'http', PLATFORM_URL: 'http://127.0.0.1:9/' };
@@ -92,18 +91,12 @@ describe('a deployment with Bot Framework authentication', () => {
 async function runBot(env: Record<string, string>, ms: number): Promise<{ code: number | null; stdout: string; stderr: string; listeners: string[]; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'jiaoguan-deploy-proc-'));
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bot', 'index.ts')], {
-    cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', DATA_DIR: dataDir, PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  const { child, code, stdout, stderr } = await runScript('bot/index.ts', [], {
+    cleanEnv: true, env: { LOG_LEVEL: 'warn', DATA_DIR: dataDir, PORT: String(port), ...env },
+    until: (out) => out.includes('health:'), timeoutMs: ms, captureAs: 'bot-process',
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => { stdout += c.toString('utf8'); });
-  child.stderr.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
-  const deadline = Date.now() + ms;
-  while (child.exitCode === null && Date.now() < deadline && !stdout.includes('health:')) await new Promise((r) => setTimeout(r, 50));
-  capture('bot-process', stdout + stderr);
   return {
-    code: child.exitCode, stdout, stderr, listeners: listeningOn(port),
+    code, stdout, stderr, listeners: listeningOn(port),
     stop: async () => {
       await stopBot(child);
       rmSync(dataDir, { recursive: true, force: true });
