@@ -7,13 +7,8 @@ import { compose, type App } from '../../bot/compose';
 import { readConfig } from '../../bot/config';
 import { capture } from '../support/capture';
 import { testLogger } from '../support/captureLogger';
-import { emulatorMessage, startChannelRecorder } from './channelRecorder';
+import { emulatorMessage, postActivity, startChannelRecorder } from './channelRecorder';
 
-async function post(url: string, body: unknown): Promise<number> {
-  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (r.status >= 400) capture('http-errors', `POST ${new URL(url).pathname} ${r.status} ${await r.text()}`);
-  return r.status;
-}
 
 describe('POST /api/messages, the way the Bot Framework Emulator drives it', () => {
   let app: App;
@@ -37,7 +32,7 @@ describe('POST /api/messages, the way the Bot Framework Emulator drives it', () 
   });
 
   it('answers anonymously (no app id) through the serviceUrl, in the citizen language', async () => {
-    expect(await post(`${base}/api/messages`, emulatorMessage(recorder.url, 'conv-1', '你好'))).toBe(200);
+    expect((await postActivity(base, emulatorMessage(recorder.url, 'conv-1', '你好'))).status).toBe(200);
     const [reply] = await recorder.waitFor(1);
     expect(reply.path).toMatch(/^\/v3\/conversations\/conv-1\/activities\//);
     expect(reply.activity.text).toContain('我是交管助手');
@@ -48,7 +43,7 @@ describe('POST /api/messages, the way the Bot Framework Emulator drives it', () 
     const conv = 'conv-points';
     const say = async (text: string, expectReplies: number) => {
       const before = recorder.replies.length;
-      expect(await post(`${base}/api/messages`, emulatorMessage(recorder.url, conv, text, 'li-na'))).toBe(200);
+      expect((await postActivity(base, emulatorMessage(recorder.url, conv, text, 'li-na'))).status).toBe(200);
       return (await recorder.waitFor(before + expectReplies)).slice(before).map((r) => r.activity.text ?? '');
     };
     expect((await say('我还有几分', 2)).join('\n')).toContain('身份证号');

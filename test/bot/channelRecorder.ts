@@ -1,3 +1,4 @@
+import { capture } from '../support/capture';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -52,4 +53,12 @@ export function emulatorMessage(serviceUrl: string, conversationId: string, text
     recipient: { id: 'bot', name: 'jiaoguan-bot', role: 'bot' },
     conversation: { id: conversationId },
   };
+}
+
+/** POSTs an activity to `base`'s /api/messages as a channel would; error bodies go to the capture (the PII scan). */
+export async function postActivity(base: string, activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  const r = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+  const body = await r.text();
+  if (r.status >= 400) capture('http-errors', `POST /api/messages ${r.status} ${body}`);
+  return { status: r.status, body };
 }

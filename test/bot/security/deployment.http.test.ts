@@ -8,7 +8,7 @@ import { wechatSignature } from '../../../bot/channels/wechat/signature';
 import { freePort, stopBot } from '../../../tools/faults/botProcess';
 import { capture } from '../../support/capture';
 import { testLogger } from '../../support/captureLogger';
-import { emulatorMessage } from '../channelRecorder';
+import { emulatorMessage, postActivity } from '../channelRecorder';
 import { runScript } from '../../support/runScript';
 
 /** A real official account's settings (made up): with them the bot is a deployment. */
@@ -62,10 +62,7 @@ describe('a deployment serves nothing of the sandbox', () => {
   });
 
   it('does not serve /api/messages without Bot Framework authentication', async () => {
-    const r = await fetch(`${t.base}/api/messages`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(emulatorMessage('http://127.0.0.1:1', 'c', '你好')),
-    });
-    capture('http-errors', `POST /api/messages ${r.status} ${await r.text()}`);
+    const r = await postActivity(t.base, emulatorMessage('http://127.0.0.1:1', 'c', '你好'));
     expect(r.status).toBe(404);
   });
 });
@@ -79,10 +76,7 @@ describe('a deployment with Bot Framework authentication', () => {
   afterAll(() => t.close());
 
   it('refuses an activity without a valid token (401), even with a loopback serviceUrl', async () => {
-    const r = await fetch(`${t.base}/api/messages`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(emulatorMessage('http://127.0.0.1:1', 'c', '你好')),
-    });
-    capture('http-errors', `POST /api/messages ${r.status} ${await r.text()}`);
+    const r = await postActivity(t.base, emulatorMessage('http://127.0.0.1:1', 'c', '你好'));
     expect(r.status).toBe(401);
   });
 });

@@ -1,7 +1,6 @@
 import { bindThrough, FakeWeChat, startWeChatApp, type WeChatTestApp } from '../wechat/wechatClient';
-import { emulatorMessage, startChannelRecorder } from '../channelRecorder';
+import { emulatorMessage, postActivity, startChannelRecorder } from '../channelRecorder';
 import { AgentClient, type Queue } from '../handoff/agentClient';
-import { capture } from '../../support/capture';
 import { LI_NA } from '../../integrations/platform/fixtures';
 
 const PASSWORD = 'a long agent passphrase 2026';
@@ -13,12 +12,7 @@ describe('/api/messages cannot reach a WeChat citizen, whatever the activity cla
   let recorder: Awaited<ReturnType<typeof startChannelRecorder>>;
   let agent: AgentClient;
 
-  const post = async (body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> => {
-    const r = await fetch(`${t.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-    const text = await r.text();
-    if (r.status >= 400) capture('http-errors', `POST /api/messages ${r.status} ${text}`);
-    return { status: r.status, body: text };
-  };
+  const post = (body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> => postActivity(t.base, body, headers);
   /** An activity as an attacker writes it: the channel and the user are whatever they like. */
   const claiming = (channelId: string, userId: string, text: string, conv = `attack-${channelId}-${Math.random()}`): Record<string, unknown> =>
     ({ ...emulatorMessage(recorder.url, conv, text, userId), channelId });
