@@ -1,34 +1,19 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compose, type App } from '../../../bot/compose';
-import { readConfig } from '../../../bot/config';
 import { wechatSignature } from '../../../bot/channels/wechat/signature';
 import { freePort, stopBot } from '../../../tools/faults/botProcess';
 import { capture } from '../../support/capture';
-import { testLogger } from '../../support/captureLogger';
 import { emulatorMessage, postActivity } from '../channelRecorder';
 import { runScript } from '../../support/runScript';
+import { startWeChatApp, type WeChatTestApp } from '../wechat/wechatClient';
 
 /** A real official account's settings (made up): with them the bot is a deployment. */
 const REAL_WECHAT = { WECHAT_TOKEN: 'realAccountToken2026', WECHAT_APP_ID: 'wx0123456789abcdef', WECHAT_APP_SECRET: 'not-a-real-secret-0123456789' };
 const GATEWAY = { PLATFORM: 'http', PLATFORM_URL: 'http://127.0.0.1:9/' };
 
-async function startApp(env: Record<string, string>): Promise<{ app: App; base: string; close(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'jiaoguan-deploy-'));
-  const app = compose(readConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env }), testLogger());
-  await new Promise<void>((r) => app.server.listen(0, '127.0.0.1', r));
-  return {
-    app,
-    base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
-    close: async () => {
-      app.server.close();
-      await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+/** A composed deployment on a free port: startWeChatApp without the demo's fixed date (a blank setting is unset). */
+const startApp = (env: Record<string, string>): Promise<WeChatTestApp> => startWeChatApp({ SANDBOX_TODAY: '', ...env });
 
 /** Every page and API of the demo's sandbox, as an attacker on the network would try them. */
 const SANDBOX_SURFACE = [
@@ -38,7 +23,7 @@ const SANDBOX_SURFACE = [
 ];
 
 describe('a deployment serves nothing of the sandbox', () => {
-  let t: Awaited<ReturnType<typeof startApp>>;
+  let t: WeChatTestApp;
 
   beforeAll(async () => {
     t = await startApp({ ...GATEWAY, ...REAL_WECHAT });
@@ -68,7 +53,7 @@ describe('a deployment serves nothing of the sandbox', () => {
 });
 
 describe('a deployment with Bot Framework authentication', () => {
-  let t: Awaited<ReturnType<typeof startApp>>;
+  let t: WeChatTestApp;
 
   beforeAll(async () => {
     t = await startApp({ ...GATEWAY, MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'made-up-password' });
