@@ -174,6 +174,16 @@ export class SandboxIdentity implements IdentityPort {
     return binding;
   }
 
+  async unbind(channelUserId: string): Promise<Binding | null> {
+    const channelUser = check.text(channelUserId, 'channelUserId', 128);
+    return this.store.write((): Binding | null => {
+      const row = this.bindingRow(channelUser);
+      if (!row) return null;
+      this.store.db.prepare('DELETE FROM bindings WHERE channel_user_id = ?').run(channelUser);
+      return this.toBinding(row);
+    });
+  }
+
   private codeRow(channelUser: string, id: string): CodeRow | undefined {
     return this.store.db.prepare('SELECT * FROM identity_codes WHERE channel_user_id = ? AND id_number = ?').get(channelUser, id) as
       CodeRow | undefined;

@@ -19,5 +19,13 @@ export function identityHttp(call: GatewayCall): IdentityPort {
         throw err;
       }
     },
+    unbind: async (channelUserId) => {
+      try {
+        return await call<Binding>('POST', `/v1/identity/bindings/${seg(channelUserId)}/unbind`);
+      } catch (err) {
+        if (PlatformError.is(err, 'NOT_BOUND')) return null;
+        throw err;
+      }
+    },
   };
 }

@@ -16,5 +16,6 @@ export const IDENTITY_PORT = definePort({
     confirmBinding: 'never', // a repeated wrong code counts towards the lock
     getBinding: 'read',
     requireBinding: 'read',
+    unbind: 'idempotent', // removing a binding already removed changes nothing (answers null)
   },
 });

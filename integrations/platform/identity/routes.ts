@@ -1,3 +1,4 @@
+import { PlatformError } from '../errors';
 import type { Routes } from '../sandbox/routeKit';
 import { routeKit as k } from '../sandbox/routeKit';
 import type { IdentityPort } from './types';
@@ -14,4 +15,9 @@ export function identityRoutes(routes: Routes, identity: IdentityPort): void {
   });
   routes.get('/v1/identity/bindings/:channelUserId', async (req) =>
     k.ok(await identity.requireBinding(k.param(req, 'channelUserId'))));
+  routes.post('/v1/identity/bindings/:channelUserId/unbind', async (req) => {
+    const removed = await identity.unbind(k.param(req, 'channelUserId'));
+    if (!removed) throw new PlatformError('NOT_BOUND', 'channel user has no bound identity');
+    return k.ok(removed);
+  });
 }

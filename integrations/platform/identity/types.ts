@@ -31,4 +31,9 @@ export interface IdentityPort {
   getBinding(channelUserId: string): Promise<Binding | null>;
   /** Like getBinding but throws NOT_BOUND when the channel user has no bound identity. */
   requireBinding(channelUserId: string): Promise<Binding>;
+  /**
+   * Removes the channel user's binding (the citizen's records stay as they are; binding again needs a new SMS code).
+   * Answers the binding removed, or null when there was none (so a repeated call changes nothing and says so).
+   */
+  unbind(channelUserId: string): Promise<Binding | null>;
 }

@@ -92,7 +92,7 @@ describe('resilientPlatform: timeouts, bounded retries, circuit breaker', () => 
     let sent = 0;
     const flaky = resilientPlatform({
       identity: { ...platform.identity, startBinding: async () => { sent += 1; throw new PlatformError('UNAVAILABLE', 'sms gateway down'); },
-        confirmBinding: (a, b, c) => platform.identity.confirmBinding(a, b, c), getBinding: (a) => platform.identity.getBinding(a), requireBinding: (a) => platform.identity.requireBinding(a) },
+        confirmBinding: (a, b, c) => platform.identity.confirmBinding(a, b, c), getBinding: (a) => platform.identity.getBinding(a), requireBinding: (a) => platform.identity.requireBinding(a), unbind: (a) => platform.identity.unbind(a) },
       exams: platform.exams, plates: platform.plates, violations: platform.violations, sms: platform.sms,
     }, { sleep: async () => undefined });
     await expect(flaky.identity.startBinding('u', LI_NA.idNumber, LI_NA.name)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
