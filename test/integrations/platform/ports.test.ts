@@ -48,7 +48,7 @@ describe('the platform ports, each declared once in its own folder', () => {
     const repeatable = names.flatMap((name) => Object.entries(PLATFORM_PORTS[name].methods)
       .filter(([, policy]) => isRepeatable(policy)).map(([method]) => `${name}.${method}`)).sort();
     expect(repeatable).toEqual([
-      'identity.getBinding', 'identity.requireBinding',
+      'identity.getBinding', 'identity.requireBinding', 'identity.unbind',
       'exams.eligibility', 'exams.listSlots', 'exams.book', 'exams.listBookings', 'exams.cancel',
       'plates.checkPatterns', 'plates.reserve', 'plates.reservedPlate',
       'violations.byPlate', 'violations.byOwner', 'violations.handle', 'violations.decision', 'violations.pay', 'violations.points',
