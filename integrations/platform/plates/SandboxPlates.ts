@@ -1,7 +1,7 @@
 import type { Clock } from '../../clock';
 import { chinaDate } from '../../clock';
 import { PlatformError } from '../errors';
-import type { NewEnergyKind, PatternCheck, PatternResult, PlateQuery, PlateReservation, PlateRound, PlatesPort } from './types';
+import type { NewEnergyKind, OwnedVehicle, PatternCheck, PatternResult, PlateQuery, PlateReservation, PlateRound, PlatesPort } from './types';
 import { calendar } from '../sandbox/calendar';
 import { check } from '../sandbox/check';
 import { plateRules } from './plateRules';
@@ -169,6 +169,14 @@ export class SandboxPlates implements PlatesPort {
     const rows = this.store.db.prepare(`SELECT h.* FROM plate_holds h JOIN vehicles v ON v.vin = h.vin
       WHERE v.owner_id_number = ? AND ${active} ORDER BY h.hold_id`).all(id, today) as HoldRow[];
     return rows.map(toReservation);
+  }
+
+  async vehicles(idNumber: string): Promise<OwnedVehicle[]> {
+    const id = check.idNumber(idNumber);
+    const rows = this.store.db.prepare(`SELECT v.vin, v.energy, h.plate FROM vehicles v
+      LEFT JOIN plate_holds h ON h.vin = v.vin AND h.status = 'registered'
+      WHERE v.owner_id_number = ? ORDER BY v.rowid`).all(id) as Array<{ vin: string; energy: PlateEnergy; plate: string | null }>;
+    return rows.map((r) => ({ vin: r.vin, vinLast6: r.vin.slice(-6), plate: r.plate, energy: r.energy }));
   }
 
   private ownedVehicle(id: string, vin: string): VehicleRow {

@@ -1,5 +1,5 @@
 import type { GatewayCall } from '../http/GatewayCall';
-import type { NewEnergyKind, PatternResult, PlateQuery, PlateReservation, PlateRound, PlatesPort } from './types';
+import type { NewEnergyKind, OwnedVehicle, PatternResult, PlateQuery, PlateReservation, PlateRound, PlatesPort } from './types';
 
 /** The plates port over the HTTP contract (./openapi.json). */
 export function platesHttp(call: GatewayCall): PlatesPort {
@@ -12,5 +12,6 @@ export function platesHttp(call: GatewayCall): PlatesPort {
       call<PlateReservation>('POST', '/v1/plates/reservations', { citizen: idNumber, idempotencyKey, body: { vin, plate } }),
     reservedPlate: async (query: PlateQuery) =>
       (await call<{ items: PlateReservation[] }>('POST', '/v1/plates/reservation-lookups', { body: query })).items,
+    vehicles: async (idNumber: string) => (await call<{ items: OwnedVehicle[] }>('GET', '/v1/vehicles', { citizen: idNumber })).items,
   };
 }

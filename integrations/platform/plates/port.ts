@@ -16,5 +16,6 @@ export const PLATE_PORT = definePort({
     checkPatterns: 'read',
     reserve: 'keyed',
     reservedPlate: 'read',
+    vehicles: 'read',
   },
 });

@@ -27,4 +27,5 @@ export function platesRoutes(routes: Routes, plates: PlatesPort): void {
     const query: PlateQuery = b['vin'] !== undefined ? { vin: k.str(b, 'vin') } : { idNumber: k.str(b, 'idNumber') };
     return k.items(await plates.reservedPlate(query));
   });
+  routes.get('/v1/vehicles', async (req) => k.items(await plates.vehicles(k.citizen(req))));
 }

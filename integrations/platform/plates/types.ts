@@ -37,6 +37,16 @@ export interface PlateReservation {
   readonly expiresOn: ChinaDate | null;
 }
 
+/** A vehicle registered to the citizen (as the vehicle administration holds it), with its plate when it has one. */
+export interface OwnedVehicle {
+  /** The whole VIN (the owner's own vehicle; the plate calls take it). Never shown or logged whole: show vinLast6. */
+  readonly vin: string;
+  readonly vinLast6: string;
+  /** The registered plate, or null for a new vehicle not yet registered. */
+  readonly plate: string | null;
+  readonly energy: 'fuel' | 'battery-electric' | 'other-new-energy';
+}
+
 export type PlateQuery = { readonly idNumber: string } | { readonly vin: string };
 
 export interface PlatesPort {
@@ -48,4 +58,6 @@ export interface PlatesPort {
   reserve(idNumber: string, vin: string, plate: string, idempotencyKey: string): Promise<PlateReservation>;
   /** The plates currently held (reserved or registered) for the citizen's vehicles, or for one vehicle. */
   reservedPlate(query: PlateQuery): Promise<PlateReservation[]>;
+  /** The vehicles registered to the citizen, oldest first (so a bound owner picks one instead of typing a VIN). */
+  vehicles(idNumber: string): Promise<OwnedVehicle[]>;
 }

@@ -142,7 +142,10 @@ export class SandboxViolations implements ViolationsPort {
   async points(idNumber: string): Promise<PointsStatement> {
     const id = check.idNumber(idNumber);
     const first = this.licenceFirstIssuedOn(id);
-    if (first === null) throw new PlatformError('NO_LICENCE', 'citizen holds no driving licence');
+    if (first === null) {
+      // A learner (enrolled with a driving school) has no licence yet: the bot can say so instead of "not found".
+      throw new PlatformError('NO_LICENCE', 'citizen holds no driving licence', { learner: this.isLearner(id) });
+    }
     const cycle = pointsCycle(first, this.today());
     return { points: this.cyclePoints(id, cycle.cycleStart, cycle.cycleEnd), maxPoints: RULES.maxPoints, ...cycle };
   }
@@ -227,6 +230,12 @@ export class SandboxViolations implements ViolationsPort {
     if (!this.store.db.prepare('SELECT 1 FROM citizens WHERE id_number = ?').get(id)) {
       throw new PlatformError('NOT_FOUND', 'no such citizen', { entity: 'citizen' });
     }
+  }
+
+  private isLearner(id: string): boolean {
+    const row = this.store.db.prepare('SELECT learner_registered_on FROM citizens WHERE id_number = ?').get(id) as
+      { learner_registered_on: string | null } | undefined;
+    return row?.learner_registered_on != null;
   }
 
   private licenceFirstIssuedOn(id: string): string | null {

@@ -64,6 +64,6 @@ export interface ViolationsPort {
   decision(decisionNumber: string): Promise<PenaltyDecision>;
   /** amountFen must equal the decision's amountDueFen. A paid decision is never charged again. Errors: AMOUNT_MISMATCH. */
   pay(decisionNumber: string, amountFen: number, idempotencyKey: string): Promise<Payment>;
-  /** Errors: NO_LICENCE. */
+  /** Errors: NO_LICENCE (details.learner: true for a learner driver, enrolled with a driving school). */
   points(idNumber: string): Promise<PointsStatement>;
 }
