@@ -17,6 +17,8 @@ export const EXAM_PORT = definePort({
     CENTRE_SUBJECT_MISMATCH: 422,
     SLOT_FULL: 409,
     CANCEL_TOO_LATE: 422,
+    /** A reschedule to the slot the booking already has. */
+    SAME_SLOT: 422,
   },
   methods: {
     eligibility: 'read',
@@ -24,5 +26,6 @@ export const EXAM_PORT = definePort({
     book: 'keyed',
     listBookings: 'read',
     cancel: 'idempotent', // cancelling a cancelled booking answers it unchanged
+    reschedule: 'keyed',
   },
 });

@@ -39,8 +39,18 @@ export interface ExamBooking {
   readonly cancellableUntil: Instant;
 }
 
+/** What a reschedule did: the new booking and the old one, now cancelled (both from one transaction). */
+export interface ExamReschedule {
+  readonly booked: ExamBooking;
+  readonly cancelled: ExamBooking;
+}
+
 export interface ExamsPort {
-  eligibility(idNumber: string, subject: ExamSubject, date: ChinaDate): Promise<ExamEligibility>;
+  /**
+   * `replacing`: the bookingId of the citizen's active booking of this subject that the exam would replace (a
+   * reschedule): that booking is then not an ALREADY_BOOKED block; every other rule is unchanged.
+   */
+  eligibility(idNumber: string, subject: ExamSubject, date: ChinaDate, replacing?: string): Promise<ExamEligibility>;
   /** Slots of the centres serving the subject, on bookable working days in [fromDate, fromDate + days). days: 1–31. */
   listSlots(subject: ExamSubject, fromDate: ChinaDate, days: number): Promise<ExamSlot[]>;
   /** Errors: any eligibility code, CENTRE_SUBJECT_MISMATCH, SLOT_FULL, NOT_FOUND. */
@@ -50,4 +60,15 @@ export interface ExamsPort {
   listBookings(idNumber: string): Promise<ExamBooking[]>;
   /** Idempotent for an already cancelled booking. Errors: CANCEL_TOO_LATE (details.deadline), NOT_FOUND. */
   cancel(idNumber: string, bookingId: string): Promise<ExamBooking>;
+  /**
+   * Moves an active booking to another slot of the same subject in one transaction: the new seat is taken (the rules
+   * of `book`, with `eligibility(…, replacing: bookingId)`; never oversold) and only then the old booking cancelled;
+   * on any error nothing changes. A repeat with the same idempotency key answers the first result without moving again.
+   * Errors: NOT_FOUND (no such active booking of this citizen, or no such centre), CANCEL_TOO_LATE (the old booking is
+   * past its cancellation deadline, details.deadline), SAME_SLOT (the slot it already has), CENTRE_SUBJECT_MISMATCH,
+   * SLOT_FULL, any eligibility code, IDEMPOTENCY_CONFLICT.
+   */
+  reschedule(
+    idNumber: string, bookingId: string, centreId: string, date: ChinaDate, session: ExamSession, idempotencyKey: string,
+  ): Promise<ExamReschedule>;
 }
