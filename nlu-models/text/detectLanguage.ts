@@ -1,8 +1,10 @@
+import { readPinyin } from './pinyin';
+
 /**
  * The language an utterance is written in, judged on its words only (digits, punctuation, and the spans of its
  * entities — a plate, a VIN, a date, 科目三 — are no language):
- * - `zh`: Han characters carry it;
- * - `mixed`: Han characters and English words both carry weight ("帮我cancel一下考试");
+ * - `zh`: Han characters carry it, or pinyin does ("wo yao yue kaoshi", "cha weizhang", "kǎoshì", "xie xie");
+ * - `mixed`: Han characters (or pinyin) and English words both carry weight ("帮我cancel一下考试");
  * - `en`: two or more English words and no Han character;
  * - `en-short`: one English word and nothing else ("ok", "hello"): English, but too little to switch a conversation;
  * - `none`: no words at all (a number, a plate, a VIN, an ID number).
@@ -10,10 +12,43 @@
 export type DetectedLanguage = 'zh' | 'mixed' | 'en' | 'en-short' | 'none';
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/u;
-/** An English word: two or more letters, not part of a plate-like or code-like run (6SB66, AB3C5). */
-const WORD = /(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])/g;
+/**
+ * A Latin word: letters (tone-marked ones too), or lower-case pinyin syllables with tone digits ("kao3shi4"), not
+ * part of a plate-like or code-like run (6SB66, AB3C5).
+ */
+const LATIN = /(?<![a-zA-Z\u00c0-\u024f\d])(?:[a-zA-Z\u00c0-\u024f]+|(?:[a-zü\u00c0-\u024f]+[1-5])+[a-zü\u00c0-\u024f]*)(?![a-zA-Z\u00c0-\u024f\d])/gu;
 /** One- or two-letter capitals (ID, OK) weigh nothing against Han characters. */
 const ABBREVIATION = /^[A-Z]{1,2}$/;
+
+interface Words {
+  /** English (or other Latin) words of two or more letters. */
+  english: string[];
+  /** Words only pinyin reads (kaoshi, wo, yao, "kǎo", "kao3"). */
+  pinyin: string[];
+  /** Words both read: valid pinyin and ordinary English (a, he, men, long, hang, change). */
+  ambiguous: string[];
+}
+
+function latinWords(rest: string): Words {
+  const out: Words = { english: [], pinyin: [], ambiguous: [] };
+  for (const [word] of rest.matchAll(LATIN)) {
+    const reading = readPinyin(word);
+    if (reading === 'pinyin') out.pinyin.push(word);
+    else if (/^[A-Za-z]{2,}$/.test(word)) (reading === 'ambiguous' ? out.ambiguous : out.english).push(word);
+    // A lone letter ("a", "I") or a code with digits weighs nothing, as before.
+  }
+  return out;
+}
+
+/**
+ * Pinyin carries a message without Han characters when its pinyin words outnumber its English ones and the
+ * pinyin-shaped words (pinyin or ambiguous) are at least twice the English ones: "wo yao kaoshi", "kemu er",
+ * "wo yao book kaoshi" are Chinese; "he can change it", "yibao card balance", "book me kemu 2" are not.
+ */
+function pinyinCarries(words: Words): boolean {
+  const shaped = words.pinyin.length + words.ambiguous.length;
+  return words.pinyin.length > words.english.length && shaped >= 2 * words.english.length;
+}
 
 /**
  * The language of `text` outside `entities` (offsets into `text`, as the entity extractors give them on the
@@ -30,9 +65,14 @@ export function detectLanguage(text: string, entities: ReadonlyArray<{ start: nu
   rest += text.slice(pos);
   let han = 0;
   for (const ch of rest) if (HAN.test(ch)) han += 1;
-  const words = rest.match(WORD) ?? [];
-  if (han === 0) return words.length >= 2 ? 'en' : words.length === 1 ? 'en-short' : 'none';
-  const letters = words.filter((w) => !ABBREVIATION.test(w)).reduce((sum, w) => sum + w.length, 0);
+  const words = latinWords(rest);
+  if (han === 0) {
+    if (pinyinCarries(words)) return words.english.length > 0 ? 'mixed' : 'zh';
+    const english = words.english.length + words.ambiguous.length;
+    return english >= 2 ? 'en' : english === 1 ? 'en-short' : 'none';
+  }
+  // Pinyin beside Han characters is Chinese too ("我要yuyue考试"): only the English words weigh against them.
+  const letters = words.english.filter((w) => !ABBREVIATION.test(w)).reduce((sum, w) => sum + w.length, 0);
   // One Han character weighs about as much as a three-letter English word.
   if (letters < han) return letters >= 4 ? 'mixed' : 'zh';
   return 'mixed';

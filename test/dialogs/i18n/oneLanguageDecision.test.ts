@@ -58,6 +58,14 @@ describe('one language decision per turn', () => {
       ['book 科目三 tomorrow please', 'en', 'en'],
       ['我还有几分', 'zh', 'zh-CN'],
     ]],
+    ['pinyin in an English conversation', [
+      ['pay my fine', 'en', 'en'],
+      ['wo yao yue kaoshi', 'zh', 'zh-CN'],
+      ['ok', 'en-short', 'zh-CN'],
+      ['how many points do i have left', 'en', 'en'],
+      ['cha weizhang', 'zh', 'zh-CN'],
+      ['kemu er', 'zh', 'zh-CN'],
+    ]],
     ['a conversation opened with one English word', [['hello', 'en-short', 'en'], ['2', 'none', 'en']]],
     ['a conversation opened with a number', [['12345', 'none', 'zh-CN'], ['how many points do i have left', 'en', 'en']]],
   ] as const)('%s: the reply speaks the language the NLU understood, and it is detected once', async (_name, rows) => {
