@@ -59,10 +59,10 @@ describe('one language decision per turn', () => {
       ['我还有几分', 'zh', 'zh-CN'],
     ]],
     ['pinyin in an English conversation', [
-      ['pay my fine', 'en', 'en'],
+      ['i would like to pay a fine', 'en', 'en'],
       ['wo yao yue kaoshi', 'zh', 'zh-CN'],
       ['ok', 'en-short', 'zh-CN'],
-      ['how many points do i have left', 'en', 'en'],
+      ['how many points are left on my licence', 'en', 'en'],
       ['cha weizhang', 'zh', 'zh-CN'],
       ['kemu er', 'zh', 'zh-CN'],
     ]],
