@@ -61,7 +61,7 @@ describe('one language decision per turn', () => {
     ['pinyin in an English conversation', [
       ['i would like to pay a fine', 'en', 'en'],
       ['wo yao yue kaoshi', 'zh', 'zh-CN'],
-      ['ok', 'en-short', 'zh-CN'],
+      ['thanks', 'en-short', 'zh-CN'],
       ['how many points are left on my licence', 'en', 'en'],
       ['cha weizhang', 'zh', 'zh-CN'],
       ['kemu er', 'zh', 'zh-CN'],
