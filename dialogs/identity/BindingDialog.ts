@@ -1,22 +1,23 @@
 import { maskName } from '../../integrations/privacy/maskName';
 import {
-  ComponentDialog, TextPrompt, WaterfallDialog,
-  type PromptValidatorContext, type WaterfallStepContext, type DialogTurnResult,
+  ComponentDialog, WaterfallDialog,
+  type WaterfallStepContext, type DialogTurnResult,
 } from 'botbuilder-dialogs';
-import type { Binding } from '../../integrations/platform/types';
+import type { TurnContext } from 'botbuilder';
+import { PlatformError } from '../../integrations/platform/errors';
+import type { Binding, BindingChallenge } from '../../integrations/platform/types';
 import { maskIdNumber } from '../../integrations/privacy/maskIdNumber';
-import { extractEntities } from '../../nlu-models/entities';
 import type { DialogDeps } from '../DialogDeps';
-import { msg } from '../i18n/turnLocale';
+import { localeOf, msg } from '../i18n/turnLocale';
+import type { AskOptions } from '../prompts/PromptDefinition';
 import { channelUserId } from '../shared/channelUserId';
+import { describePlatformError } from '../shared/describePlatformError';
 import { runPlatform } from '../shared/runPlatform';
 import { markSensitiveInput } from '../shared/sensitiveInput';
-import { todayOf } from '../shared/today';
+import { BINDING_PROMPTS, textQuestion } from './prompts';
+import { readCode, readIdNumber, readName, RESEND } from './readers';
 
 export const BINDING_DIALOG = 'bindingDialog';
-const ID_PROMPT = 'binding.idNumberPrompt';
-const NAME_PROMPT = 'binding.namePrompt';
-const CODE_PROMPT = 'binding.codePrompt';
 const MAIN_WATERFALL = 'binding.main';
 const CODE_LOOP = 'binding.codeLoop';
 
@@ -27,28 +28,45 @@ export interface BindingState {
   codeLength?: number;
   /** Set when the flow starts over after a mismatch, so the introduction is not repeated. */
   retry?: boolean;
+  /** The code question's text for the next ask (the code was sent / resent / was wrong). */
+  ask?: string;
 }
 
-const NAME = /^[\u4e00-\u9fff·A-Za-z .]{2,20}$/u;
+const DEFAULT_CODE_LENGTH = 6;
+
+/** What the code question's options carry for its reader. */
+interface CodeValidations {
+  codeLength: number;
+}
 
 /**
- * Binds the channel user to a citizen once: ID number (checksum validated), name, then the SMS code sent
- * to the phone on file. Three wrong codes lock this channel user's attempt on that ID number for 10 minutes, and codes
- * are sent at most so often (both enforced by the platform).
+ * Binds the channel user to a citizen once: ID number (checksum validated; spaces and dashes allowed), name (alone
+ * or in a sentence), then the SMS code sent to the phone on file (alone, in a sentence or the pasted SMS).
+ * 「没收到」/「重新发送」 at the code question sends a new code, keeping ID number and name (the platform's resend
+ * interval respected: when it is too soon the citizen is told how long to wait). Three wrong codes lock this channel
+ * user's attempt on that ID number for 10 minutes (both enforced by the platform).
  * Ends with the Binding, or null when binding did not complete.
  */
 export class BindingDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(BINDING_DIALOG);
-    this.addDialog(new TextPrompt(ID_PROMPT, async (p: PromptValidatorContext<string>) => this.readIdNumber(p.recognized.value) !== undefined));
-    // What is typed at the name and code prompts is kept masked in the transcript and the inbox, valid or not.
-    this.addDialog(new TextPrompt(NAME_PROMPT, async (p: PromptValidatorContext<string>) => {
-      markSensitiveInput(p.context, 'name');
-      return NAME.test((p.recognized.value ?? '').trim());
+    this.addDialog(textQuestion(BINDING_PROMPTS.idNumber, deps, (ctx, text, options) => {
+      const r = readIdNumber(text);
+      if (r && 'idNumber' in r) return r.idNumber;
+      options.retryPrompt = r?.problem === 'length'
+        ? msg(ctx, 'identity.badIdLength', { length: r.length })
+        : msg(ctx, 'identity.badIdNumber');
+      return undefined;
     }));
-    this.addDialog(new TextPrompt(CODE_PROMPT, async (p: PromptValidatorContext<string>) => {
-      markSensitiveInput(p.context, 'code');
-      return /^\d{4,8}$/.test((p.recognized.value ?? '').trim());
+    // What is typed at the name and code questions is kept masked in the transcript and the inbox, valid or not.
+    this.addDialog(textQuestion(BINDING_PROMPTS.name, deps, (ctx, text) => {
+      markSensitiveInput(ctx, 'name');
+      return readName(text);
+    }));
+    this.addDialog(textQuestion(BINDING_PROMPTS.code, deps, (ctx, text, options) => {
+      const code = readCode(text, (options.validations as CodeValidations | undefined)?.codeLength ?? DEFAULT_CODE_LENGTH);
+      if (code !== RESEND) markSensitiveInput(ctx, 'code');
+      return code;
     }));
     this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [
       this.checkBound.bind(this),
@@ -60,25 +78,23 @@ export class BindingDialog extends ComponentDialog {
     this.initialDialogId = MAIN_WATERFALL;
   }
 
-  private readIdNumber(text: string | undefined): string | undefined {
-    return extractEntities(text ?? '', { today: todayOf(this.deps.clock) }).find((e) => e.entity === 'id_number')?.value;
-  }
-
   private async checkBound(step: WaterfallStepContext<BindingState>): Promise<DialogTurnResult> {
     const existing = await runPlatform(step.context, () => this.deps.platform.identity.getBinding(channelUserId(step.context)));
     // The platform is down: the citizen has been told, with the offer of a person.
     if (!existing.ok) return step.endDialog(null);
     if (existing.value) return step.endDialog(existing.value);
     if (!step.options.retry) await step.context.sendActivity(msg(step.context, 'identity.intro'));
-    return step.prompt(ID_PROMPT, {
+    return step.prompt(BINDING_PROMPTS.idNumber.id, {
       prompt: msg(step.context, 'identity.askIdNumber'),
       retryPrompt: msg(step.context, 'identity.badIdNumber'),
-    });
+    } satisfies AskOptions);
   }
 
   private async askName(step: WaterfallStepContext<BindingState>): Promise<DialogTurnResult> {
-    step.options.idNumber = this.readIdNumber(step.result as string);
-    return step.prompt(NAME_PROMPT, { prompt: msg(step.context, 'identity.askName'), retryPrompt: msg(step.context, 'identity.badName') });
+    step.options.idNumber = step.result as string;
+    return step.prompt(BINDING_PROMPTS.name.id, {
+      prompt: msg(step.context, 'identity.askName'), retryPrompt: msg(step.context, 'identity.badName'),
+    } satisfies AskOptions);
   }
 
   private async sendCode(step: WaterfallStepContext<BindingState>): Promise<DialogTurnResult> {
@@ -93,8 +109,8 @@ export class BindingDialog extends ComponentDialog {
       return step.endDialog(null);
     }
     state.codeLength = sent.value.codeLength;
-    await step.context.sendActivity(msg(step.context, 'identity.codeSent', { maskedPhone: sent.value.maskedPhone, codeLength: sent.value.codeLength }));
-    return step.beginDialog(CODE_LOOP, { ...state });
+    const ask = msg(step.context, 'identity.codeSent', { maskedPhone: sent.value.maskedPhone, codeLength: sent.value.codeLength });
+    return step.beginDialog(CODE_LOOP, { ...state, ask });
   }
 
   private async finish(step: WaterfallStepContext<BindingState>): Promise<DialogTurnResult> {
@@ -102,23 +118,92 @@ export class BindingDialog extends ComponentDialog {
   }
 
   private async askCode(step: WaterfallStepContext<BindingState>): Promise<DialogTurnResult> {
-    const codeLength = step.options.codeLength ?? 6;
-    return step.prompt(CODE_PROMPT, { retryPrompt: msg(step.context, 'identity.badCode', { codeLength }) });
+    const codeLength = step.options.codeLength ?? DEFAULT_CODE_LENGTH;
+    return step.prompt(BINDING_PROMPTS.code.id, {
+      prompt: step.options.ask ?? msg(step.context, 'identity.askCode', { codeLength }),
+      retryPrompt: msg(step.context, 'identity.badCode', { codeLength }),
+      validations: { codeLength } satisfies CodeValidations,
+    } satisfies AskOptions);
   }
 
   private async checkCode(step: WaterfallStepContext<BindingState>): Promise<DialogTurnResult> {
     const state = step.options;
-    const code = (step.result as string).trim();
-    const bound = await runPlatform(step.context, () =>
-      this.deps.platform.identity.confirmBinding(channelUserId(step.context), state.idNumber ?? '', code));
-    if (bound.ok) {
-      await step.context.sendActivity(msg(step.context, 'identity.bound', {
-        maskedName: maskName(bound.value.name), maskedId: maskIdNumber(bound.value.idNumber),
-      }));
-      return step.endDialog(bound.value);
+    const answer = step.result as string;
+    if (answer === RESEND) return this.resend(step);
+    const bound = await this.confirm(step.context, state, answer);
+    if (bound instanceof PlatformError) {
+      // A wrong code: the reason is the next question (「验证码不对，你还可以再试2次」), the ID number and name are kept.
+      if (bound.code === 'CODE_WRONG') return step.replaceDialog(CODE_LOOP, { ...state, ask: describePlatformError(localeOf(step.context), bound) });
+      if (bound.code === 'CODE_EXPIRED') {
+        const expired = describePlatformError(localeOf(step.context), bound);
+        return step.replaceDialog(CODE_LOOP, { ...state, ask: `${expired}${msg(step.context, 'identity.resendHint')}` });
+      }
+      await step.context.sendActivity(describePlatformError(localeOf(step.context), bound));
+      await step.context.sendActivity(msg(step.context, 'identity.notBound'));
+      return step.endDialog(null);
     }
-    if (bound.error.code === 'CODE_WRONG') return step.replaceDialog(CODE_LOOP, state);
-    await step.context.sendActivity(msg(step.context, 'identity.notBound'));
-    return step.endDialog(null);
+    if (!bound) {
+      await step.context.sendActivity(msg(step.context, 'identity.notBound'));
+      return step.endDialog(null);
+    }
+    await step.context.sendActivity(msg(step.context, 'identity.bound', {
+      maskedName: maskName(bound.name), maskedId: maskIdNumber(bound.idNumber),
+    }));
+    return step.endDialog(bound);
+  }
+
+  /**
+   * The code: the binding, or the refusal the flow words itself (wrong, expired, locked, already bound), or null when the
+   * platform could not answer (the citizen has been told, with the offer of a person).
+   */
+  private async confirm(ctx: TurnContext, state: BindingState, code: string): Promise<Binding | PlatformError | null> {
+    const refusals = new Set(['CODE_WRONG', 'CODE_EXPIRED', 'LOCKED', 'ALREADY_BOUND']);
+    const outcome = await runPlatform(ctx, async () => {
+      try {
+        return await this.deps.platform.identity.confirmBinding(channelUserId(ctx), state.idNumber ?? '', code);
+      } catch (e) {
+        if (e instanceof PlatformError && refusals.has(e.code)) return e;
+        throw e;
+      }
+    });
+    return outcome.ok ? outcome.value : null;
+  }
+
+  /**
+   * A new code to the same phone, for the ID number and name already given. Too soon after the last one: how long to
+   * wait, and the question stays open (the code already sent may still arrive). Never starts over or gives up.
+   */
+  private async resend(step: WaterfallStepContext<BindingState>): Promise<DialogTurnResult> {
+    const state = step.options;
+    const ctx = step.context;
+    const codeLength = state.codeLength ?? DEFAULT_CODE_LENGTH;
+    const sent = await runPlatform(ctx, async (): Promise<BindingChallenge | PlatformError> => {
+      try {
+        return await this.deps.platform.identity.startBinding(channelUserId(ctx), state.idNumber ?? '', state.name ?? '');
+      } catch (e) {
+        if (PlatformError.is(e, 'RATE_LIMITED') || PlatformError.is(e, 'LOCKED')) return e;
+        throw e;
+      }
+    });
+    if (sent.ok && !(sent.value instanceof PlatformError)) {
+      state.codeLength = sent.value.codeLength;
+      const ask = msg(ctx, 'identity.codeResent', { maskedPhone: sent.value.maskedPhone, codeLength: sent.value.codeLength });
+      return step.replaceDialog(CODE_LOOP, { ...state, ask });
+    }
+    if (sent.ok && PlatformError.is(sent.value, 'LOCKED')) {
+      await ctx.sendActivity(describePlatformError(localeOf(ctx), sent.value));
+      await ctx.sendActivity(msg(ctx, 'identity.notBound'));
+      return step.endDialog(null);
+    }
+    if (sent.ok && sent.value instanceof PlatformError) {
+      const limited = sent.value;
+      const seconds = limited.details.retryAfterSeconds;
+      const why = typeof seconds === 'number'
+        ? msg(ctx, 'identity.resendWait', { seconds })
+        : describePlatformError(localeOf(ctx), limited);
+      await ctx.sendActivity(why);
+    }
+    // The platform is down (said by runPlatform) or sending is limited: the question stays open, with ID number and name.
+    return step.replaceDialog(CODE_LOOP, { ...state, ask: msg(ctx, 'identity.askCode', { codeLength }) });
   }
 }

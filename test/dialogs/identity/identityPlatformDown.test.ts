@@ -7,7 +7,7 @@ import { PointsDialog } from '../../../dialogs/services/points/PointsDialog';
 import { bindAs, dialogClient, makeWorld, PERSONAS, play, type World } from '../harness';
 
 const { liNa } = PERSONAS;
-type IdentityCall = 'getBinding' | 'startBinding' | 'confirmBinding';
+type IdentityCall = 'getBinding' | 'startBinding' | 'confirmBinding' | 'unbind';
 
 const DOWN = '交管服务平台暂时无法访问，刚才的操作没有完成，请稍后再试，或回复「人工」转人工客服（也可拨打12123）。';
 const NOT_BOUND = '没有完成身份绑定，这项业务暂时办不了。需要时随时再来。';
@@ -23,6 +23,7 @@ function withIdentityDown(world: World, down: Set<IdentityCall>): World {
     requireBinding: async (u) => { fail('getBinding'); return real.requireBinding(u); },
     startBinding: async (u, id, name) => { fail('startBinding'); return real.startBinding(u, id, name); },
     confirmBinding: async (u, id, code) => { fail('confirmBinding'); return real.confirmBinding(u, id, code); },
+    unbind: async (u) => { fail('unbind'); return real.unbind(u); },
   };
   const p = world.platform;
   const platform: TrafficPlatform = { identity, exams: p.exams, plates: p.plates, violations: p.violations, sms: p.sms };
