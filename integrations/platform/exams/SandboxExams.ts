@@ -2,7 +2,7 @@ import type { Clock } from '../../clock';
 import { chinaDate } from '../../clock';
 import { PlatformError } from '../errors';
 import type { PlatformErrorCode, PlatformErrorDetails } from '../errors';
-import type { ExamBooking, ExamEligibility, ExamSession, ExamSlot, ExamSubject, ExamsPort } from './types';
+import type { ExamBooking, ExamEligibility, ExamReschedule, ExamSession, ExamSlot, ExamSubject, ExamsPort } from './types';
 import { calendar } from '../sandbox/calendar';
 import { check } from '../sandbox/check';
 import { SandboxStore } from '../sandbox/store';
@@ -79,8 +79,11 @@ export class SandboxExams implements ExamsPort {
 
   constructor(private readonly store: SandboxStore, private readonly clock: Clock) {}
 
-  async eligibility(idNumber: string, subject: ExamSubject, date: string): Promise<ExamEligibility> {
-    return this.evaluate(check.idNumber(idNumber), check.subject(subject), check.date(date));
+  async eligibility(idNumber: string, subject: ExamSubject, date: string, replacing?: string): Promise<ExamEligibility> {
+    const id = check.idNumber(idNumber);
+    const s = check.subject(subject);
+    const d = check.date(date);
+    return this.evaluate(id, s, d, replacing === undefined ? null : check.text(replacing, 'replacing'));
   }
 
   async listSlots(subject: ExamSubject, fromDate: string, days: number): Promise<ExamSlot[]> {
@@ -130,33 +133,46 @@ export class SandboxExams implements ExamsPort {
       if (verdict.reason) {
         throw new PlatformError(verdict.reason.code, `exam booking refused: ${verdict.reason.code}`, verdict.reason.details);
       }
-      const c = this.store.db.prepare('SELECT * FROM test_centres WHERE centre_id = ?').get(centre) as CentreRow | undefined;
-      if (!c) throw new PlatformError('NOT_FOUND', 'no such test centre', { entity: 'centre' });
-      if (!this.serves(c, s)) {
-        throw new PlatformError('CENTRE_SUBJECT_MISMATCH', 'test centre does not hold this subject', { centreId: c.centre_id, subject: s });
-      }
-      this.ensureSlot(c, d, sess);
-      // The seat is taken by the database, not by a read-then-write: never oversold, whatever the concurrency.
-      const taken = this.store.db
-        .prepare('UPDATE exam_slots SET booked = booked + 1 WHERE centre_id = ? AND date = ? AND session = ? AND booked < capacity')
-        .run(c.centre_id, d, sess);
-      if (taken.changes === 0) {
-        throw new PlatformError('SLOT_FULL', 'exam slot is full', { centreId: c.centre_id, date: d, session: sess });
-      }
-      const bookingId = `EB${String(this.store.next('exam_booking')).padStart(8, '0')}`;
-      try {
-        this.store.db.prepare(`INSERT INTO exam_bookings (booking_id, id_number, subject, centre_id, date, session, status, booked_at)
-          VALUES (?, ?, ?, ?, ?, ?, 'booked', ?)`).run(bookingId, id, s, c.centre_id, d, sess, this.clock.now().toISOString());
-      } catch (err) {
-        if (SandboxStore.isUniqueViolation(err)) {
-          throw new PlatformError('ALREADY_BOOKED', 'citizen already has an active booking for this subject', { subject: s });
-        }
-        throw err;
-      }
-      const booking = this.bookingRow(id, bookingId);
-      if (!booking) throw new PlatformError('INTERNAL', 'booking vanished');
-      const result = toBooking(booking);
+      const c = this.takeSeat(s, centre, d, sess);
+      const result = this.insertBooking(id, s, c, d, sess);
       this.store.remember('exam.book', key, fingerprint, result, this.clock.now().toISOString());
+      return result;
+    });
+  }
+
+  async reschedule(
+    idNumber: string, bookingId: string, centreId: string, date: string, session: ExamSession, idempotencyKey: string,
+  ): Promise<ExamReschedule> {
+    const id = check.idNumber(idNumber);
+    const bid = check.text(bookingId, 'bookingId');
+    const centre = check.text(centreId, 'centreId');
+    const d = check.date(date);
+    const sess = check.session(session);
+    const key = check.idempotencyKey(idempotencyKey);
+    const fingerprint = JSON.stringify([id, bid, centre, d, sess]);
+    // One transaction: a thrown error rolls back the seat taken and the cancellation alike.
+    return this.store.write(() => {
+      const prior = this.store.replay<ExamReschedule>('exam.reschedule', key, fingerprint);
+      if (prior) return prior;
+      const old = this.bookingRow(id, bid);
+      if (!old || old.status !== 'booked') {
+        throw new PlatformError('NOT_FOUND', 'no such active booking for this citizen', { entity: 'booking' });
+      }
+      this.assertCancellable(old, 'reschedule');
+      if (old.centre_id === centre && old.date === d && old.session === sess) {
+        throw new PlatformError('SAME_SLOT', 'the booking already has this slot', { bookingId: bid, centreId: centre, date: d, session: sess });
+      }
+      const s = check.subject(old.subject);
+      const verdict = this.evaluate(id, s, d, bid);
+      if (verdict.reason) {
+        throw new PlatformError(verdict.reason.code, `exam reschedule refused: ${verdict.reason.code}`, verdict.reason.details);
+      }
+      // The new seat first (SLOT_FULL leaves everything as it was), then the old one is given back.
+      const c = this.takeSeat(s, centre, d, sess);
+      const cancelled = this.cancelRow(id, old);
+      const booked = this.insertBooking(id, s, c, d, sess);
+      const result: ExamReschedule = { booked, cancelled };
+      this.store.remember('exam.reschedule', key, fingerprint, result, this.clock.now().toISOString());
       return result;
     });
   }
@@ -174,25 +190,69 @@ export class SandboxExams implements ExamsPort {
       const row = this.bookingRow(id, bid);
       if (!row) throw new PlatformError('NOT_FOUND', 'no such booking for this citizen', { entity: 'booking' });
       if (row.status === 'cancelled') return toBooking(row);
-      const deadline = calendar.startOfChinaDay(row.date);
-      // Until 24:00 China time of the day before the exam, i.e. while "today" is before the exam date.
-      if (row.status !== 'booked' || this.today() >= row.date) {
-        throw new PlatformError('CANCEL_TOO_LATE', 'booking can no longer be cancelled', {
-          deadline, lastCancelDate: calendar.addDays(row.date, -1), examDate: row.date,
-        });
-      }
-      this.store.db.prepare("UPDATE exam_bookings SET status = 'cancelled', cancelled_at = ? WHERE booking_id = ? AND status = 'booked'")
-        .run(this.clock.now().toISOString(), bid);
-      this.store.db.prepare('UPDATE exam_slots SET booked = booked - 1 WHERE centre_id = ? AND date = ? AND session = ? AND booked > 0')
-        .run(row.centre_id, row.date, row.session);
-      const updated = this.bookingRow(id, bid);
-      if (!updated) throw new PlatformError('INTERNAL', 'booking vanished');
-      return toBooking(updated);
+      this.assertCancellable(row);
+      return this.cancelRow(id, row);
     });
   }
 
+  /** Until 24:00 China time of the day before the exam, i.e. while "today" is before the exam date (and still booked). */
+  private assertCancellable(row: BookingRow, reason?: 'reschedule'): void {
+    if (row.status !== 'booked' || this.today() >= row.date) {
+      throw new PlatformError('CANCEL_TOO_LATE', `booking can no longer be ${reason === undefined ? 'cancelled' : 'moved'}`, {
+        deadline: calendar.startOfChinaDay(row.date), lastCancelDate: calendar.addDays(row.date, -1), examDate: row.date,
+        ...(reason === undefined ? {} : { reason }),
+      });
+    }
+  }
+
+  /** Cancels a booked row and gives its seat back (inside a write transaction). */
+  private cancelRow(id: string, row: BookingRow): ExamBooking {
+    this.store.db.prepare("UPDATE exam_bookings SET status = 'cancelled', cancelled_at = ? WHERE booking_id = ? AND status = 'booked'")
+      .run(this.clock.now().toISOString(), row.booking_id);
+    this.store.db.prepare('UPDATE exam_slots SET booked = booked - 1 WHERE centre_id = ? AND date = ? AND session = ? AND booked > 0')
+      .run(row.centre_id, row.date, row.session);
+    const updated = this.bookingRow(id, row.booking_id);
+    if (!updated) throw new PlatformError('INTERNAL', 'booking vanished');
+    return toBooking(updated);
+  }
+
+  /** Checks the centre holds the subject and takes one seat of the slot (inside a write transaction). */
+  private takeSeat(subject: ExamSubject, centreId: string, date: string, session: ExamSession): CentreRow {
+    const c = this.store.db.prepare('SELECT * FROM test_centres WHERE centre_id = ?').get(centreId) as CentreRow | undefined;
+    if (!c) throw new PlatformError('NOT_FOUND', 'no such test centre', { entity: 'centre' });
+    if (!this.serves(c, subject)) {
+      throw new PlatformError('CENTRE_SUBJECT_MISMATCH', 'test centre does not hold this subject', { centreId: c.centre_id, subject });
+    }
+    this.ensureSlot(c, date, session);
+    // The seat is taken by the database, not by a read-then-write: never oversold, whatever the concurrency.
+    const taken = this.store.db
+      .prepare('UPDATE exam_slots SET booked = booked + 1 WHERE centre_id = ? AND date = ? AND session = ? AND booked < capacity')
+      .run(c.centre_id, date, session);
+    if (taken.changes === 0) {
+      throw new PlatformError('SLOT_FULL', 'exam slot is full', { centreId: c.centre_id, date, session });
+    }
+    return c;
+  }
+
+  /** Inserts an active booking on a seat already taken (inside a write transaction). */
+  private insertBooking(id: string, subject: ExamSubject, c: CentreRow, date: string, session: ExamSession): ExamBooking {
+    const bookingId = `EB${String(this.store.next('exam_booking')).padStart(8, '0')}`;
+    try {
+      this.store.db.prepare(`INSERT INTO exam_bookings (booking_id, id_number, subject, centre_id, date, session, status, booked_at)
+        VALUES (?, ?, ?, ?, ?, ?, 'booked', ?)`).run(bookingId, id, subject, c.centre_id, date, session, this.clock.now().toISOString());
+    } catch (err) {
+      if (SandboxStore.isUniqueViolation(err)) {
+        throw new PlatformError('ALREADY_BOOKED', 'citizen already has an active booking for this subject', { subject });
+      }
+      throw err;
+    }
+    const booking = this.bookingRow(id, bookingId);
+    if (!booking) throw new PlatformError('INTERNAL', 'booking vanished');
+    return toBooking(booking);
+  }
+
   /** The first rule (in the order a clerk would explain them) that blocks `subject` on `date`. */
-  private evaluate(id: string, subject: ExamSubject, date: string): ExamEligibility {
+  private evaluate(id: string, subject: ExamSubject, date: string, replacing: string | null = null): ExamEligibility {
     const today = this.today();
     const citizen = this.store.db.prepare('SELECT id_number, learner_registered_on, permit_issued_on FROM citizens WHERE id_number = ?')
       .get(id) as CitizenRow | undefined;
@@ -217,7 +277,7 @@ export class SandboxExams implements ExamsPort {
 
     const active = this.store.db.prepare("SELECT booking_id, date FROM exam_bookings WHERE id_number = ? AND subject = ? AND status = 'booked'")
       .get(id, subject) as { booking_id: string; date: string } | undefined;
-    if (active) return blocked('ALREADY_BOOKED', { subject, bookingId: active.booking_id, bookedDate: active.date });
+    if (active && active.booking_id !== replacing) return blocked('ALREADY_BOOKED', { subject, bookingId: active.booking_id, bookedDate: active.date });
 
     const attempts = results.filter((r) => r.subject === subject && r.exam_date >= validFrom && r.exam_date <= validUntil);
     if (attempts.length >= RULES.maxAttempts) {

@@ -6,7 +6,8 @@ import type { ExamSession, ExamSubject, ExamsPort } from './types';
 export function examsRoutes(routes: Routes, exams: ExamsPort): void {
   routes.get('/v1/exams/eligibility', async (req) => {
     const q = k.fields(req.query);
-    return k.ok(await exams.eligibility(k.citizen(req), k.num(q, 'subject') as ExamSubject, k.str(q, 'date')));
+    const replacing = q['replacing'] === undefined ? undefined : k.str(q, 'replacing');
+    return k.ok(await exams.eligibility(k.citizen(req), k.num(q, 'subject') as ExamSubject, k.str(q, 'date'), replacing));
   });
   routes.get('/v1/exams/slots', async (req) => {
     const q = k.fields(req.query);
@@ -22,4 +23,11 @@ export function examsRoutes(routes: Routes, exams: ExamsPort): void {
   routes.get('/v1/exams/bookings', async (req) => k.items(await exams.listBookings(k.citizen(req))));
   routes.post('/v1/exams/bookings/:bookingId/cancel', async (req) =>
     k.ok(await exams.cancel(k.citizen(req), k.param(req, 'bookingId'))));
+  routes.post('/v1/exams/bookings/:bookingId/reschedule', async (req) => {
+    const b = k.fields(req.body);
+    return k.ok(await exams.reschedule(
+      k.citizen(req), k.param(req, 'bookingId'), k.str(b, 'centreId'), k.str(b, 'date'), k.str(b, 'session') as ExamSession,
+      k.idempotencyKey(req),
+    ));
+  });
 }
