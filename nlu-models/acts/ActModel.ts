@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { SoftmaxRegression, type SoftmaxModelJson, type SoftmaxTrainOptions } from '../classifier/softmaxRegression';
+import type { FeatureOptions } from '../features/featurize';
+import { actFeatures } from './features';
+import type { ActClassification, ConfirmAct, ConfirmPurpose } from './types';
+
+export const ACT_MODEL_FORMAT = 'jiaoguan-act-model';
+/** Bump when the act features or the training recipe change so stale model files are retrained. */
+export const ACT_MODEL_FORMAT_VERSION = 1;
+
+export interface ActModelJson {
+  format: typeof ACT_MODEL_FORMAT;
+  formatVersion: number;
+  createdAt: string;
+  /** sha256 of the training examples; tells whether a model file is stale. */
+  dataHash: string;
+  counts: Record<string, Record<ConfirmAct, number>>;
+  featureOptions: FeatureOptions;
+  trainOptions: SoftmaxTrainOptions;
+  trainingMs: number;
+  classifier: SoftmaxModelJson;
+}
+
+export class ActModelFormatError extends Error {
+  readonly code = 'ACT_MODEL_FORMAT';
+}
+
+/** A trained dialogue-act model: a reply and the purpose of the question in, affirm/deny/other out. */
+export class ActModel {
+  private readonly classifier: SoftmaxRegression;
+
+  constructor(readonly json: ActModelJson) {
+    if (json.format !== ACT_MODEL_FORMAT) throw new ActModelFormatError(`not a ${ACT_MODEL_FORMAT} file`);
+    if (json.formatVersion !== ACT_MODEL_FORMAT_VERSION) {
+      throw new ActModelFormatError(`act model format ${json.formatVersion} is not ${ACT_MODEL_FORMAT_VERSION}; retrain it`);
+    }
+    this.classifier = SoftmaxRegression.fromJSON(json.classifier);
+  }
+
+  static load(file: string): ActModel {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new ActModelFormatError(`cannot read act model ${file}: ${(e as Error).message}`);
+    }
+    return new ActModel(parsed as ActModelJson);
+  }
+
+  /** Probability of every act, highest first. */
+  rank(text: string, purpose: ConfirmPurpose): Array<{ act: ConfirmAct; score: number }> {
+    return this.classifier
+      .predict(actFeatures(text, purpose, this.json.featureOptions))
+      .map((r) => ({ act: r.label as ConfirmAct, score: r.score }));
+  }
+
+  classify(text: string, purpose: ConfirmPurpose): ActClassification {
+    if (!text.trim()) return { act: 'other', score: 1 };
+    const top = this.rank(text, purpose)[0];
+    return { act: top.act, score: top.score };
+  }
+}
