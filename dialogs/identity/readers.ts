@@ -37,7 +37,7 @@ const ZH_INTRODUCED = [
   new RegExp(`(?:我|本人)\\s*(?:的名字)?\\s*(?:叫做|叫|是)\\s*(${HAN_NAME})`, 'u'),
   new RegExp(`^(?:本人|我叫|叫)\\s*(${HAN_NAME})$`, 'u'),
 ];
-const EN_INTRODUCED = /^(?:(?:my\s+)?(?:full\s+)?name(?:'s|\s+is)?|i\s*am|i'm|im|this\s+is|it's|it\s+is|call\s+me)\s*[:：]?\s*([A-Za-z][A-Za-z .'-]{1,30})$/i;
+const EN_INTRODUCED = /^(?:(?:my\s+)?(?:full\s+)?name(?:'s|\s+is)?|i\s*am|i'm|im|this\s+is|it's|it\s+is|call\s+me)\s*[:：]?\s*([A-Za-z][A-Za-z .'-]{1,30}|[\u4e00-\u9fff·]{2,20})$/iu;
 /** Trailing words that are not part of a name: 「李娜。」, 「张伟啊」, 「李娜就是我」. */
 const TRAIL = /(?:[。.!！~～,，;；]|就是我|哈|啊|呀|哦|嘛|的)+$/u;
 /** A bare answer with these words is a question or a request, not a name. */
