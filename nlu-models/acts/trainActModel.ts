@@ -22,25 +22,28 @@ export function actDataHash(examples: readonly LocalisedActExample[]): string {
  * question is read at the generic one and at one other purpose (seeded), so the purpose-crossed features
  * learn what is particular to a purpose and the plain ones what is common to all.
  */
-export function actSamples(examples: readonly LocalisedActExample[], seed = 5): Sample[] {
+export function actSamples(examples: readonly LocalisedActExample[], seed = 5): Sample[][] {
   const rand = seededRandom(seed);
-  const samples: Sample[] = [];
-  for (const e of examples) {
+  return examples.map((e) => {
     if (e.purpose) {
       const features = actFeatures(e.text, e.purpose);
-      samples.push({ features, label: e.act }, { features, label: e.act });
-    } else {
-      samples.push({ features: actFeatures(e.text, 'generic'), label: e.act });
-      samples.push({ features: actFeatures(e.text, SPECIFIC[Math.floor(rand() * SPECIFIC.length)]), label: e.act });
+      return [{ features, label: e.act }, { features, label: e.act }];
     }
-  }
-  return samples;
+    return [
+      { features: actFeatures(e.text, 'generic'), label: e.act },
+      { features: actFeatures(e.text, SPECIFIC[Math.floor(rand() * SPECIFIC.length)]), label: e.act },
+    ];
+  });
 }
 
-export function trainActModel(examples: readonly LocalisedActExample[], now: () => Date = () => new Date()): ActModelJson {
+export function trainActModel(
+  examples: readonly LocalisedActExample[],
+  now: () => Date = () => new Date(),
+  samples: readonly Sample[][] = actSamples(examples),
+): ActModelJson {
   if (examples.length === 0) throw new Error('act model: no training examples');
   const started = Date.now();
-  const classifier = SoftmaxRegression.train(actSamples(examples), ACT_TRAIN_OPTIONS);
+  const classifier = SoftmaxRegression.train(samples.flat(), ACT_TRAIN_OPTIONS);
   const counts: ActModelJson['counts'] = {};
   for (const e of examples) {
     counts[e.locale] ??= { affirm: 0, deny: 0, other: 0 };
@@ -80,9 +83,11 @@ export function evaluateActModel(model: ActModel, tests: readonly LocalisedActEx
 /** Stratified k-fold cross-validation over the training examples. */
 export function crossValidateActs(examples: readonly LocalisedActExample[], folds = 5, seed = 13): EvaluationReport {
   const fold = stratifiedFolds(examples.map((e) => `${e.locale}/${e.act}`), folds, seed);
+  const samples = actSamples(examples);
   const predictions: Array<{ text: string; gold: ConfirmAct; predicted: ConfirmAct }> = [];
   for (let f = 0; f < folds; f += 1) {
-    const model = new ActModel(trainActModel(examples.filter((_, i) => fold[i] !== f)));
+    const inFold = (_: unknown, i: number) => fold[i] !== f;
+    const model = new ActModel(trainActModel(examples.filter(inFold), undefined, samples.filter(inFold)));
     examples.forEach((e, i) => {
       if (fold[i] !== f) return;
       const purpose = evaluationPurpose(e);

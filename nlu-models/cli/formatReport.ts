@@ -2,12 +2,12 @@ import type { EvaluationReport } from '../evaluation/metrics';
 
 const pct = (x: number) => (x * 100).toFixed(1).padStart(5);
 
-/** Human-readable evaluation: accuracy, per-intent table, confusion matrix, worst confusions. */
-export function formatReport(title: string, r: EvaluationReport): string {
+/** Human-readable evaluation: accuracy, per-label table (labels are intents unless named), confusion matrix, worst confusions. */
+export function formatReport(title: string, r: EvaluationReport, labelName = 'intent'): string {
   const lines: string[] = [];
   lines.push(`${title}: accuracy ${pct(r.accuracy)}% (${r.correct}/${r.total})`, '');
-  const w = Math.max(...r.perIntent.map((m) => m.intent.length), 6);
-  lines.push(`${'intent'.padEnd(w)}  precision  recall     F1  support`);
+  const w = Math.max(...r.perIntent.map((m) => m.intent.length), labelName.length, 6);
+  lines.push(`${labelName.padEnd(w)}  precision  recall     F1  support`);
   for (const m of r.perIntent) {
     lines.push(`${m.intent.padEnd(w)}     ${pct(m.precision)}   ${pct(m.recall)}  ${pct(m.f1)}  ${String(m.support).padStart(7)}`);
   }

@@ -1,4 +1,9 @@
 import { createInterface } from 'node:readline';
+import { ActModel } from '../acts/ActModel';
+import { loadActCorpora } from '../acts/corpus/loadActCorpus';
+import { ensureActModel } from '../acts/ensureActModel';
+import { ACT_MODEL_FILE } from '../acts/paths';
+import { crossValidateActs, evaluateActModel } from '../acts/trainActModel';
 import { loadCorpusFile, projectCorpusFiles } from '../corpus/loadCorpus';
 import { crossValidate, heldOutEvaluation } from '../evaluation/evaluateExamples';
 import { IntentModel } from '../model/IntentModel';
@@ -13,8 +18,8 @@ import { progressBar } from './progressBar';
 const USAGE = `usage: npm run --silent nlu -- <command>
   classify [--model FILE] [--today YYYY-MM-DD]   one utterance per stdin line → one JSON line each
   train [--corpus FILE ...] [--out FILE]          train on NLP.js corpora (default: the project's)
-  evaluate [--corpus FILE ...] [--folds K] [--json]  k-fold cross-validation and held-out tests
-  ensure                                          train the project model if missing or stale`;
+  evaluate [--corpus FILE ...] [--folds K] [--json]  k-fold cross-validation and held-out tests (intents, then dialogue acts)
+  ensure                                          train the project models (intents, dialogue acts) if missing or stale`;
 
 function chinaToday(): string {
   return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -68,17 +73,25 @@ async function main(argv: string[]): Promise<number> {
       const cv = crossValidate(train, { folds }, (d, k) => { if (tty) process.stderr.write(`\rfold ${d}/${k}`); });
       if (tty) process.stderr.write('\n');
       const heldOut = tests.length ? heldOutEvaluation(new IntentModel(trainOnExamples(train)), tests) : null;
+      const acts = loadActCorpora();
+      const actCv = crossValidateActs(acts.train, folds);
+      const actHeldOut = evaluateActModel(new ActModel(ensureActModel(ACT_MODEL_FILE).model), acts.tests);
       if (args.switches.has('json')) {
-        process.stdout.write(`${JSON.stringify({ crossValidation: { folds, ...cv }, heldOutTests: heldOut }, null, 2)}\n`);
+        const dialogueActs = { crossValidation: { folds, ...actCv }, heldOutTests: actHeldOut };
+        process.stdout.write(`${JSON.stringify({ crossValidation: { folds, ...cv }, heldOutTests: heldOut, dialogueActs }, null, 2)}\n`);
       } else {
         process.stdout.write(`${formatReport(`${folds}-fold cross-validation over ${train.length} training utterances`, cv)}\n`);
         if (heldOut) process.stdout.write(`\n${formatReport(`held-out tests (${tests.length} utterances)`, heldOut)}\n`);
+        process.stdout.write(`\n${formatReport(`dialogue acts, ${folds}-fold cross-validation over ${acts.train.length} replies`, actCv, 'act')}\n`);
+        process.stdout.write(`\n${formatReport(`dialogue acts, held-out tests (${acts.tests.length} replies)`, actHeldOut, 'act')}\n`);
       }
       return 0;
     }
     case 'ensure': {
       const r = ensureModel(PROJECT_MODEL_FILE, corpusFiles, { onProgress: progressBar() });
       process.stderr.write(r.trained ? `model trained → ${PROJECT_MODEL_FILE}\n` : 'model is up to date\n');
+      const a = ensureActModel(ACT_MODEL_FILE);
+      process.stderr.write(a.trained ? `dialogue-act model trained → ${ACT_MODEL_FILE}\n` : 'dialogue-act model is up to date\n');
       return 0;
     }
     default:
