@@ -17,6 +17,11 @@ const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/u;
  * part of a plate-like or code-like run (6SB66, AB3C5).
  */
 const LATIN = /(?<![a-zA-Z\u00c0-\u024f\d])(?:[a-zA-Z\u00c0-\u024f]+|(?:[a-zü\u00c0-\u024f]+[1-5])+[a-zü\u00c0-\u024f]*)(?![a-zA-Z\u00c0-\u024f\d])/gu;
+/**
+ * Sounds, not words: 嗯/啊/哦 typed in letters and laughter ("en en", "enen", "aaa", "haha", "hehe") belong to no
+ * language, so "en en" in a Chinese conversation does not switch it to English.
+ */
+const INTERJECTION = /^(?:a+|e+|o+|(?:en)+n*|(?:ha)+h?|(?:he)+|(?:hei)+|(?:hia)+|(?:xi)+|(?:ya)+|m+|h?m+|h+|e+m+|ng|wa+)$/i;
 /** One- or two-letter capitals (ID, OK) weigh nothing against Han characters. */
 const ABBREVIATION = /^[A-Z]{1,2}$/;
 
@@ -32,6 +37,7 @@ interface Words {
 function latinWords(rest: string): Words {
   const out: Words = { english: [], pinyin: [], ambiguous: [] };
   for (const [word] of rest.matchAll(LATIN)) {
+    if (INTERJECTION.test(word)) continue;
     const reading = readPinyin(word);
     if (reading === 'pinyin') out.pinyin.push(word);
     else if (/^[A-Za-z]{2,}$/.test(word)) (reading === 'ambiguous' ? out.ambiguous : out.english).push(word);

@@ -46,6 +46,19 @@ describe('a message in pinyin is Chinese', () => {
   ] as const)('%j beside English or Han → %s', (text, language) => expect(detectLanguage(text)).toBe(language));
 });
 
+describe('sounds belong to no language', () => {
+  it.each(['en en', 'enen', 'haha', 'hehe', 'hhh', 'emmm', 'aaa'])('%j keeps the conversation\'s language', (text) => {
+    expect(detectLanguage(text)).toBe('none');
+    expect(chooseLocale(text, 'zh-CN')).toBe('zh-CN');
+    expect(chooseLocale(text, 'en')).toBe('en');
+  });
+
+  it('but not the words beside them', () => {
+    expect(detectLanguage('en hao de')).toBe('zh');
+    expect(detectLanguage('en, yes please')).toBe('en');
+  });
+});
+
 describe('English stays English', () => {
   it.each([
     ['yes', 'en-short'], ['no', 'en-short'], ['hi', 'en-short'], ['cancel', 'en-short'], ['ok', 'en-short'],
