@@ -21,7 +21,7 @@ const LATIN = /(?<![a-zA-Z\u00c0-\u024f\d])(?:[a-zA-Z\u00c0-\u024f]+|(?:[a-zü\u
  * Sounds, not words: 嗯/啊/哦 typed in letters and laughter ("en en", "enen", "aaa", "haha", "hehe") belong to no
  * language, so "en en" in a Chinese conversation does not switch it to English.
  */
-const INTERJECTION = /^(?:a+|e+|o+|(?:en)+n*|(?:ha)+h?|(?:he)+|(?:hei)+|(?:hia)+|(?:xi)+|(?:ya)+|m+|h?m+|h+|e+m+|ng|wa+)$/i;
+const INTERJECTION = /^(?:a+|e+|o+|(?:en)+n*|(?:ha){2,}h?|(?:he){2,}|(?:hei){2,}|(?:hia){2,}|(?:xi){2,}|(?:ya){2,}|m+|h?m+|h+|e+m+|ng|wa+)$/i;
 /** One- or two-letter capitals (ID, OK) weigh nothing against Han characters. */
 const ABBREVIATION = /^[A-Z]{1,2}$/;
 
