@@ -36,13 +36,17 @@ interface Words {
 
 function latinWords(rest: string): Words {
   const out: Words = { english: [], pinyin: [], ambiguous: [] };
+  /** One syllable with a tone digit ("wo3", but also "a1", "sha1", "o2"): pinyin only beside other pinyin. */
+  const oneTone: string[] = [];
   for (const [word] of rest.matchAll(LATIN)) {
     if (INTERJECTION.test(word)) continue;
     const reading = readPinyin(word);
-    if (reading === 'pinyin') out.pinyin.push(word);
+    if (reading === 'pinyin' && (word.match(/[1-5]/g) ?? []).length === 1 && !/[^\d]$/.test(word)) oneTone.push(word);
+    else if (reading === 'pinyin') out.pinyin.push(word);
     else if (/^[A-Za-z]{2,}$/.test(word)) (reading === 'ambiguous' ? out.ambiguous : out.english).push(word);
     // A lone letter ("a", "I") or a code with digits weighs nothing, as before.
   }
+  if (out.pinyin.length > 0 || oneTone.length > 1) out.pinyin.push(...oneTone);
   return out;
 }
 
@@ -54,6 +58,16 @@ function latinWords(rest: string): Words {
 function pinyinCarries(words: Words): boolean {
   const shaped = words.pinyin.length + words.ambiguous.length;
   return words.pinyin.length > words.english.length && shaped >= 2 * words.english.length;
+}
+
+/**
+ * Two or three capitalised pinyin words and nothing else ("Zhang Wei", "Ouyang Xiaoming", "Li Na") are a name, as
+ * typed at a name question in either language: no language, so the conversation keeps its own.
+ */
+function looksLikeName(words: Words): boolean {
+  const all = [...words.pinyin, ...words.ambiguous];
+  return words.english.length === 0 && words.pinyin.length > 0 && all.length >= 2 && all.length <= 3
+    && all.every((w) => /^[A-Z][a-z]+$/.test(w));
 }
 
 /**
@@ -73,6 +87,7 @@ export function detectLanguage(text: string, entities: ReadonlyArray<{ start: nu
   for (const ch of rest) if (HAN.test(ch)) han += 1;
   const words = latinWords(rest);
   if (han === 0) {
+    if (looksLikeName(words)) return 'none';
     if (pinyinCarries(words)) return words.english.length > 0 ? 'mixed' : 'zh';
     const english = words.english.length + words.ambiguous.length;
     return english >= 2 ? 'en' : english === 1 ? 'en-short' : 'none';

@@ -4,7 +4,7 @@
  * syllables; as in pinyin spelling, a syllable starting with a, o or e only begins a word or follows an
  * apostrophe). Many English words are pinyin-shaped too (a, an, he, men, long, hang, you, house, license, date):
  * a segmentable word reads as pinyin only when it is a common pinyin word (wo, ni, kemu, cha…) or holds a syllable
- * English spelling hardly ever makes (zh/x/q/j initials; ao, uo, ai, ei, ia, ua, iao, ian, iang, uan, ui, iu, ue,
+ * English spelling hardly ever makes (zh/x/q/j initials; ao, uo, ei, ia, ua, iao, ian, iang, uan, ui, iu, ue,
  * eng finals) — otherwise it is "ambiguous" and never makes a message Chinese on its own.
  */
 
@@ -44,11 +44,11 @@ const LONGEST = 6;
 const PINYIN_WORDS = new Set(`
 wo ni ta nin women nimen tamen bu de le ne ba shi mei meiyou dui hao haode keyi cha chadan ban banli fa fen kou
 kemu kefu rengong chepai paizi chezi che chexian nianjian biangeng buban suan wen wenti shenme
-zenme nage zhege zhe ge dou hen ke hai zai lai qu kan gei mang zou
+zenme nage zhege zhe ge dou hen ke hai zai lai mai kai gai dai cai qu kan gei mang zou
 `.split(/\s+/).filter(Boolean));
 
 /** Distinctive: initials or finals English spelling (almost) never produces in a word that also segments. */
-const DISTINCTIVE = /^(?:zh|x|q|j)|(?:ao|uo|ai|ei|ia|ua|ian|iang|iong|uan|ui|iu|ue|ve|v|eng)$/;
+const DISTINCTIVE = /^(?:zh|x|q|j)|(?:ao|uo|ei|ia|ua|ian|iang|iong|uan|ui|iu|ue|ve|v|eng)$/;
 
 /**
  * English words (and English-speaking interjections) that read as pinyin by the rules above: they count as
@@ -56,7 +56,7 @@ const DISTINCTIVE = /^(?:zh|x|q|j)|(?:ao|uo|ai|ei|ia|ua|ian|iang|iong|uan|ui|iu|
  */
 const ENGLISH_SHAPED = new Set(`
 ai ao ei eng a an o e er en ou ma me ha he ye yo la lo le na
-guide guides suite media taxi june juju chai beige lei remain remaining
+guide guides suite media taxi maxi emoji june juju chai beige lei remain remaining yuan
 ian sean diana median hawaii banzai
 `.split(/\s+/).filter(Boolean));
 

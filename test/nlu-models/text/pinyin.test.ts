@@ -59,6 +59,16 @@ describe('sounds belong to no language', () => {
   });
 });
 
+describe('no language: a name in pinyin, a code', () => {
+  // A name typed at the name question of an English conversation does not switch it to Chinese.
+  it.each(['Zhang Wei', 'Wang Qiang', 'Ouyang Xiaoming', 'a1', 'sha1', 'o2'])('%j', (text) => {
+    expect(detectLanguage(text)).toBe('none');
+    expect(chooseLocale(text, 'en')).toBe('en');
+  });
+
+  it('but a sentence with a name in it is English', () => expect(detectLanguage('my name is Zhang Wei')).toBe('en'));
+});
+
 describe('English stays English', () => {
   it.each([
     ['yes', 'en-short'], ['no', 'en-short'], ['hi', 'en-short'], ['cancel', 'en-short'], ['ok', 'en-short'],
@@ -69,6 +79,7 @@ describe('English stays English', () => {
     ['a an e ou ma', 'en'], ['hang on', 'en'], ['can you help me', 'en'], ['see you', 'en'], ['who made you', 'en'],
     ['guide me', 'en'], ['how many points remaining', 'en'], ['my license plate', 'en'],
     // one pinyin term inside an English sentence
+    ['waiting', 'en-short'], ['still waiting', 'en'], ['200 yuan', 'en-short'], ['emoji', 'en-short'],
     ['yibao card balance', 'en'], ['yo book me kemu 2', 'en'], ['pay 200 yuan fine', 'en'],
     ['Hi, I need to pay a fine for plate Su A12345', 'en'],
   ] as const)('%j → %s', (text, language) => {
