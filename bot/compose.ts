@@ -2,6 +2,7 @@ import {
   CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory,
   ConversationState, UserState,
 } from 'botbuilder';
+import { classifyConfirmAct } from '../nlu-models/acts';
 import { fixedDateClock, systemClock, type Clock } from '../integrations/clock';
 import { HttpPlatform } from '../integrations/platform/http/HttpPlatform';
 import { SandboxPlatform } from '../integrations/platform/sandbox/SandboxPlatform';
@@ -166,7 +167,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     stores, nlu, baseline, accounts, logger, corpusFiles: overrides.corpusFiles, contractIntents: contractIntents(services),
     now: () => clock.now().getTime(), today: () => todayOf(clock),
   });
-  const deps: DialogDeps = { nlu: countingUnderstanding(nlu, metrics), platform, clock, rateLimits: stores.rateLimits, inbox: admin.inbox };
+  const deps: DialogDeps = { nlu: countingUnderstanding(nlu, metrics), acts: { classify: classifyConfirmAct }, platform, clock, rateLimits: stores.rateLimits, inbox: admin.inbox };
   const bot = new JiaoguanBot(conversationState, userState, new MainDialog(deps, services), services.menuIntents);
 
   const middleware = [

@@ -2,11 +2,14 @@ import type { Clock } from '../integrations/clock';
 import type { TrafficPlatform } from '../integrations/platform/types';
 import type { RateLimits } from '../integrations/storage/rateLimits';
 import type { MisunderstoodInbox } from '../integrations/storage/training';
+import type { ConfirmActClassifier } from '../nlu-models/acts/types';
 import type { LanguageUnderstanding } from '../nlu-models/recognizer/Understanding';
 
 /** What every dialog may use, passed to constructors by the composition root (bot/). */
 export interface DialogDeps {
   nlu: LanguageUnderstanding;
+  /** Reads yes and no in the citizen's words at a confirmation (nlu-models/acts). */
+  acts: ConfirmActClassifier;
   platform: TrafficPlatform;
   clock: Clock;
   /** The store's counters shared by every bot process: limits on what citizens may try (failed lookups by plate). */

@@ -12,6 +12,7 @@ import { maskCitizenMessage } from '../../integrations/privacy/maskCitizenMessag
 import { isComplaint, requestHandoff } from '../handoff/requestHandoff';
 import { serviceButtons } from './menu';
 import type { FlowRegistry, ServiceIndex } from '../services/ServiceIndex';
+import { activeAskPrompt } from '../prompts/AskPrompt';
 import { SIDE_TRIP_DIALOG, SideTripDialog, type SideTripOptions } from './SideTripDialog';
 
 export const MAIN_DIALOG = 'mainDialog';
@@ -26,6 +27,8 @@ export const SWITCH_CONFIDENT = 0.85;
 export const MIN_GUESS = 0.1;
 /** Control intents (help, cancel, agent) interrupt a flow above this score. */
 export const CONTROL_CONFIDENT = 0.7;
+/** After this many answers in a row that a question did not understand, the citizen is offered a person. */
+export const GIVE_UP_AFTER = 3;
 
 /** The main loop's state, carried from one loop to the next. */
 export interface MainLoopState {
@@ -85,21 +88,31 @@ export class MainDialog extends ComponentDialog {
     return undefined;
   }
 
+  /**
+   * Interruptions, in one place. A message that answers the open question (read by the question itself, AskPrompt)
+   * goes to it; otherwise a person, stop, help, a question about anything else (answered as a side trip, then the
+   * question is asked again) or, after the third answer in a row that was not understood, a person.
+   */
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const text = (innerDc.context.activity.text ?? '').trim();
     const flow = this.activeFlow(innerDc);
-    if (!flow || !text || /^\d{1,2}$/.test(text)) return undefined;
-    const u = this.understand(innerDc);
+    if (!flow || !text) return undefined;
     const ctx = innerDc.context;
-    if (u.intent === 'cancel' && u.score >= CONTROL_CONFIDENT) {
-      await innerDc.cancelAllDialogs();
-      await ctx.sendActivity(msg(ctx, 'main.cancelled'));
-      return innerDc.beginDialog(LOOP, { routeCurrent: false });
-    }
+    const asking = activeAskPrompt(innerDc);
+    if (asking) {
+      if (asking.prompt.interpret(ctx, asking.state).act !== 'other') return undefined;
+    } else if (/^\d{1,2}$/.test(text)) return undefined;
+    const u = this.understand(innerDc);
+    const done = asking?.state.options.doneSoFar ?? msg(ctx, 'prompt.nothingDone');
     if ((u.intent === 'agent.handoff' && u.score >= CONTROL_CONFIDENT) || isComplaint(text)) {
       // The citizen wants a person: the flow stops here (what was already done stays done).
       await innerDc.cancelAllDialogs();
       await requestHandoff(ctx, isComplaint(text) ? 'complaint' : 'requested', [flow, u.intent]);
+      return innerDc.beginDialog(LOOP, { routeCurrent: false });
+    }
+    if (u.intent === 'cancel' && u.score >= CONTROL_CONFIDENT) {
+      await innerDc.cancelAllDialogs();
+      await ctx.sendActivity(msg(ctx, 'main.flowCancelled', { service: msg(ctx, `main.service.${flow}`), done }));
       return innerDc.beginDialog(LOOP, { routeCurrent: false });
     }
     if (u.intent === 'help' && u.score >= CONTROL_CONFIDENT) {
@@ -107,9 +120,29 @@ export class MainDialog extends ComponentDialog {
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
-    if (this.services.isServiceIntent(u.intent) && u.score >= SWITCH_CONFIDENT && this.services.family(u.intent) !== this.services.family(flow)) {
+    if (u.intent.startsWith('faq.') && u.score >= SWITCH_CONFIDENT) {
+      const answer = this.deps.nlu.answer?.(u.intent, localeOf(ctx));
+      if (answer) {
+        await ctx.sendActivity(answer);
+        await innerDc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      }
+    }
+    if (this.services.isServiceIntent(u.intent) && u.score >= SWITCH_CONFIDENT) {
+      if (u.intent === flow) {
+        if (!asking) return undefined;
+        await ctx.sendActivity(msg(ctx, 'prompt.sameFlow'));
+        await innerDc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      }
       const target = this.flowFor(u.intent);
       if (target) return this.detour(innerDc, target, u, flow);
+    }
+    if (asking && asking.state.failures + 1 >= GIVE_UP_AFTER) {
+      await innerDc.cancelAllDialogs();
+      await ctx.sendActivity(msg(ctx, 'prompt.giveUp', { done }));
+      await requestHandoff(ctx, 'misunderstood', [flow, u.intent]);
+      return innerDc.beginDialog(LOOP, { routeCurrent: false });
     }
     return undefined;
   }
@@ -122,11 +155,11 @@ export class MainDialog extends ComponentDialog {
   private async detour(innerDc: DialogContext, target: string, u: Understanding, flow: string): Promise<DialogTurnResult> {
     const below = innerDc.stack[innerDc.stack.length - 2];
     if (below?.id !== SIDE_TRIP_DIALOG) {
-      return innerDc.beginDialog(SIDE_TRIP_DIALOG, { target, entities: u.entities, resume: flow } satisfies SideTripOptions);
+      return innerDc.beginDialog(SIDE_TRIP_DIALOG, { target, entities: u.entities, text: u.text, resume: flow } satisfies SideTripOptions);
     }
     const { resume } = below.state.options as SideTripOptions;
-    if (this.services.family(resume) === this.services.family(u.intent)) return innerDc.endDialog();
-    return innerDc.replaceDialog(target, { entities: u.entities } satisfies FlowOptions);
+    if (resume === u.intent) return innerDc.endDialog();
+    return innerDc.replaceDialog(target, { entities: u.entities, text: u.text } satisfies FlowOptions);
   }
 
   private flowFor(intent: string): string | undefined {
@@ -153,7 +186,7 @@ export class MainDialog extends ComponentDialog {
       const target = this.flowFor(u.intent);
       if (target) {
         step.options.intents = intents;
-        return step.beginDialog(target, { entities: u.entities } satisfies FlowOptions);
+        return step.beginDialog(target, { entities: u.entities, text: u.text } satisfies FlowOptions);
       }
     }
     if (u.score < CONFIDENT || u.intent === 'None') {

@@ -3,6 +3,7 @@ import type { TrafficPlatform } from '../../integrations/platform/types';
 import type { DialogDeps } from '../DialogDeps';
 import type { CatalogueMessages } from '../i18n/catalog';
 import type { Locale } from '../i18n/Locale';
+import type { PromptDefinition } from '../prompts/PromptDefinition';
 
 /** A text in every language the bot answers in (the compiler refuses one missing). */
 export type Labels = Readonly<Record<Locale, string>>;
@@ -55,6 +56,11 @@ export interface ServiceModule {
   readonly intents: readonly ServiceIntentDefinition[];
   /** The service's message catalogue; its ids are unique across all catalogues. */
   readonly messages: CatalogueMessages;
+  /**
+   * The questions its flows ask, declared once: the prompt layer (dialogs/prompts/AskPrompt) reads answers in their
+   * context and the prompt × act test matrix is generated from them.
+   */
+  readonly prompts?: readonly PromptDefinition[];
   /**
    * The platform methods its dialogs call, by port (the binding dialog's identity calls included when it asks for
    * a bound identity). Each port declares its error codes and each method's retry policy once

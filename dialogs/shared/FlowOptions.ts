@@ -3,6 +3,8 @@ import type { UnderstoodEntity } from '../../nlu-models/recognizer/Understanding
 /** Options every flow dialog accepts: entities already understood from the citizen's first message. */
 export interface FlowOptions {
   entities?: readonly UnderstoodEntity[];
+  /** The message that started the flow, for details the entities alone do not carry (「科目一过了，想约科目二下午」). */
+  text?: string;
 }
 
 /** The first value of an entity among the pre-filled ones. */

@@ -11,6 +11,7 @@ import '../../dialogs/services';
 import { LocaleMiddleware } from '../../dialogs/i18n/LocaleMiddleware';
 import type { Locale } from '../../dialogs/i18n/Locale';
 import { SqliteRateLimits } from '../../integrations/storage/sqlite/SqliteRateLimits';
+import { classifyConfirmAct } from '../../nlu-models/acts';
 import { NluEngine } from '../../nlu-models/recognizer/NluEngine';
 import { projectModel } from '../nlu-models/recognizer/projectModel';
 import { LI_NA, sandbox, WANG_QIANG, ZHANG_WEI } from '../integrations/platform/fixtures';
@@ -33,7 +34,7 @@ export interface World {
 /** A sandbox platform on a fresh in-memory database, a manual clock (default 2026-11-25 10:00 China time) and the project NLU. */
 export function makeWorld(at = '2026-11-25T10:00:00+08:00'): World {
   const { db, clock, platform, admin } = sandbox(at);
-  return { deps: { nlu: new NluEngine(projectModel()), platform, clock, rateLimits: new SqliteRateLimits(db) }, platform, admin, clock, db };
+  return { deps: { nlu: new NluEngine(projectModel()), acts: { classify: classifyConfirmAct }, platform, clock, rateLimits: new SqliteRateLimits(db) }, platform, admin, clock, db };
 }
 
 /** Binds the test user to a persona directly through the platform (for flows that are not about binding). */

@@ -6,19 +6,20 @@ import type { DialogDeps } from '../../DialogDeps';
 import { BindingDialog } from '../../identity/BindingDialog';
 import { boundResult, ensureBoundStep } from '../../identity/ensureBound';
 import { msg } from '../../i18n/turnLocale';
-import { YesNoPrompt } from '../../prompts/YesNoPrompt';
+import { ask, AskPrompt } from '../../prompts/AskPrompt';
+import { isRedirect } from '../../prompts/PromptDefinition';
 import { entityValue, type FlowOptions } from '../../shared/FlowOptions';
 import { runPlatform } from '../../shared/runPlatform';
 import { todayOf } from '../../shared/today';
 import { sortBookings, stillCancellable } from './bookingStatus';
-import { choiceOptions, entityIn, examChoicePrompt, freeAnswer } from './examChoicePrompt';
+import { examSlotsSaid } from './examSlotsSaid';
+import { bookingsNamed, readBookingBySubject } from './pickBooking';
+import { EXAM_PROMPTS } from './prompts';
 import { bookingLine, lastCancelDay, ruleMessage, showDate, showSubject } from './examText';
 
 export const EXAM_CANCEL_DIALOG = 'examCancelDialog';
 const MAIN = 'examCancel.main';
 const CONFIRM_LOOP = 'examCancel.confirm';
-const PICK_PROMPT = 'examCancel.pickPrompt';
-const CONFIRM_PROMPT = 'examCancel.confirmPrompt';
 
 /** What the cancel flow keeps between turns. */
 export interface ExamCancelState {
@@ -42,13 +43,8 @@ export class ExamCancelDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(EXAM_CANCEL_DIALOG);
     this.addDialog(new BindingDialog(deps));
-    this.addDialog(examChoicePrompt(PICK_PROMPT, (_ctx, text, options) => {
-      const subject = entityIn(text, 'exam_subject', todayOf(deps.clock));
-      const subjects = (options.validations as { subjects?: number[] } | undefined)?.subjects ?? [];
-      const index = subjects.findIndex((s) => String(s) === subject);
-      return index >= 0 ? { ...freeAnswer(String(subject)), index } : undefined;
-    }));
-    this.addDialog(new YesNoPrompt(CONFIRM_PROMPT));
+    this.addDialog(new AskPrompt(EXAM_PROMPTS.cancelPick, deps, { read: readBookingBySubject(() => todayOf(deps.clock)) }));
+    this.addDialog(new AskPrompt(EXAM_PROMPTS.cancelConfirm, deps));
     this.addDialog(new WaterfallDialog<ExamCancelState & FlowOptions>(MAIN, [
       ensureBoundStep<ExamCancelState & FlowOptions>(deps), this.pick.bind(this), this.afterPick.bind(this),
     ]));
@@ -69,21 +65,23 @@ export class ExamCancelDialog extends ComponentDialog {
     }
     step.options.idNumber = binding.idNumber;
     step.options.offered = active;
-    const subject = entityValue(step.options, 'exam_subject');
-    const matching = subject ? active.filter((b) => String(b.subject) === subject) : active;
-    if (matching.length === 1) return step.next({ ...freeAnswer(matching[0].bookingId), index: active.indexOf(matching[0]) });
+    const o = step.options;
+    const subject = o.text ? examSlotsSaid(o.text, todayOf(this.deps.clock)).exam_subject : entityValue(o, 'exam_subject');
+    const matching = bookingsNamed(active, subject);
+    if (matching.length === 1 && matching[0]) return step.next({ value: matching[0].bookingId, index: active.indexOf(matching[0]), score: 1 });
     if (subject && matching.length === 0) {
       await ctx.sendActivity(msg(ctx, 'exam.cancel.noneForSubject', { subject: showSubject(ctx, Number(subject) as ExamBooking['subject']) }));
     }
     const today = todayOf(this.deps.clock);
-    return step.prompt(PICK_PROMPT, choiceOptions(
-      msg(ctx, 'exam.cancel.pick'), msg(ctx, 'exam.cancel.badPick'),
-      active.map((b) => ({ value: bookingLine(ctx, b, today) })),
-      { subjects: active.map((b) => b.subject) },
-    ));
+    return ask(step, EXAM_PROMPTS.cancelPick, {
+      prompt: msg(ctx, 'exam.cancel.pick'), retryPrompt: msg(ctx, 'exam.cancel.badPick'),
+      choices: active.map((b) => ({ value: bookingLine(ctx, b, today) })),
+      validations: { subjects: active.map((b) => b.subject) },
+    });
   }
 
   private async afterPick(step: MainStep): Promise<DialogTurnResult> {
+    if (isRedirect(step.result)) return step.endDialog(null);
     const found = step.result as FoundChoice;
     const booking = (step.options.offered ?? [])[found.index];
     if (!booking) return step.endDialog(null);
@@ -107,7 +105,10 @@ export class ExamCancelDialog extends ComponentDialog {
       booking: bookingLine(ctx, booking, today),
       lastCancelDate: showDate(ctx, lastCancelDay(booking.cancellableUntil), today),
     });
-    return step.prompt(CONFIRM_PROMPT, { prompt: retry ? `${msg(ctx, 'exam.confirmRetry')}\n${summary}` : summary });
+    return ask(step, EXAM_PROMPTS.cancelConfirm, {
+      prompt: retry ? `${msg(ctx, 'exam.confirmRetry')}\n${summary}` : summary,
+      doneSoFar: msg(ctx, 'exam.cancel.keptNote'),
+    });
   }
 
   private async cancel(step: Step): Promise<DialogTurnResult> {

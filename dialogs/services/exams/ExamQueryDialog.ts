@@ -3,15 +3,15 @@ import type { DialogDeps } from '../../DialogDeps';
 import { BindingDialog } from '../../identity/BindingDialog';
 import { boundResult, ensureBoundStep } from '../../identity/ensureBound';
 import { msg } from '../../i18n/turnLocale';
-import { YesNoPrompt } from '../../prompts/YesNoPrompt';
+import { ask, AskPrompt } from '../../prompts/AskPrompt';
 import type { FlowOptions } from '../../shared/FlowOptions';
 import { runPlatform } from '../../shared/runPlatform';
 import { bookingList, sortBookings, stillCancellable } from './bookingStatus';
 import { EXAM_BOOK_DIALOG, ExamBookDialog } from './ExamBookDialog';
+import { EXAM_PROMPTS } from './prompts';
 
 export const EXAM_QUERY_DIALOG = 'examQueryDialog';
 const MAIN = 'examQuery.main';
-const BOOK_PROMPT = 'examQuery.bookPrompt';
 /** How many past bookings (cancelled, passed, failed) are shown. */
 const HISTORY_SHOWN = 5;
 
@@ -25,7 +25,7 @@ export class ExamQueryDialog extends ComponentDialog {
     super(EXAM_QUERY_DIALOG);
     this.addDialog(new BindingDialog(deps));
     this.addDialog(new ExamBookDialog(deps));
-    this.addDialog(new YesNoPrompt(BOOK_PROMPT));
+    this.addDialog(new AskPrompt(EXAM_PROMPTS.bookNow, deps));
     this.addDialog(new WaterfallDialog<FlowOptions>(MAIN, [
       ensureBoundStep<FlowOptions>(deps), this.list.bind(this), this.offerBooking.bind(this), this.finish.bind(this),
     ]));
@@ -48,7 +48,7 @@ export class ExamQueryDialog extends ComponentDialog {
       return step.endDialog();
     }
     if (recent.length > 0) await ctx.sendActivity(msg(ctx, 'exam.query.history', { list: bookingList(ctx, recent, this.deps.clock) }));
-    return step.prompt(BOOK_PROMPT, { prompt: msg(ctx, 'exam.query.none') });
+    return ask(step, EXAM_PROMPTS.bookNow, { prompt: msg(ctx, 'exam.query.none') });
   }
 
   private async offerBooking(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {

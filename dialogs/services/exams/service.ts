@@ -3,6 +3,8 @@ import type { ServiceModule } from '../ServiceModule';
 import { ExamBookDialog } from './ExamBookDialog';
 import { ExamCancelDialog } from './ExamCancelDialog';
 import { ExamQueryDialog } from './ExamQueryDialog';
+import { ExamRescheduleDialog } from './ExamRescheduleDialog';
+import { EXAM_PROMPTS } from './prompts';
 import en from './i18n/en.json';
 import zhCN from './i18n/zh-CN.json';
 
@@ -24,14 +26,20 @@ export const EXAMS: ServiceModule = {
       consoleLabel: { 'zh-CN': '查考试预约', en: 'Test bookings' },
     },
     {
+      intent: 'exam.reschedule', family: 'exam', flow: (deps) => new ExamRescheduleDialog(deps),
+      label: { 'zh-CN': '改约考试', en: 'Reschedule a test' },
+      consoleLabel: { 'zh-CN': '改约考试', en: 'Reschedule a test' },
+    },
+    {
       intent: 'exam.cancel', family: 'exam', flow: (deps) => new ExamCancelDialog(deps),
       label: { 'zh-CN': '取消考试预约', en: 'Cancel a test booking' },
       consoleLabel: { 'zh-CN': '取消考试', en: 'Cancel a test booking' },
     },
   ],
   messages: { 'zh-CN': zhCN, en },
+  prompts: Object.values(EXAM_PROMPTS),
   calls: {
     identity: BINDING_CALLS,
-    exams: ['eligibility', 'listSlots', 'book', 'listBookings', 'cancel'],
+    exams: ['eligibility', 'listSlots', 'book', 'listBookings', 'cancel', 'reschedule'],
   },
 };

@@ -51,6 +51,7 @@ export function lostAnswerPlatform(world: World): TrafficPlatform & { bookCalls:
     listSlots: (...a) => real.listSlots(...a),
     listBookings: (...a) => real.listBookings(...a),
     cancel: (...a) => real.cancel(...a),
+    reschedule: (...a) => real.reschedule(...a),
     book: async (...a) => {
       bookCalls.push(a[5]);
       const booking = await real.book(...a);

@@ -1,0 +1,80 @@
+import { ChoiceFactory, type Choice } from 'botbuilder-dialogs';
+import { parseChineseNumber } from '../../nlu-models/entities/chineseNumber';
+import { normalizeText } from '../../nlu-models/text/normalize';
+
+/** How an answer picks among offered options: one index, several (ambiguous), or none. */
+export type ChoiceMatch = { index: number } | { ambiguous: number[] } | undefined;
+
+const EN_ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const ZH_ORDINAL = /第\s*([0-9一二两三四五六七八九十]{1,3})\s*(个|条|项|场|辆|张|号|笔|次|种|天|批)?/;
+const EN_ORDINAL = new RegExp(`\\b(?:the\\s+)?(${EN_ORDINALS.join('|')}|\\d{1,2}(?:st|nd|rd|th))\\b`, 'i');
+const EN_NUMBERED = /\b(?:number|no\.?|option|item|#)\s*(\d{1,2})\b/i;
+const LAST = /^(?:就|选|要)?(?:最后(?:一|那)?(?:个|条|项|场|辆|张|笔)?|(?:the\s+)?last(?:\s+one)?)(?:吧|的|那个)?$/i;
+const ANY = /^(?:随便|都行|都可以|哪个都(?:行|可以)|无所谓|最早(?:的|那个|那场|的那个)?|越早越好|尽快|any(?:\s+one)?|whichever|earliest(?:\s+one)?|the\s+earliest|doesn'?t\s+matter|any\s+is\s+fine)(?:吧|的|了)?[!！。.~]*$/i;
+/** Words around a partial answer that say nothing about which option (「就下午那场吧」 → 下午). */
+const FILLER = /(?:我想要|我要|我选|就选|就要|选择|选|要|就|那个|这个|那一个|这一个|那场|这场|那条|这条|那辆|这辆|那一|这一|的|吧|呢|啊|呀|哈|好了|好|please|the|one|i'?ll\s+take|i\s+want|i'?d\s+like|that|this)/gi;
+
+/** A number 1–99 written as digits or Chinese (「2」, 「二」, 「两」). */
+function numberOf(text: string): number | undefined {
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const n = parseChineseNumber(text.replace(/两/g, '二'));
+  return n !== undefined && Number.isInteger(n) && n > 0 && n < 100 ? n : undefined;
+}
+
+/** An ordinal in the text (「第二条」, 「处理第3条」, "the second one", "option 2"), 1-based. */
+export function ordinalIn(text: string): number | undefined {
+  const t = normalizeText(text);
+  const zh = ZH_ORDINAL.exec(t);
+  if (zh?.[1]) return numberOf(zh[1]);
+  const numbered = EN_NUMBERED.exec(t);
+  if (numbered?.[1]) return Number(numbered[1]);
+  const en = EN_ORDINAL.exec(t);
+  if (en?.[1]) {
+    const word = en[1].toLowerCase();
+    const i = EN_ORDINALS.indexOf(word);
+    return i >= 0 ? i + 1 : Number.parseInt(word, 10);
+  }
+  return undefined;
+}
+
+/** 「随便」「都行」「最早的」: any option will do. */
+export function saysAny(text: string): boolean {
+  return ANY.test(normalizeText(text).replace(/\s+/g, ' '));
+}
+
+function key(text: string): string {
+  return normalizeText(text).toLowerCase().replace(/[\s,，。.!！?？、:：;；()（）[\]【】「」"'“”‘’]+/g, '');
+}
+
+/**
+ * Which offered option an answer names: by number (「2」), ordinal (「第二条」, "the second one"), the last one, or part of
+ * its text or synonyms (「停车那个」, 「下午那场」). Several options matching a partial answer is ambiguous (the caller asks
+ * which); an exact match of one option's text wins over partial matches of others.
+ */
+export function matchChoice(text: string, offered: readonly (string | Choice)[]): ChoiceMatch {
+  const choices = ChoiceFactory.toChoices([...offered]);
+  const n = choices.length;
+  const t = normalizeText(text);
+  if (!t || n === 0) return undefined;
+  const whole = numberOf(t.replace(/^(?:选|要|就|no\.?|#)?\s*/i, '').replace(/(?:号|个|条)?(?:吧|的)?$/, ''));
+  if (whole !== undefined && /^[\s选要就no.#0-9一二两三四五六七八九十号个条吧的]+$/i.test(t)) {
+    return whole <= n ? { index: whole - 1 } : undefined;
+  }
+  const ordinal = ordinalIn(t);
+  if (ordinal !== undefined) return ordinal <= n ? { index: ordinal - 1 } : undefined;
+  if (LAST.test(t)) return { index: n - 1 };
+  const said = key(t);
+  const exact = choices.findIndex((c) => [c.value, ...(c.synonyms ?? [])].some((s) => key(s) === said));
+  if (exact >= 0) return { index: exact };
+  const core = key(t.replace(FILLER, ' '));
+  if (!core) return undefined;
+  const min = /[\u4e00-\u9fff]/.test(core) ? 2 : 3;
+  const hits = choices.flatMap((c, i) => {
+    const names = [c.value, ...(c.synonyms ?? [])].map(key).filter(Boolean);
+    const named = names.some((s) => (core.length >= min && s.includes(core)) || (s.length >= min && core.includes(s)));
+    return named ? [i] : [];
+  });
+  if (hits.length === 1) return { index: hits[0] as number };
+  if (hits.length > 1) return { ambiguous: hits };
+  return undefined;
+}
