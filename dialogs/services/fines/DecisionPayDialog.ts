@@ -12,10 +12,11 @@ import { todayOf } from '../../shared/today';
 import { readDecisionNumber } from './fineInput';
 import { decisionSummary, paymentParams } from './fineText';
 import { newIdempotencyKey } from '../../shared/idempotencyKey';
+import { FINES_PROMPTS } from './prompts';
 
 export const DECISION_PAY_DIALOG = 'finePay.decision';
-const NUMBER_PROMPT = 'finePay.decision.numberPrompt';
-const CONFIRM_PROMPT = 'finePay.decision.confirmPrompt';
+const NUMBER_PROMPT = FINES_PROMPTS.payNumber.id;
+const CONFIRM_PROMPT = FINES_PROMPTS.payConfirm.id;
 const MAIN_WATERFALL = 'finePay.decision.main';
 /** Unknown decision numbers tolerated before the flow gives up and points to a person. */
 const MAX_LOOKUPS = 3;

@@ -8,9 +8,11 @@ import { entityValue, type FlowOptions } from '../../shared/FlowOptions';
 import { DECISION_PAY_DIALOG, DecisionPayDialog, type DecisionPayState } from './DecisionPayDialog';
 import { VIOLATION_HANDLE_DIALOG, ViolationHandleDialog, type ViolationHandleResult, type ViolationHandleState } from './ViolationHandleDialog';
 import { finesChoicePrompt } from './choicePrompt';
+import { FINES_PROMPTS } from './prompts';
+import { isOtherProvince } from './fineInput';
 
 export const FINE_PAY_DIALOG = 'finePayDialog';
-const PATH_PROMPT = 'finePay.pathPrompt';
+const PATH_PROMPT = FINES_PROMPTS.payPath.id;
 const MAIN_WATERFALL = 'finePay.main';
 
 export type FinePayPath = 'pay' | 'handle';
@@ -56,7 +58,12 @@ export class FinePayDialog extends ComponentDialog {
   private async choosePath(step: WaterfallStepContext<FinePayOptions>): Promise<DialogTurnResult> {
     const o = step.options;
     if (o.decisionNumber || entityValue(o, 'decision_number') || o.path === 'pay') return step.next('pay');
-    if (o.path === 'handle' || o.violationId || entityValue(o, 'plate_number')) return step.next('handle');
+    const plate = entityValue(o, 'plate_number');
+    if (plate && isOtherProvince(plate) && !o.violationId) {
+      await step.context.sendActivity(msg(step.context, 'fine.query.otherProvince', { plate }));
+      return step.endDialog(null);
+    }
+    if (o.path === 'handle' || o.violationId || plate) return step.next('handle');
     return step.prompt(PATH_PROMPT, {
       prompt: msg(step.context, 'fine.path.ask'),
       retryPrompt: msg(step.context, 'fine.path.retry'),

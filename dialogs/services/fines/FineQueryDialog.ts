@@ -1,8 +1,10 @@
 import {
   ComponentDialog, TextPrompt, WaterfallDialog,
-  type DialogTurnResult, type FoundChoice, type PromptValidatorContext, type WaterfallStepContext,
+  type Choice, type DialogTurnResult, type FoundChoice, type PromptValidatorContext, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import type { Violation } from '../../../integrations/platform/types';
+import type { TurnContext } from 'botbuilder';
+import { PlatformError } from '../../../integrations/platform/errors';
+import type { Binding, OwnedVehicle, Violation } from '../../../integrations/platform/types';
 import type { DialogDeps } from '../../DialogDeps';
 import { BindingDialog } from '../../identity/BindingDialog';
 import { boundResult, ensureBoundStep } from '../../identity/ensureBound';
@@ -14,19 +16,23 @@ import { entityValue, type FlowOptions } from '../../shared/FlowOptions';
 import { runPlatform } from '../../shared/runPlatform';
 import { todayOf } from '../../shared/today';
 import { FINE_PAY_DIALOG, FinePayDialog, type FinePayOptions } from './FinePayDialog';
-import { readPlate, readVinTail } from './fineInput';
-import { violationItem, violationChoices } from './fineText';
+import { isOtherProvince, meansOwnVehicles, readPlate, readVinTail, readVinTailBesidePlate } from './fineInput';
+import { kindText, recordLabel, refusalText, violationItem, type LookupAudience, type RecordAction } from './fineText';
 import { finesChoicePrompt } from './choicePrompt';
+import { decisionsOf } from './decisions';
 import { PlateLookupLimiter } from './PlateLookupLimiter';
+import { FINES_PROMPTS } from './prompts';
 
 export const FINE_QUERY_DIALOG = 'fineQueryDialog';
-const WAY_PROMPT = 'fineQuery.wayPrompt';
-const PLATE_PROMPT = 'fineQuery.platePrompt';
-const VIN_TAIL_PROMPT = 'fineQuery.vinTailPrompt';
-const OFFER_PROMPT = 'fineQuery.offerPrompt';
+const WAY_PROMPT = FINES_PROMPTS.queryWay.id;
+const VEHICLE_PROMPT = FINES_PROMPTS.queryVehicle.id;
+const PLATE_PROMPT = FINES_PROMPTS.queryPlate.id;
+const VIN_TAIL_PROMPT = FINES_PROMPTS.queryVinTail.id;
+const OFFER_PROMPT = FINES_PROMPTS.queryOffer.id;
 const MAIN_WATERFALL = 'fineQuery.main';
 const OWNER_LOOKUP = 'fineQuery.byOwner';
 const PLATE_LOOKUP = 'fineQuery.byPlate';
+const OFFER_LOOP = 'fineQuery.offerLoop';
 /** Plate + VIN tail mismatches tolerated before the flow points to a person. */
 const MAX_MISSES = 3;
 
@@ -37,24 +43,48 @@ export interface PlateLookupState {
   misses?: number;
 }
 
-interface LookupResult {
-  /** The plate looked up, or undefined for the owner's vehicles. */
+/** An owner lookup: all the bound citizen's vehicles, or one of them. */
+interface OwnerLookupState {
   plate?: string;
+}
+
+interface LookupResult {
+  /** The plate looked up, or undefined for all the owner's vehicles. */
+  plate?: string;
+  audience: LookupAudience;
   violations: Violation[];
 }
 
-/** Kept in the waterfall's values between offering and the answer. */
-interface OfferValues {
-  offer?: string[];
+/** How to look up: the bound owner's vehicles (all, or one plate), or a plate + VIN tail. */
+type Way = { kind: 'owner'; plate?: string } | { kind: 'plate'; plate?: string; vinTail?: string };
+
+/** One record of the list shown, numbered as in the list, and what choosing it does. */
+interface OfferRecord {
+  n: number;
+  label: string;
+  action: RecordAction;
+  violationId: string;
+  decisionNumber?: string;
+  /** Said when a record that cannot be dealt with here is chosen. */
+  note?: string;
+  synonyms?: string[];
 }
 
-type Way = 'owner' | 'plate';
-const WAYS: readonly Way[] = ['owner', 'plate'];
+interface OfferState {
+  records: OfferRecord[];
+}
+
+/** Kept in the waterfall's values between a question and its answer. */
+interface WayValues {
+  ways?: Way[];
+}
 
 /**
- * Looks up violations by plate + last 6 of the VIN (no bound identity needed) or by the bound citizen's
- * licence; shows each with date, place, what, fine, points, status and whether it can be handled online (and
- * if not, why); offers to handle one that can, through FinePayDialog.
+ * Looks up violations by plate + last 6 of the VIN (no bound identity needed), or — for a bound owner — among
+ * their own vehicles (picked by plate, never a VIN typed); takes plate, VIN tail and 「我自己的车」 from the first
+ * message. Shows each record with date, place, what, fine, points and its state (未处理 and whether it can be
+ * handled online, 未缴款 with the due date, 已逾期 with the late fee, 已缴款); the buttons are the list's records
+ * with the same numbers, so 「3」/「第3条」 is item 3; one that can be handled or paid goes into FinePayDialog.
  */
 export class FineQueryDialog extends ComponentDialog {
   private readonly limiter: PlateLookupLimiter;
@@ -65,15 +95,17 @@ export class FineQueryDialog extends ComponentDialog {
     this.addDialog(new BindingDialog(deps));
     this.addDialog(new FinePayDialog(deps));
     this.addDialog(finesChoicePrompt(WAY_PROMPT));
+    this.addDialog(finesChoicePrompt(VEHICLE_PROMPT));
     this.addDialog(finesChoicePrompt(OFFER_PROMPT));
     this.addDialog(new TextPrompt(PLATE_PROMPT, async (p: PromptValidatorContext<string>) => this.plateOf(p.recognized.value) !== undefined));
     this.addDialog(new TextPrompt(VIN_TAIL_PROMPT, async (p: PromptValidatorContext<string>) =>
       this.tailOf(p.recognized.value) !== undefined || this.plateOf(p.recognized.value) !== undefined));
     this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [
-      this.chooseWay.bind(this), this.lookUp.bind(this), this.show.bind(this), this.offered.bind(this), this.finish.bind(this),
+      this.chooseWay.bind(this), this.lookUp.bind(this), this.show.bind(this), this.finish.bind(this),
     ]));
     this.addDialog(new WaterfallDialog(OWNER_LOOKUP, [ensureBoundStep(deps), this.byOwner.bind(this)]));
     this.addDialog(new WaterfallDialog(PLATE_LOOKUP, [this.askPlate.bind(this), this.askVinTail.bind(this), this.byPlate.bind(this)]));
+    this.addDialog(new WaterfallDialog(OFFER_LOOP, [this.offer.bind(this), this.offered.bind(this), this.finish.bind(this)]));
     this.initialDialogId = MAIN_WATERFALL;
   }
 
@@ -85,8 +117,66 @@ export class FineQueryDialog extends ComponentDialog {
     return readVinTail(text, todayOf(this.deps.clock));
   }
 
+  /** The citizen's binding if there is one (asked quietly: an unreachable platform only means no shortcut). */
+  private async quietBinding(ctx: TurnContext): Promise<Binding | null> {
+    try {
+      return await this.deps.platform.identity.getBinding(channelUserId(ctx));
+    } catch (e) {
+      if (e instanceof PlatformError) return null;
+      throw e;
+    }
+  }
+
+  /** The bound owner's vehicles that carry a plate (only those can have violations). */
+  private async platedVehicles(binding: Binding | null): Promise<OwnedVehicle[]> {
+    if (!binding) return [];
+    try {
+      return (await this.deps.platform.plates.vehicles(binding.idNumber)).filter((v) => v.plate !== null);
+    } catch (e) {
+      if (e instanceof PlatformError) return [];
+      throw e;
+    }
+  }
+
+  /** 本平台只能查询江苏号牌: said for 京A12345 instead of a mismatch. */
+  private async otherProvince(step: WaterfallStepContext<object>, plate: string): Promise<DialogTurnResult> {
+    await step.context.sendActivity(msg(step.context, 'fine.query.otherProvince', { plate }));
+    return step.endDialog(null);
+  }
+
   private async chooseWay(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
-    if (entityValue(step.options, 'plate_number') || entityValue(step.options, 'vin')) return step.next('plate');
+    const text = step.context.activity.text ?? '';
+    const today = todayOf(this.deps.clock);
+    const plate = entityValue(step.options, 'plate_number');
+    if (plate && isOtherProvince(plate)) return this.otherProvince(step, plate);
+    const binding = await this.quietBinding(step.context);
+    if (plate) {
+      // The bound owner's own plate needs no VIN tail.
+      if ((await this.platedVehicles(binding)).some((v) => v.plate === plate)) return step.next({ kind: 'owner', plate } satisfies Way);
+      const vinTail = entityValue(step.options, 'vin')?.slice(-6) ?? readVinTailBesidePlate(text, today);
+      return step.next({ kind: 'plate', plate, vinTail } satisfies Way);
+    }
+    if (entityValue(step.options, 'vin')) return step.next({ kind: 'plate', vinTail: entityValue(step.options, 'vin')?.slice(-6) } satisfies Way);
+    if (meansOwnVehicles(text)) return step.next({ kind: 'owner' } satisfies Way);
+    const vehicles = await this.platedVehicles(binding);
+    if (vehicles.length > 0) {
+      const ways: Way[] = [
+        ...vehicles.map((v): Way => ({ kind: 'owner', plate: v.plate ?? undefined })),
+        ...(vehicles.length > 1 ? [{ kind: 'owner' } satisfies Way] : []),
+        { kind: 'plate' },
+      ];
+      (step.values as WayValues).ways = ways;
+      return step.prompt(VEHICLE_PROMPT, {
+        prompt: msg(step.context, 'fine.query.askVehicle'),
+        retryPrompt: msg(step.context, 'fine.query.vehicleRetry'),
+        choices: [
+          ...vehicles.map((v) => ({ value: v.plate ?? v.vinLast6 })),
+          ...(vehicles.length > 1 ? [{ value: msg(step.context, 'fine.query.vehicleAll') }] : []),
+          { value: msg(step.context, 'fine.query.vehicleOther') },
+        ],
+      });
+    }
+    (step.values as WayValues).ways = [{ kind: 'owner' }, { kind: 'plate' }];
     return step.prompt(WAY_PROMPT, {
       prompt: msg(step.context, 'fine.query.askWay'),
       retryPrompt: msg(step.context, 'fine.query.wayRetry'),
@@ -95,63 +185,103 @@ export class FineQueryDialog extends ComponentDialog {
   }
 
   private async lookUp(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
-    const way = typeof step.result === 'string' ? step.result : WAYS[(step.result as FoundChoice).index];
-    if (way === 'owner') return step.beginDialog(OWNER_LOOKUP);
-    const plate = entityValue(step.options, 'plate_number');
-    const vin = entityValue(step.options, 'vin');
-    return step.beginDialog(PLATE_LOOKUP, { plate, vinTail: vin?.slice(-6) } satisfies PlateLookupState);
+    const result = step.result as Way | FoundChoice;
+    const way = 'kind' in result ? result : (step.values as WayValues).ways?.[result.index] ?? { kind: 'plate' };
+    if (way.kind === 'owner') return step.beginDialog(OWNER_LOOKUP, { plate: way.plate } satisfies OwnerLookupState);
+    return step.beginDialog(PLATE_LOOKUP, { plate: way.plate, vinTail: way.vinTail } satisfies PlateLookupState);
   }
 
   private async show(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
     const found = step.result as LookupResult | null | undefined;
     if (!found) return step.endDialog(null);
-    const { plate, violations } = found;
+    const { plate, violations, audience } = found;
     if (violations.length === 0) {
       await step.context.sendActivity(plate ? msg(step.context, 'fine.query.nonePlate', { plate }) : msg(step.context, 'fine.query.noneOwner'));
       return step.endDialog(found);
     }
     const locale = localeOf(step.context);
     const thisYear = todayOf(this.deps.clock).slice(0, 4);
+    const decisions = await decisionsOf(this.deps.platform, violations);
     const open = violations.filter((v) => v.status === 'unprocessed').length;
     const header = plate
       ? msg(step.context, 'fine.query.headerPlate', { plate, total: violations.length, open })
       : msg(step.context, 'fine.query.headerOwner', { total: violations.length, open });
-    const audience = plate ? 'anonymous' : 'owner';
-    const lines = [header, ...violations.map((v, i) => violationItem(locale, v, i + 1, thisYear, audience))];
+    const decisionOf = (v: Violation) => (v.decisionNumber ? decisions.get(v.decisionNumber) : undefined);
+    const lines = [header, ...violations.map((v, i) => violationItem(locale, v, i + 1, thisYear, audience, decisionOf(v)))];
     if (violations.some((v) => v.onlineHandling && !v.onlineHandling.allowed)) lines.push(msg(step.context, 'fine.handle.needPerson'));
     await step.context.sendActivity(lines.join('\n'));
-    const handleable = violations.filter((v) => v.onlineHandling?.allowed);
-    if (handleable.length === 0) return step.endDialog(found);
-    (step.values as OfferValues).offer = handleable.map((v) => v.violationId);
+    const records = violations.map((v, i): OfferRecord => {
+      const d = decisionOf(v);
+      const action: RecordAction = v.status === 'unprocessed'
+        ? (v.onlineHandling?.allowed ? 'handle' : 'counter')
+        : (d?.status === 'paid' ? 'paid' : 'pay');
+      const record: OfferRecord = {
+        n: i + 1, label: recordLabel(locale, i + 1, v, action, thisYear, d), action, violationId: v.violationId,
+        decisionNumber: v.decisionNumber ?? undefined,
+      };
+      const unique = violations.filter((x) => x.kind === v.kind).length === 1;
+      if (unique) record.synonyms = [kindText(locale, v.kind)];
+      if (action === 'counter') {
+        const reason = v.onlineHandling?.reason;
+        record.note = audience === 'owner' && reason ? refusalText(locale, reason) : undefined;
+      }
+      return record;
+    });
+    const payable = records.filter((r) => r.action === 'pay');
+    const [onlyPay] = payable;
+    if (payable.length === 1 && onlyPay) onlyPay.synonyms = [...(onlyPay.synonyms ?? []), ...msg(step.context, 'fine.record.paySynonyms').split('|')];
+    if (!records.some((r) => r.action === 'handle' || r.action === 'pay')) return step.endDialog(found);
+    return step.beginDialog(OFFER_LOOP, { records } satisfies OfferState);
+  }
+
+  private async offer(step: WaterfallStepContext<OfferState>): Promise<DialogTurnResult> {
+    const choices: Choice[] = [
+      ...step.options.records.map((r) => ({ value: r.label, synonyms: r.synonyms ?? [] })),
+      { value: msg(step.context, 'fine.handle.later'), synonyms: msg(step.context, 'fine.handle.laterSynonyms').split('|') },
+    ];
     return step.prompt(OFFER_PROMPT, {
-      prompt: msg(step.context, 'fine.query.offer'),
-      retryPrompt: msg(step.context, 'fine.query.offerRetry'),
-      choices: [
-        ...violationChoices(locale, handleable, thisYear),
-        { value: msg(step.context, 'fine.handle.later'), synonyms: msg(step.context, 'fine.handle.laterSynonyms').split('|') },
-      ],
+      prompt: msg(step.context, 'fine.query.offerAll'),
+      retryPrompt: msg(step.context, 'fine.query.offerAllRetry'),
+      choices,
     });
   }
 
-  private async offered(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
-    const ids = (step.values as OfferValues).offer ?? [];
-    const violationId = ids[(step.result as FoundChoice).index];
-    if (!violationId) {
+  private async offered(step: WaterfallStepContext<OfferState>): Promise<DialogTurnResult> {
+    const { records } = step.options;
+    const record = records[(step.result as FoundChoice).index];
+    if (!record) {
       await step.context.sendActivity(msg(step.context, 'fine.query.done'));
       return step.endDialog(null);
     }
-    return step.beginDialog(FINE_PAY_DIALOG, { path: 'handle', violationId } satisfies FinePayOptions);
+    if (record.action === 'paid') {
+      await step.context.sendActivity(msg(step.context, 'fine.query.alreadyPaid', { n: record.n, decisionNumber: record.decisionNumber ?? '' }));
+      return step.replaceDialog(OFFER_LOOP, step.options);
+    }
+    if (record.action === 'counter') {
+      const lines = [msg(step.context, 'fine.query.notOnline', { n: record.n })];
+      if (record.note) lines.push(record.note);
+      lines.push(msg(step.context, 'fine.handle.needPerson'));
+      await step.context.sendActivity(lines.join('\n'));
+      return step.replaceDialog(OFFER_LOOP, step.options);
+    }
+    if (record.action === 'pay') {
+      return step.beginDialog(FINE_PAY_DIALOG, { path: 'pay', decisionNumber: record.decisionNumber } satisfies FinePayOptions);
+    }
+    return step.beginDialog(FINE_PAY_DIALOG, { path: 'handle', violationId: record.violationId } satisfies FinePayOptions);
   }
 
-  private async finish(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
+  private async finish(step: WaterfallStepContext<object>): Promise<DialogTurnResult> {
     return step.endDialog(step.result ?? null);
   }
 
-  private async byOwner(step: WaterfallStepContext<object>): Promise<DialogTurnResult> {
+  private async byOwner(step: WaterfallStepContext<OwnerLookupState>): Promise<DialogTurnResult> {
     const binding = boundResult(step);
     if (!binding) return step.endDialog(null);
     const listed = await runPlatform(step.context, () => this.deps.platform.violations.byOwner(binding.idNumber));
-    return step.endDialog(listed.ok ? ({ violations: listed.value } satisfies LookupResult) : null);
+    if (!listed.ok) return step.endDialog(null);
+    const plate = step.options.plate;
+    const violations = plate ? listed.value.filter((v) => v.plate === plate) : listed.value;
+    return step.endDialog({ plate, audience: 'owner', violations } satisfies LookupResult);
   }
 
   private async askPlate(step: WaterfallStepContext<PlateLookupState>): Promise<DialogTurnResult> {
@@ -163,8 +293,9 @@ export class FineQueryDialog extends ComponentDialog {
     const state = step.options;
     if (typeof step.result === 'string') {
       state.plate = this.plateOf(step.result);
-      state.vinTail ??= this.tailOf(step.result);
+      state.vinTail ??= readVinTailBesidePlate(step.result, todayOf(this.deps.clock));
     }
+    if (state.plate && isOtherProvince(state.plate)) return this.otherProvince(step, state.plate);
     if (state.vinTail) return step.next();
     const plate = state.plate ?? '';
     return step.prompt(VIN_TAIL_PROMPT, {
@@ -179,6 +310,7 @@ export class FineQueryDialog extends ComponentDialog {
       const newPlate = this.plateOf(step.result);
       const tail = this.tailOf(step.result);
       if (newPlate) state.plate = newPlate;
+      if (newPlate && isOtherProvince(newPlate)) return this.otherProvince(step, newPlate);
       if (!tail) return step.replaceDialog(PLATE_LOOKUP, { plate: state.plate, misses: state.misses } satisfies PlateLookupState);
       state.vinTail = tail;
     }
@@ -188,7 +320,7 @@ export class FineQueryDialog extends ComponentDialog {
     if (!attempt.allowed) return this.stopLookups(step, attempt.until);
     const listed = await runPlatform(step.context, () => this.deps.platform.violations.byPlate(plate, state.vinTail ?? ''));
     if (listed.ok || listed.error.code !== 'NOT_FOUND') await attempt.succeeded();
-    if (listed.ok) return step.endDialog({ plate, violations: listed.value } satisfies LookupResult);
+    if (listed.ok) return step.endDialog({ plate, audience: 'anonymous', violations: listed.value } satisfies LookupResult);
     if (listed.error.code !== 'NOT_FOUND') return step.endDialog(null);
     const stopped = attempt.failed();
     if (stopped) return this.stopLookups(step, stopped);

@@ -2,7 +2,6 @@ import {
   ComponentDialog, WaterfallDialog,
   type Choice, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { PlatformError } from '../../../integrations/platform/errors';
 import type { PenaltyDecision, Violation } from '../../../integrations/platform/types';
 import type { DialogDeps } from '../../DialogDeps';
 import { BindingDialog } from '../../identity/BindingDialog';
@@ -16,11 +15,13 @@ import { todayOf } from '../../shared/today';
 import { decisionLabel, kindText, pointsText, refusalText, violationChoices } from './fineText';
 import { newIdempotencyKey } from '../../shared/idempotencyKey';
 import { finesChoicePrompt } from './choicePrompt';
+import { decisionsOf } from './decisions';
+import { FINES_PROMPTS } from './prompts';
 
 export const VIOLATION_HANDLE_DIALOG = 'finePay.handle';
-const ITEM_PROMPT = 'finePay.handle.itemPrompt';
-const CONFIRM_PROMPT = 'finePay.handle.confirmPrompt';
-const PAY_NOW_PROMPT = 'finePay.handle.payNowPrompt';
+const ITEM_PROMPT = FINES_PROMPTS.handleItem.id;
+const CONFIRM_PROMPT = FINES_PROMPTS.handleConfirm.id;
+const PAY_NOW_PROMPT = FINES_PROMPTS.handlePayNow.id;
 const MAIN_WATERFALL = 'finePay.handle.main';
 
 /** What handling a violation has collected (dialog state). */
@@ -78,16 +79,7 @@ export class ViolationHandleDialog extends ComponentDialog {
   }
 
   private async unpaidDecisions(violations: readonly Violation[]): Promise<PenaltyDecision[]> {
-    const numbers = violations.flatMap((v) => (v.decisionNumber ? [v.decisionNumber] : []));
-    const found = await Promise.all(numbers.map(async (dn) => {
-      try {
-        return await this.deps.platform.violations.decision(dn);
-      } catch (e) {
-        if (e instanceof PlatformError) return null; // listing stays useful without it
-        throw e;
-      }
-    }));
-    return found.filter((d): d is PenaltyDecision => d !== null && d.status === 'unpaid');
+    return [...(await decisionsOf(this.deps.platform, violations)).values()].filter((d) => d.status === 'unpaid');
   }
 
   private async listItems(step: WaterfallStepContext<ViolationHandleState>): Promise<DialogTurnResult> {

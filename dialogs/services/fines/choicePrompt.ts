@@ -3,11 +3,12 @@ import {
   ChoiceFactory, ChoicePrompt, ListStyle, type FoundChoice, type PromptOptions, type PromptRecognizerResult,
 } from 'botbuilder-dialogs';
 import { normalizeText } from '../../../nlu-models/text/normalize';
+import { readListNumber } from './fineInput';
 
 /**
  * A ChoicePrompt as the fines flows use it: buttons (numbered text where the channel has none), answers by
- * number, by the button text, or by part of it ("My own vehicles"). A bare number always means the position
- * in the list, never a number inside a label ("3 points").
+ * number or ordinal (「3」「第3条」「处理第三条」 "the third"), by the button text, or by part of it ("My own vehicles").
+ * A number always means the position in the list, never a number inside a label ("3 points").
  */
 class FinesChoicePrompt extends ChoicePrompt {
   constructor(dialogId: string) {
@@ -20,9 +21,10 @@ class FinesChoicePrompt extends ChoicePrompt {
     context: TurnContext, state: object, options: PromptOptions,
   ): Promise<PromptRecognizerResult<FoundChoice>> {
     const text = normalizeText(context.activity.text ?? '');
-    if (/^\d+$/.test(text)) {
+    const n = readListNumber(text);
+    if (n !== undefined) {
       const choices = ChoiceFactory.toChoices(options.choices ?? []);
-      const index = Number(text) - 1;
+      const index = n - 1;
       const choice = choices[index];
       return choice ? { succeeded: true, value: { value: choice.value, index, score: 1 } } : { succeeded: false };
     }

@@ -31,8 +31,24 @@ export type LookupAudience = 'owner' | 'anonymous';
 /** Refusal reasons that speak only of the violation itself (its fine), not of its owner. */
 const GENERAL_REASONS: ReadonlySet<unknown> = new Set(['fine']);
 
-function statusText(locale: Locale, v: Violation, audience: LookupAudience): string {
-  if (v.status === 'handled') return translate(locale, 'fine.status.handled', { decisionNumber: v.decisionNumber ?? '' });
+/** Where a handled violation's decision stands: paid, unpaid within the period, or overdue with its late fee. */
+export function decisionStatusText(locale: Locale, d: PenaltyDecision, thisYear: string): string {
+  const params = {
+    decisionNumber: d.decisionNumber,
+    amount: formatMoney(locale, d.amountDueFen),
+    lateFee: formatMoney(locale, d.lateFeeFen),
+    lateDays: d.lateDays,
+    due: formatDate(locale, d.dueOn, thisYear),
+  };
+  if (d.status === 'paid') return translate(locale, 'fine.status.paid', params);
+  return translate(locale, d.lateDays > 0 ? 'fine.status.overdue' : 'fine.status.unpaid', params);
+}
+
+function statusText(locale: Locale, v: Violation, audience: LookupAudience, decision?: PenaltyDecision, thisYear = ''): string {
+  if (v.status === 'handled') {
+    if (decision) return decisionStatusText(locale, decision, thisYear);
+    return translate(locale, 'fine.status.handled', { decisionNumber: v.decisionNumber ?? '' });
+  }
   const online = v.onlineHandling;
   if (online?.allowed) return translate(locale, 'fine.status.online');
   if (audience === 'anonymous' && !GENERAL_REASONS.has(online?.reason?.details.reason)) {
@@ -46,7 +62,9 @@ function statusText(locale: Locale, v: Violation, audience: LookupAudience): str
  * One violation of a lookup: date, plate, place, what, fine, points, status and whether it can be handled online
  * (why not in full for the owner, in general terms for an anonymous plate lookup).
  */
-export function violationItem(locale: Locale, v: Violation, n: number, thisYear: string, audience: LookupAudience): string {
+export function violationItem(
+  locale: Locale, v: Violation, n: number, thisYear: string, audience: LookupAudience, decision?: PenaltyDecision,
+): string {
   return translate(locale, 'fine.query.item', {
     n,
     date: formatDate(locale, v.occurredOn, thisYear),
@@ -55,7 +73,7 @@ export function violationItem(locale: Locale, v: Violation, n: number, thisYear:
     what: kindText(locale, v.kind),
     fine: formatMoney(locale, v.fineFen),
     points: pointsText(locale, v.points),
-    status: statusText(locale, v, audience),
+    status: statusText(locale, v, audience, decision, thisYear),
   });
 }
 
@@ -86,7 +104,30 @@ export function violationChoices(locale: Locale, violations: readonly Violation[
 
 /** A short button label for an unpaid decision. */
 export function decisionLabel(locale: Locale, d: PenaltyDecision): string {
-  return translate(locale, 'fine.choice.decision', { decisionNumber: d.decisionNumber, amount: formatMoney(locale, d.amountDueFen) });
+  const params = { decisionNumber: d.decisionNumber, amount: formatMoney(locale, d.amountDueFen), lateDays: d.lateDays };
+  return translate(locale, d.lateDays > 0 ? 'fine.choice.decisionOverdue' : 'fine.choice.decision', params);
+}
+
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A date for a button: 11月1日 / 1 Nov (the year only when it is not this year). */
+export function shortDate(locale: Locale, date: string, thisYear: string): string {
+  const [y = '', m = 1, d = 1] = date.split('-').map((x, i) => (i === 0 ? x : Number(x))) as [string, number, number];
+  const year = y !== thisYear;
+  return locale === 'zh-CN' ? `${year ? `${y}年` : ''}${m}月${d}日` : `${d} ${EN_MONTHS[m - 1] ?? ''}${year ? ` ${y}` : ''}`;
+}
+
+/** What the citizen can do with a record of a lookup (its button says so). */
+export type RecordAction = 'handle' | 'pay' | 'paid' | 'counter';
+
+/** The button of record n of a lookup: its list number, date and what, and what can be done with it. */
+export function recordLabel(locale: Locale, n: number, v: Violation, action: RecordAction, thisYear: string, d?: PenaltyDecision): string {
+  return translate(locale, `fine.record.${action}`, {
+    n,
+    date: shortDate(locale, v.occurredOn, thisYear),
+    what: kindText(locale, v.kind),
+    amount: d ? formatMoney(locale, d.amountDueFen) : '',
+  });
 }
 
 /** The summary shown before paying: fine, issued and due dates, late days and late fee, total — to the fen. */

@@ -26,6 +26,7 @@ export const FINES: ServiceModule = {
   messages: { 'zh-CN': zhCN, en },
   calls: {
     identity: BINDING_CALLS,
+    plates: ['vehicles'],
     violations: ['byPlate', 'byOwner', 'handle', 'decision', 'pay'],
   },
 };

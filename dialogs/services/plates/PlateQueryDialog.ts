@@ -9,10 +9,11 @@ import { YesNoPrompt } from '../../prompts/YesNoPrompt';
 import type { FlowOptions } from '../../shared/FlowOptions';
 import { runPlatform } from '../../shared/runPlatform';
 import { PLATE_SELECT_DIALOG, PlateSelectDialog } from './PlateSelectDialog';
+import { PLATES_PROMPTS } from './prompts';
 
 export const PLATE_QUERY_DIALOG = 'plateQueryDialog';
 const MAIN_WATERFALL = 'plate.query.main';
-const OFFER_PROMPT = 'plate.query.offerPrompt';
+const OFFER_PROMPT = PLATES_PROMPTS.queryOffer.id;
 
 type Step = WaterfallStepContext<FlowOptions>;
 

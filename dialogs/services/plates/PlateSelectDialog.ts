@@ -1,6 +1,6 @@
 import {
   ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog,
-  type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext,
+  type Choice, type DialogTurnResult, type FoundChoice, type PromptValidatorContext, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { PlateReservation } from '../../../integrations/platform/types';
 import { extractEntities } from '../../../nlu-models/entities';
@@ -21,12 +21,16 @@ import { vinTail, type PickOutcome, type PlateSelectState } from './PlateSelectS
 import { randomRoundDialog } from './randomRounds';
 import { CANDIDATE_PROMPT, PATTERN_LOOP, PATTERN_PROMPT, RANDOM_LOOP } from './selectionLoops';
 import { newIdempotencyKey } from '../../shared/idempotencyKey';
+import { PlatformError } from '../../../integrations/platform/errors';
+import type { OwnedVehicle } from '../../../integrations/platform/types';
+import { PLATES_PROMPTS } from './prompts';
 
 export const PLATE_SELECT_DIALOG = 'plateSelectDialog';
 const MAIN_WATERFALL = 'plate.select.main';
-const VIN_PROMPT = 'plate.vinPrompt';
-const WAY_PROMPT = 'plate.wayPrompt';
-const CONFIRM_PROMPT = 'plate.confirmPrompt';
+const VEHICLE_PROMPT = PLATES_PROMPTS.vehicle.id;
+const VIN_PROMPT = PLATES_PROMPTS.vin.id;
+const WAY_PROMPT = PLATES_PROMPTS.way.id;
+const CONFIRM_PROMPT = PLATES_PROMPTS.confirm.id;
 
 type Step = WaterfallStepContext<PlateSelectState>;
 
@@ -34,7 +38,8 @@ type Step = WaterfallStepContext<PlateSelectState>;
 const CHOOSE_AGAIN = new Set(['PLATE_TAKEN', 'PLATE_DENIED', 'PLATE_INVALID']);
 
 /**
- * 自选号牌 (plate.select): bound identity → vehicle by VIN (pre-filled from a vin entity) → 随机选号 or 自编号码
+ * 自选号牌 (plate.select): bound identity → the vehicle: pre-filled from a vin entity, else the owner's one vehicle
+ * without a plate, or picked among them (shown by masked VIN tail), or a VIN typed → 随机选号 or 自编号码
  * → confirm → reserve (idempotent) → the plate and until when it is held. Options: FlowOptions.
  * Ends with the PlateReservation, or null when nothing was reserved.
  */
@@ -42,6 +47,10 @@ export class PlateSelectDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(PLATE_SELECT_DIALOG);
     this.addDialog(new BindingDialog(deps));
+    const vehiclePrompt = new ChoicePrompt(VEHICLE_PROMPT, async (p) => p.recognized.succeeded || this.readVin(p.context.activity.text) !== undefined);
+    vehiclePrompt.style = ListStyle.suggestedAction;
+    vehiclePrompt.recognizerOptions = { allowPartialMatches: true };
+    this.addDialog(vehiclePrompt);
     this.addDialog(new TextPrompt(VIN_PROMPT, async (p: PromptValidatorContext<string>) => this.readVin(p.recognized.value) !== undefined));
     this.addDialog(new ChoicePrompt(WAY_PROMPT));
     this.addDialog(new ChoicePrompt(CANDIDATE_PROMPT));
@@ -76,12 +85,54 @@ export class PlateSelectDialog extends ComponentDialog {
     s.idNumber = binding.idNumber;
     s.vin ??= entityValue(s, 'vin');
     if (s.vin) return step.next(s.vin);
+    const mine = s.typeVin ? [] : await this.vehiclesWithoutPlate(s.idNumber);
+    const [only] = mine;
+    if (mine.length === 1 && only) {
+      s.vin = only.vin;
+      return step.next(s.vin);
+    }
+    if (mine.length > 1) {
+      s.vehicleVins = mine.map((v) => v.vin);
+      return step.prompt(VEHICLE_PROMPT, {
+        prompt: msg(step.context, 'plate.askVehicle'),
+        retryPrompt: msg(step.context, 'plate.vehicleRetry'),
+        choices: [...mine.map((v) => this.vehicleChoice(step, v)), { value: msg(step.context, 'plate.vehicleOther'), synonyms: ['VIN', '车架号'] }],
+        style: ListStyle.suggestedAction,
+      });
+    }
     return step.prompt(VIN_PROMPT, { prompt: msg(step.context, 'plate.askVin'), retryPrompt: msg(step.context, 'plate.badVin') });
+  }
+
+  /** The owner's vehicles that have no registered plate yet (the ones a plate can be chosen for); none when the platform fails. */
+  private async vehiclesWithoutPlate(idNumber: string | undefined): Promise<OwnedVehicle[]> {
+    try {
+      return (await this.deps.platform.plates.vehicles(idNumber ?? '')).filter((v) => v.plate === null);
+    } catch (e) {
+      if (e instanceof PlatformError) return [];
+      throw e;
+    }
+  }
+
+  /** A vehicle as a button: its kind and masked VIN tail (「新能源车 车架号后六位 ***321」), never the whole VIN. */
+  private vehicleChoice(step: Step, v: OwnedVehicle): Choice {
+    const last3 = v.vinLast6.slice(-3);
+    const energy = msg(step.context, v.energy === 'fuel' ? 'plate.energy.fuel' : 'plate.energy.newEnergy');
+    return { value: msg(step.context, 'plate.vehicleChoice', { energy, last3 }), synonyms: [last3, v.vinLast6, energy] };
   }
 
   private async askWay(step: Step): Promise<DialogTurnResult> {
     const s = step.options;
-    s.vin = this.readVin(step.result as string) ?? s.vin;
+    const picked = step.result as FoundChoice | string | undefined;
+    if (picked !== undefined && typeof picked === 'object') {
+      const vin = s.vehicleVins?.[picked.index];
+      s.vehicleVins = undefined;
+      // 「其他车辆」: the VIN is typed.
+      if (!vin) return step.replaceDialog(MAIN_WATERFALL, { ...s, typeVin: true });
+      s.vin = vin;
+    } else {
+      s.vin = this.readVin(picked ?? step.context.activity.text) ?? s.vin;
+      s.vehicleVins = undefined;
+    }
     if (!s.resumed) {
       const held = await this.heldPlate(step);
       if (held === undefined) return step.endDialog(null);

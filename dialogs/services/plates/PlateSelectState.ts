@@ -7,6 +7,10 @@ export type PlateWay = 'random' | 'pattern';
 export interface PlateSelectState extends FlowOptions {
   idNumber?: string;
   vin?: string;
+  /** The owner's vehicles offered to pick from (in the order of the buttons). */
+  vehicleVins?: string[];
+  /** The citizen chose 「其他车辆」: ask for the VIN instead of offering their vehicles. */
+  typeVin?: boolean;
   way?: PlateWay;
   /** The current random round: its number, rounds still possible after it, and the candidates not yet ruled out. */
   round?: number;

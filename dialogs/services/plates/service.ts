@@ -26,6 +26,6 @@ export const PLATES: ServiceModule = {
   messages: { 'zh-CN': zhCN, en },
   calls: {
     identity: BINDING_CALLS,
-    plates: ['startRandomRound', 'checkPatterns', 'reserve', 'reservedPlate'],
+    plates: ['startRandomRound', 'checkPatterns', 'reserve', 'reservedPlate', 'vehicles'],
   },
 };

@@ -8,7 +8,7 @@ import { boundResult, ensureBoundStep } from '../../identity/ensureBound';
 import { formatDate } from '../../i18n/format';
 import { localeOf, msg } from '../../i18n/turnLocale';
 import type { FlowOptions } from '../../shared/FlowOptions';
-import { runPlatform } from '../../shared/runPlatform';
+import { runPlatform, type PlatformOutcome } from '../../shared/runPlatform';
 import { todayOf } from '../../shared/today';
 
 export const POINTS_DIALOG = 'pointsDialog';
@@ -32,10 +32,24 @@ export class PointsDialog extends ComponentDialog {
     this.initialDialogId = MAIN_WATERFALL;
   }
 
+  /**
+   * The points statement; a citizen without a licence is told plainly that there are no points to show (a learner:
+   * once they hold a licence), not that their licence "was not found".
+   */
+  private async statement(step: WaterfallStepContext<FlowOptions>, idNumber: string): Promise<PlatformOutcome<PointsStatement>> {
+    try {
+      return { ok: true, value: await this.deps.platform.violations.points(idNumber) };
+    } catch (e) {
+      if (!(e instanceof PlatformError) || e.code !== 'NO_LICENCE') return runPlatform(step.context, () => Promise.reject(e));
+      await step.context.sendActivity(msg(step.context, e.details.learner === true ? 'points.learner' : 'points.noLicence'));
+      return { ok: false, error: e };
+    }
+  }
+
   private async showPoints(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
     const binding = boundResult(step);
     if (!binding) return step.endDialog(null);
-    const statement = await runPlatform(step.context, () => this.deps.platform.violations.points(binding.idNumber));
+    const statement = await this.statement(step, binding.idNumber);
     if (!statement.ok) return step.endDialog(null);
     const s = statement.value;
     const locale = localeOf(step.context);

@@ -5,7 +5,7 @@ const { liNa } = PERSONAS;
 const SPEEDING = '11月1日（周日） 超速行驶 罚款200.00元 记3分';
 const PARKING = '11月10日（周二） 违反规定停放 罚款150.00元 不记分';
 const RED_LIGHT = '11月18日（周三） 闯红灯 罚款200.00元 记6分';
-const OLD_DECISION = '缴纳决定书320100123456789（应缴200.00元）';
+const OLD_DECISION = '缴纳决定书320100123456789（已逾期40天，应缴200.00元）';
 const NEED_PERSON = '不能网上处理的违法，请携带驾驶证、行驶证到就近的交警违法处理窗口办理；也可以回复「人工」转人工客服，或拨打12123咨询。';
 
 function entitiesOf(world: World, text: string): { entities: ReturnType<World['deps']['nlu']['understand']>['entities'] } {
@@ -50,7 +50,7 @@ describe('FinePayDialog — handling a violation online (simple procedure: fine 
     await world.platform.violations.handle(liNa.idNumber, 'V2026110100031', 'setup-speeding');
     const client = dialogClient(new FinePayDialog(world.deps), { path: 'handle' });
     await play(client, [
-      ['处理违章', [/^有以下待办事项，请选择一项： \[11月10日.*违反规定停放.*\|11月18日.*闯红灯.*\|缴纳决定书320100123456789（应缴200\.00元）\|缴纳决定书320100200000001（应缴200\.00元）\|暂不办理\]$/]],
+      ['处理违章', [/^有以下待办事项，请选择一项： \[11月10日.*违反规定停放.*\|11月18日.*闯红灯.*\|缴纳决定书320100123456789（已逾期40天，应缴200\.00元）\|缴纳决定书320100200000001（应缴200\.00元）\|暂不办理\]$/]],
       ['2', ['处理这条违法后记分将达到15分（满分12分），不能网上处理', NEED_PERSON, '还可以办理以下事项']],
       [PARKING, ['处理结果：罚款150.00元，不记分']],
       ['是', ['已处理。处罚决定书编号：320100200000002\n罚款150.00元，不记分', '现在就缴纳']],
@@ -99,7 +99,7 @@ describe('FinePayDialog — handling a violation online (simple procedure: fine 
     const client = dialogClient(new FinePayDialog(world.deps));
     await play(client, [
       ['I want to deal with my traffic violations', ['What would you like to do? [Handle a violation|Pay a fine by decision number]']],
-      ['1', [/^Here is what is waiting to be done; please choose one: \[Sun 1 Nov speeding, fine ¥200\.00, 3 points\|Tue 10 Nov illegal parking, fine ¥150\.00, no points\|Wed 18 Nov running a red light, fine ¥200\.00, 6 points\|Pay decision 320100123456789 \(¥200\.00 due\)\|Not now\]$/]],
+      ['1', [/^Here is what is waiting to be done; please choose one: \[Sun 1 Nov speeding, fine ¥200\.00, 3 points\|Tue 10 Nov illegal parking, fine ¥150\.00, no points\|Wed 18 Nov running a red light, fine ¥200\.00, 6 points\|Pay decision 320100123456789 \(40 days overdue, ¥200\.00 due\)\|Not now\]$/]],
       ['3', ['Handling this violation would bring your points to 12 (of 12), so it cannot be handled online; please go to a traffic police counter.', 'say "agent"', 'You can still do the following']],
       ['2', ['Handle this violation online?\nWhen: Tue 10 Nov\nPlate: 苏A12345\nWhere: 南京市玄武区中山路\nWhat: illegal parking\nPenalty: fine ¥150.00, no points']],
       ['yes', ['Done. Penalty decision number: 320100200000001\nFine ¥150.00, no points\nPlease pay by Thu 10 Dec', 'Would you like to pay this fine now? [Yes|No]']],

@@ -9,8 +9,8 @@ function entitiesOf(world: World, text: string): { entities: ReturnType<World['d
 
 /** 李娜's five records as the lookup lists them (two handled, three unprocessed), in Chinese. */
 const LI_NA_LIST_ZH = [
-  '1. 8月15日（周六） 苏A12345\n   地点：南京市江宁区机场高速K12\n   违法行为：超速行驶，罚款200.00元，记3分\n   状态：已处理，决定书编号320100123400815',
-  '2. 9月25日（周五） 苏A12345\n   地点：南京市鼓楼区中山北路与虎踞路交叉口\n   违法行为：驾车时拨打、接听手持电话，罚款100.00元，记3分\n   状态：已处理，决定书编号320100123456789',
+  '1. 8月15日（周六） 苏A12345\n   地点：南京市江宁区机场高速K12\n   违法行为：超速行驶，罚款200.00元，记3分\n   状态：已处理，已缴款，决定书320100123400815',
+  '2. 9月25日（周五） 苏A12345\n   地点：南京市鼓楼区中山北路与虎踞路交叉口\n   违法行为：驾车时拨打、接听手持电话，罚款100.00元，记3分\n   状态：已处理，未缴款，已逾期40天：应缴200.00元（含滞纳金100.00元），决定书320100123456789',
   '3. 11月1日（周日） 苏A12345\n   地点：南京市栖霞区绕城公路K8\n   违法行为：超速行驶，罚款200.00元，记3分\n   状态：未处理，可以网上处理',
   '4. 11月10日（周二） 苏A12345\n   地点：南京市玄武区中山路\n   违法行为：违反规定停放，罚款150.00元，不记分\n   状态：未处理，可以网上处理',
   '5. 11月18日（周三） 苏A12345\n   地点：南京市秦淮区中华路与白下路交叉口\n   违法行为：闯红灯，罚款200.00元，记6分\n   状态：未处理。处理这条违法后记分将达到12分（满分12分），不能网上处理，需要到交警窗口处理。',
@@ -23,7 +23,9 @@ const LI_NA_LIST_ANONYMOUS_ZH = LI_NA_LIST_ZH.replace(
 );
 /** Anything that tells the owner's points: a total now or after handling, what is left, the 12-point ceiling. */
 const POINTS_TOTAL = /记分将达到|累计|已记|剩余|满分|\d+分（|points to \d+|of 12|your points|points left/;
-const OFFER_ZH = '可以网上处理的违法，要现在处理哪一条？ [11月1日（周日） 超速行驶 罚款200.00元 记3分|11月10日（周二） 违反规定停放 罚款150.00元 不记分|暂不办理]';
+/** The buttons are the list's records, numbered as in the list, each saying what can be done with it. */
+const OFFER_ZH = '要办理哪一条？请点选或回复序号（与上面列表的序号相同）： [1. 8月15日 超速行驶：已缴款|2. 9月25日 驾车时拨打、接听手持电话：缴款200.00元|3. 11月1日 超速行驶：网上处理|4. 11月10日 违反规定停放：网上处理|5. 11月18日 闯红灯：需到窗口|暂不办理]';
+const VEHICLES_ZH = '要查哪辆车的违法记录？ [苏A12345|其他车辆（按号牌和车架号查询）]';
 
 describe('FineQueryDialog', () => {
   it('looks up by plate + VIN tail without binding: every record with date, place, what, fine, points, status and online handling', async () => {
@@ -91,8 +93,8 @@ describe('FineQueryDialog', () => {
     await bindAs(world, liNa);
     const client = dialogClient(new FineQueryDialog(world.deps));
     await play(client, [
-      ['我有没有违章', ['请选择查询方式']],
-      ['1', [`你名下车辆共有5条违法记录，其中3条未处理：\n${LI_NA_LIST_ZH}`, OFFER_ZH]],
+      ['我有没有违章', [VEHICLES_ZH]],
+      ['1', [`苏A12345共有5条违法记录，其中3条未处理：\n${LI_NA_LIST_ZH}`, OFFER_ZH]],
       ['违反规定停放', ['确认网上处理这条违法吗？\n时间：11月10日（周二）\n号牌：苏A12345\n地点：南京市玄武区中山路\n违法行为：违反规定停放\n处理结果：罚款150.00元，不记分']],
       ['是', ['已处理。处罚决定书编号：320100200000001', '现在就缴纳这份决定书的罚款吗？']],
       ['是', [/^处罚决定书：320100200000001[\s\S]*合计应缴：150\.00元\n确认现在缴纳150\.00元吗？/]],
@@ -106,7 +108,7 @@ describe('FineQueryDialog', () => {
     await play(client, [
       ['苏A12345违章查询', ['车架号（VIN）后6位']],
       ['123456', ['苏A12345共有5条违法记录', OFFER_ZH]],
-      ['1', ['需要先绑定身份', '请输入你的18位身份证号']],
+      ['3', ['需要先绑定身份', '请输入你的18位身份证号']],
       [liNa.idNumber, ['姓名']],
       [liNa.name, ['验证码已发送']],
       [() => latestSmsCode(world, liNa.phone), ['身份绑定成功', '确认网上处理这条违法吗？\n时间：11月1日（周日）']],
@@ -120,10 +122,10 @@ describe('FineQueryDialog', () => {
     await bindAs(world, liNa);
     const client = dialogClient(new FineQueryDialog(world.deps));
     await play(client, [
-      ['check my traffic violations', ['How would you like to look up violations? [My own vehicles (identity binding needed)|By plate and last 6 of the VIN]']],
-      ['My own vehicles', [
-        /^Your vehicles have 5 violation records, 3 of them not yet handled:\n[\s\S]*5\. Wed 18 Nov 苏A12345\n   Where: 南京市秦淮区中华路与白下路交叉口\n   What: running a red light, fine ¥200\.00, 6 points\n   Status: not yet handled\. Handling this violation would bring your points to 12 \(of 12\), so it cannot be handled online; please go to a traffic police counter\.\nViolations that cannot be handled online/,
-        'Would you like to handle one that can be handled online now? [Sun 1 Nov speeding, fine ¥200.00, 3 points|Tue 10 Nov illegal parking, fine ¥150.00, no points|Not now]',
+      ['check my traffic violations', ['Which vehicle\'s violations would you like to see? [苏A12345|Another vehicle (by plate and VIN)]']],
+      ['苏A12345', [
+        /^苏A12345 has 5 violation records, 3 of them not yet handled:\n1\. [^\n]*\n[^\n]*\n[^\n]*\n   Status: handled, paid, decision 320100123400815\n[\s\S]*Status: handled, not paid, 40 days overdue: ¥200\.00 due \(late fee ¥100\.00 included\), decision 320100123456789\n[\s\S]*5\. Wed 18 Nov 苏A12345\n   Where: 南京市秦淮区中华路与白下路交叉口\n   What: running a red light, fine ¥200\.00, 6 points\n   Status: not yet handled\. Handling this violation would bring your points to 12 \(of 12\), so it cannot be handled online; please go to a traffic police counter\.\nViolations that cannot be handled online/,
+        'Which one would you like to deal with? Tap it or reply with its number (the same as in the list above): [1. 15 Aug speeding: paid|2. 25 Sep using a hand-held phone while driving: pay ¥200.00|3. 1 Nov speeding: handle online|4. 10 Nov illegal parking: handle online|5. 18 Nov running a red light: at a counter|Not now]',
       ]],
       ['not now', ['OK, nothing handled for now.']],
     ]);
@@ -136,6 +138,7 @@ describe('FineQueryDialog', () => {
     await play(client, [
       ['查违章', ['请选择查询方式']],
       ['1', ['你名下车辆没有违法记录。']],
+      // 王强's cars have no plates yet: there is no vehicle of his to pick.
     ]);
   });
 
@@ -150,6 +153,6 @@ describe('FineQueryDialog', () => {
     await lookUp(fresh(), '000005', [MISMATCH, LOCKED]);
     await lookUp(fresh(), '123456', [LOCKED]);
     world.clock.set('2026-11-25T11:00:00+08:00');
-    await lookUp(fresh(), '123456', [/^苏A12345 has 5 violation records/, /handle one/]);
+    await lookUp(fresh(), '123456', [/^苏A12345 has 5 violation records/, /deal with/]);
   });
 });
