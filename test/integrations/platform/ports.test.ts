@@ -30,11 +30,13 @@ describe('the platform ports, each declared once in its own folder', () => {
   it('the compiler refuses a port method without a retry policy, a policy for no method, and a port without a declaration', () => {
     // Each alias below fails to compile (@ts-expect-error would itself fail if it did not); see TrafficPlatform.ts.
     type Exams = { readonly exams: ExamsPort };
-    const exams = { methods: { eligibility: 'read', listSlots: 'read', book: 'keyed', listBookings: 'read', cancel: 'idempotent' } } as const;
+    const exams = {
+      methods: { eligibility: 'read', listSlots: 'read', book: 'keyed', listBookings: 'read', cancel: 'idempotent', reschedule: 'keyed' },
+    } as const;
     // @ts-expect-error cancel has no retry policy
     type Missing = DeclaresEveryMethod<Exams, { exams: { methods: Omit<typeof exams.methods, 'cancel'> } }>;
-    // @ts-expect-error the exams port has no method reschedule
-    type Extra = DeclaresEveryMethod<Exams, { exams: { methods: typeof exams.methods & { reschedule: 'keyed' } } }>;
+    // @ts-expect-error the exams port has no method transfer
+    type Extra = DeclaresEveryMethod<Exams, { exams: { methods: typeof exams.methods & { transfer: 'keyed' } } }>;
     // @ts-expect-error no port named inspections
     type Stray = DeclaresEveryMethod<Exams, { exams: typeof exams; inspections: { methods: {} } }>;
     // @ts-expect-error the exams port has no declaration
@@ -49,8 +51,8 @@ describe('the platform ports, each declared once in its own folder', () => {
       .filter(([, policy]) => isRepeatable(policy)).map(([method]) => `${name}.${method}`)).sort();
     expect(repeatable).toEqual([
       'identity.getBinding', 'identity.requireBinding', 'identity.unbind',
-      'exams.eligibility', 'exams.listSlots', 'exams.book', 'exams.listBookings', 'exams.cancel',
-      'plates.checkPatterns', 'plates.reserve', 'plates.reservedPlate',
+      'exams.eligibility', 'exams.listSlots', 'exams.book', 'exams.listBookings', 'exams.cancel', 'exams.reschedule',
+      'plates.checkPatterns', 'plates.reserve', 'plates.reservedPlate', 'plates.vehicles',
       'violations.byPlate', 'violations.byOwner', 'violations.handle', 'violations.decision', 'violations.pay', 'violations.points',
       'sms.outbox',
     ].sort());
@@ -60,9 +62,10 @@ describe('the platform ports, each declared once in its own folder', () => {
     const book: PlatformMethod = 'exams.book';
     expect(retryPolicyOf('exams', book.split('.')[1]!)).toBe('keyed');
     // @ts-expect-error the exams port has no such method
-    const unknown: PlatformMethod = 'exams.reschedule';
-    expect(unknown).toBe('exams.reschedule');
-    expect(retryPolicyOf('exams', 'reschedule')).toBeUndefined();
+    const unknown: PlatformMethod = 'exams.transfer';
+    expect(unknown).toBe('exams.transfer');
+    expect(retryPolicyOf('exams', 'transfer')).toBeUndefined();
+    expect(retryPolicyOf('exams', 'reschedule')).toBe('keyed');
     expect(retryPolicyOf('exams', 'toString')).toBeUndefined();
     expect(retryPolicyOf('constructor', 'name')).toBeUndefined();
   });
