@@ -1,11 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { messageKeys, messageTemplate } from '../../../dialogs/i18n/catalog';
 import { LOCALES, type Locale } from '../../../dialogs/i18n/Locale';
+// The services' catalogues and the labels derived from their definitions (buttons, menus): the index adds them.
+import '../../../dialogs/services';
 
 /**
  * One language per reply: every catalogue message (the core catalogues dialogs/i18n/<locale>/*.json and every
  * service's dialogs/services/<service>/i18n/<locale>.json), rendered without its {placeholders}, is written in its
- * own language only. Read from the files, so a message is checked whatever loads it.
+ * own language only: read from the files (whatever loads them), and as loaded (with the labels the service
+ * definitions add: buttons, menus, console).
  */
 const DIALOGS = join(__dirname, '../../../dialogs');
 
@@ -51,6 +55,15 @@ describe('every catalogue message speaks one language', () => {
       .map((m) => ({ ...m, foreign: mixed[locale](m.text) }))
       .filter((m) => m.foreign.length > 0)
       .map((m) => `${m.where} ${m.key}: ${m.foreign.join('')} in ${JSON.stringify(m.text)}`);
+    expect(offending).toEqual([]);
+  });
+
+  it.each(LOCALES.map((l) => [l]))('%s, as loaded (with the services\' labels and buttons)', (locale) => {
+    expect(messageKeys(locale).length).toBeGreaterThan(messages(locale).length);
+    const offending = messageKeys(locale)
+      .map((key) => ({ key, foreign: mixed[locale](messageTemplate(locale, key) ?? '') }))
+      .filter((m) => m.foreign.length > 0)
+      .map((m) => `${m.key}: ${m.foreign.join('')} in ${JSON.stringify(messageTemplate(locale, m.key))}`);
     expect(offending).toEqual([]);
   });
 
