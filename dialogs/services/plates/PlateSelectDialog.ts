@@ -96,7 +96,7 @@ export class PlateSelectDialog extends ComponentDialog {
       return step.prompt(VEHICLE_PROMPT, {
         prompt: msg(step.context, 'plate.askVehicle'),
         retryPrompt: msg(step.context, 'plate.vehicleRetry'),
-        choices: [...mine.map((v) => this.vehicleChoice(step, v)), { value: msg(step.context, 'plate.vehicleOther'), synonyms: ['VIN', '车架号'] }],
+        choices: [...mine.map((v) => this.vehicleChoice(step, v)), { value: msg(step.context, 'plate.vehicleOther'), synonyms: ['其他车辆', '其他', '别的车', 'another vehicle', 'another', 'other'] }],
         style: ListStyle.suggestedAction,
       });
     }

@@ -33,7 +33,7 @@ describe('PlateQueryDialog', () => {
     const client = dialogClient(new PlateQueryDialog(world.deps));
     await play(client, [
       ['查询我的号牌', ['你名下的车辆目前没有已选定或已登记的自选号牌', withButtons('需要现在为车辆选号吗', '是\\|否')]],
-      ['嗯', ['请输入要选号车辆的车架号']],
+      ['嗯', ['要为哪一辆选号']],
       [wangQiang.evVin, ['好的，为车架号尾号654321的车辆选号。', '请选择选号方式']],
       ['自编号码', ['请写出想要的号码']],
       ['D23456', ['1. 苏AD23456：可以选', '选用号牌苏AD23456吗']],

@@ -7,10 +7,11 @@ const { wangQiang } = PERSONAS;
 /** Bound as 王强, the vehicle given, 自编号码 chosen: the next message is the citizen's numbers. */
 async function proposing(world: World, vin: string, persona: { idNumber: string; name: string; phone: string } = wangQiang) {
   await bindAs(world, persona);
-  const client = dialogClient(new PlateSelectDialog(world.deps));
+  // With the VIN in the first message (a citizen with one car without a plate is not asked which one).
+  const first = `给${vin}选号`;
+  const client = dialogClient(new PlateSelectDialog(world.deps), { entities: world.deps.nlu.understand(first, '2026-11-25').entities });
   const opening: ScriptLine[] = [
-    ['选号', ['车架号']],
-    [vin, [`尾号${vin.slice(-6)}`, '请选择选号方式']],
+    [first, [`尾号${vin.slice(-6)}`, '请选择选号方式']],
     ['自编号码', [/^请写出想要的号码，一次最多20个，用空格、逗号或顿号隔开[\s\S]*新能源车号码6位，纯电动车首位为D，其他新能源车首位为F/]],
   ];
   await play(client, opening);
@@ -118,7 +119,7 @@ describe('PlateSelectDialog — 自编号码', () => {
     await bindAs(world, wangQiang);
     const client = dialogClient(new PlateSelectDialog(world.deps));
     await play(client, [
-      ['I want to pick a plate number', ['Please enter the VIN']],
+      ['I want to pick a plate number', ['which one would you like to choose a plate for']],
       [wangQiang.fuelVin, ['VIN ending 008821', 'How would you like to choose']],
       ['my own numbers', ['Write the numbers you would like, up to 20 at once']],
       ['hello there', [/^"hello" does not look like a plate number\.\nPlease enter 1 to 20 numbers/]],

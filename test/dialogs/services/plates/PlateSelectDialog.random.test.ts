@@ -12,7 +12,7 @@ describe('PlateSelectDialog — 随机选号', () => {
     await bindAs(world, wangQiang);
     const client = dialogClient(new PlateSelectDialog(world.deps));
     await play(client, [
-      ['我要选号', ['请输入要选号车辆的车架号']],
+      ['我要选号', ['要为哪一辆选号']],
       [wangQiang.evVin, ['好的，为车架号尾号654321的车辆选号。', withButtons('请选择选号方式', '随机选号\\|自编号码')]],
       ['随机选号', [withButtons('第1轮随机号码（共10个）', `${plateButtons(EV_PLATE, 10)}换一批（还剩4轮）`)]],
     ]);
@@ -121,7 +121,7 @@ describe('PlateSelectDialog — 随机选号', () => {
     await bindAs(world, wangQiang);
     const client = dialogClient(new PlateSelectDialog(world.deps));
     await play(client, [
-      ['I would like to choose a licence plate', ['Please enter the VIN of the vehicle']],
+      ['I would like to choose a licence plate', ['which one would you like to choose a plate for']],
       [wangQiang.evVin, ['OK, choosing a plate for the vehicle with VIN ending 654321.', withButtons('How would you like to choose', 'Random numbers\\|My own numbers')]],
       ['random numbers', [withButtons('Round 1 of random plates \\(10\\)', `${plateButtons(EV_PLATE, 10)}Show 10 more \\(4 rounds left\\)`)]],
       ['more', [withButtons('Round 2 of random plates \\(10\\)', `${plateButtons(EV_PLATE, 10)}Show 10 more \\(3 rounds left\\)`)]],
@@ -143,6 +143,7 @@ describe('PlateSelectDialog — 随机选号', () => {
       startRandomRound: (...a) => real.startRandomRound(...a),
       checkPatterns: (...a) => real.checkPatterns(...a),
       reservedPlate: (...a) => real.reservedPlate(...a),
+      vehicles: (...a) => real.vehicles(...a),
       reserve: async (idNumber, vin, plate, key) => {
         keys.push(key);
         const done = await real.reserve(idNumber, vin, plate, key);

@@ -45,7 +45,8 @@ describe('PlateSelectDialog — the vehicle', () => {
     await bindAs(world, wangQiang);
     const client = dialogClient(new PlateSelectDialog(world.deps));
     await play(client, [
-      ['选个车牌号', ['请输入要选号车辆的车架号（VIN，17位']],
+      ['选个车牌号', ['要为哪一辆选号']],
+      ['其他车辆', ['请输入要选号车辆的车架号（VIN，17位']],
       ['LGXCE4CB8R0654321', ['这个车架号不对：车架号是17位字母和数字（不含I、O、Q），第9位是校验位，校验没有通过。请核对合格证或购车发票后重新输入']],
       ['车架号是LGXCE4CB7R0654321', ['好的，为车架号尾号654321的车辆选号。', '请选择选号方式']],
     ]);
@@ -58,7 +59,7 @@ describe('PlateSelectDialog — the vehicle', () => {
     await play(client, [
       ['选号', ['车架号']],
       [liNa.vin, ['尾号123456', '请选择选号方式']],
-      ['随机选号', ['你名下没有查到车架号尾号123456的车辆', '请输入要选号车辆的车架号']],
+      ['随机选号', ['你名下没有查到车架号尾号123456的车辆', '要为哪一辆选号']],
       [wangQiang.evVin, ['好的，为车架号尾号654321的车辆选号。', /^第1轮随机号码（共10个）/]],
     ]);
   });
@@ -74,10 +75,14 @@ describe('PlateSelectDialog — the vehicle', () => {
     ]);
     expect(client.dialogTurnResult.status).toBe('complete');
     world.admin.registerVehicle(wangQiang.evVin);
-    const again = dialogClient(new PlateSelectDialog(world.deps));
+    const first = `给${wangQiang.evVin}选号`;
+    const again = dialogClient(new PlateSelectDialog(world.deps), understood(world, first));
     await play(again, [
-      ['选号', ['车架号']],
-      [wangQiang.evVin, ['车架号尾号654321的车辆已经登记了号牌苏AD12345，一辆车只能选一次号']],
+      [first, ['车架号尾号654321的车辆已经登记了号牌苏AD12345，一辆车只能选一次号']],
+    ]);
+    // His one car without a plate now is the one meant: he is not asked which.
+    await play(dialogClient(new PlateSelectDialog(world.deps)), [
+      ['选号', ['好的，为车架号尾号008821的车辆选号。', '请选择选号方式']],
     ]);
   });
 

@@ -57,11 +57,23 @@ describe('PointsDialog', () => {
     await play(client, [['我的记分', [/已记0分，满分12分。\n本周期没有记分，请继续保持。\n一个周期内记满12分/]]]);
   });
 
-  it('explains that a learner has no licence to carry points', async () => {
+  it.each([
+    ['我的记分', '你目前还没有驾驶证（学员），没有记分记录。记分只针对已取得驾驶证的驾驶人，取得驾驶证后就可以在这里查询。'],
+    ['how many points do I have', 'You do not hold a driving licence yet (you are a learner), so there are no points on record.'],
+  ])('tells 张伟, a learner, plainly that he has no licence yet and so no points — never "licence not found" (%s)', async (say, answer) => {
     const world = makeWorld();
     await bindAs(world, zhangWei);
     const client = dialogClient(new PointsDialog(world.deps));
-    await play(client, [['我的记分', ['没有查到你的驾驶证信息。']]]);
+    await play(client, [[say, [answer]]]);
+    expect(answer).not.toMatch(/没有查到|not found|was not found/);
+  });
+
+  it('tells a citizen who is neither licensed nor a learner that there are no points, without alarm', async () => {
+    const world = makeWorld();
+    const citizen = { idNumber: '32010619880101001X', name: '赵敏', phone: '13612345678' };
+    world.admin.addCitizen(citizen);
+    await bindAs(world, citizen);
+    await play(dialogClient(new PointsDialog(world.deps)), [['我的记分', ['你名下目前没有驾驶证，所以没有记分记录。取得驾驶证后就可以在这里查询']]]);
   });
 
   it('binds first, keeping the request, and a mistyped ID number is explained without starting over', async () => {
@@ -69,7 +81,7 @@ describe('PointsDialog', () => {
     const client = dialogClient(new PointsDialog(world.deps));
     await play(client, [
       ['查一下我的记分', ['需要先绑定身份', '请输入你的18位身份证号']],
-      ['32058319851224002', ['身份证号的格式或校验位不对']],
+      ['32058319851224002', [/身份证号.*(格式或校验位不对|18位)/]],
       [liNa.idNumber, ['请输入身份证上的姓名']],
       [liNa.name, ['验证码已发送']],
       [() => latestSmsCode(world, liNa.phone), ['身份绑定成功', /已记6分，满分12分/]],
