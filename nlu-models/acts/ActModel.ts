@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { SoftmaxRegression, type SoftmaxModelJson, type SoftmaxTrainOptions } from '../classifier/softmaxRegression';
 import type { FeatureOptions } from '../features/featurize';
 import { actFeatures } from './features';
-import type { ActClassification, ConfirmAct, ConfirmPurpose } from './types';
+import type { ActClassification, ConfirmAct, ConfirmActClassifier, ConfirmPurpose } from './types';
 
 export const ACT_MODEL_FORMAT = 'jiaoguan-act-model';
 /** Bump when the act features or the training recipe change so stale model files are retrained. */
@@ -26,7 +26,7 @@ export class ActModelFormatError extends Error {
 }
 
 /** A trained dialogue-act model: a reply and the purpose of the question in, affirm/deny/other out. */
-export class ActModel {
+export class ActModel implements ConfirmActClassifier {
   private readonly classifier: SoftmaxRegression;
 
   constructor(readonly json: ActModelJson) {
