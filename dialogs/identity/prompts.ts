@@ -1,9 +1,13 @@
 import type { TurnContext } from 'botbuilder';
-import { TextPrompt, type Dialog, type PromptValidatorContext } from 'botbuilder-dialogs';
+import type { Dialog } from 'botbuilder-dialogs';
+import { AskPrompt } from '../prompts/AskPrompt';
 import type { AskOptions, PromptDefinition } from '../prompts/PromptDefinition';
 import type { DialogDeps } from '../DialogDeps';
 
-/** The binding flow's questions (BindingDialog): ID number, name, SMS code. */
+/**
+ * The binding flow's questions (BindingDialog): ID number, name, SMS code. Binding runs inside the services that need a
+ * bound identity, so no service module lists these: a service's prompt matrix passes them as its extra questions.
+ */
 export const BINDING_PROMPTS = {
   idNumber: {
     id: 'binding.idNumberPrompt', kind: 'text',
@@ -22,15 +26,7 @@ export const BINDING_PROMPTS = {
 /** Reads the value of an answer at a text question (undefined: not an answer); may set options.retryPrompt to say why. */
 export type TextReader = (ctx: TurnContext, text: string, options: AskOptions) => string | undefined;
 
-/**
- * A text question with its reader. The prompt layer's AskPrompt takes the same definition and reader; until it is in
- * the checkout this is a TextPrompt whose validator runs the reader and passes on what it read.
- */
-export function textQuestion(definition: PromptDefinition, _deps: DialogDeps, read: TextReader): Dialog {
-  return new TextPrompt(definition.id, async (p: PromptValidatorContext<string>) => {
-    const value = read(p.context, p.recognized.value ?? '', p.options as AskOptions);
-    if (value === undefined) return false;
-    p.recognized.value = value;
-    return true;
-  });
+/** A text question read by `read` (the prompt layer: side questions, stop, a person and repair come with it). */
+export function textQuestion(definition: PromptDefinition, deps: DialogDeps, read: TextReader): Dialog {
+  return new AskPrompt(definition, deps, { read });
 }

@@ -1,6 +1,7 @@
 import type { ServiceModule } from '../ServiceModule';
 import en from './i18n/en.json';
 import zhCN from './i18n/zh-CN.json';
+import { ACCOUNT_PROMPTS } from './prompts';
 import { UnbindDialog } from './UnbindDialog';
 import { WhoAmIDialog } from './WhoAmIDialog';
 
@@ -24,6 +25,7 @@ export const ACCOUNT: ServiceModule = {
     },
   ],
   messages: { 'zh-CN': zhCN, en },
+  prompts: Object.values(ACCOUNT_PROMPTS),
   calls: {
     identity: ['getBinding', 'unbind'],
   },

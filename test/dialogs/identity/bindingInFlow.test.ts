@@ -1,0 +1,25 @@
+import { MainDialog } from '../../../dialogs/main/MainDialog';
+import { SERVICE_INDEX } from '../../../dialogs/services';
+import { dialogClient, latestSmsCode, makeWorld, PERSONAS, play, TEST_USER } from '../harness';
+
+const { liNa } = PERSONAS;
+
+/** Binding inside a service, through the main loop: what is said at the code question is read there first. */
+describe('binding inside a flow (main loop)', () => {
+  it.each(['重新发送', '没收到', '再发一次'])('「%s」 at the code question resends (too soon: how long to wait), it does not cancel the flow', async (said) => {
+    const world = makeWorld();
+    const client = dialogClient(new MainDialog(world.deps, SERVICE_INDEX));
+    await play(client, [
+      ['查记分', ['需要先绑定身份', '身份证号']],
+      [liNa.idNumber, ['姓名']],
+      ['我叫李娜', ['验证码已发送到你在交管档案中登记的手机138****5678']],
+      [said, ['60秒后才能再发', '请输入6位验证码']],
+    ]);
+    world.clock.set('2026-11-25T10:01:00+08:00');
+    await play(client, [
+      [said, ['验证码已重新发送到138****5678']],
+      [async () => `验证码是${await latestSmsCode(world, liNa.phone)}`, ['身份绑定成功：李*（320583********0024）', '记分']],
+    ]);
+    expect((await world.platform.identity.getBinding(TEST_USER))?.idNumber).toBe(liNa.idNumber);
+  });
+});
