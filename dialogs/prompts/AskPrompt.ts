@@ -41,6 +41,7 @@ export interface PromptReaders {
 export const ACT_CONFIDENT = 0.6;
 /** A no that the NLU reads as 「stop」 this surely ends the flow instead (MainDialog cancels it, saying what was left undone). */
 const STOP_CONFIDENT = 0.85;
+const CANCEL_WORDS = /取消|撤|退掉|退了|不考|不去|不要了|cancel|call (?:it )?off|drop it/i;
 const BACK = /^(?:请|我要|我想)?(?:返回|回到|退回|回)(?:到)?(?:上一步|上一个问题|前一步|上一个)?(?:吧|去)?$|^上一步(?:吧)?$|^(?:go\s+)?back(?:\s+(?:a\s+step|one\s+step))?$|^previous(?:\s+step)?$/i;
 const INTERPRETED = Symbol('askPrompt.interpreted');
 
@@ -162,6 +163,8 @@ export class AskPrompt extends Dialog<AskOptions> {
     if (c.act === 'other' || c.score < ACT_CONFIDENT) return undefined;
     // 「不办了」「算了不弄了」 stop the whole flow rather than refuse this one step (except where stopping is what is asked).
     if (c.act === 'deny' && purpose !== 'cancel' && this.saysStop(text)) return undefined;
+    // At a cancellation 「退出」「不弄了」 leave the question; only words that say cancel (取消, 撤, 不考了…) confirm it.
+    if (c.act === 'affirm' && purpose === 'cancel' && !CANCEL_WORDS.test(text) && this.saysStop(text)) return undefined;
     return c.act === 'affirm';
   }
 

@@ -6,7 +6,8 @@ import { normalizeText } from '../../nlu-models/text/normalize';
 export type ChoiceMatch = { index: number } | { ambiguous: number[] } | undefined;
 
 const EN_ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-const ZH_ORDINAL = /第\s*([0-9一二两三四五六七八九十]{1,3})\s*(个|条|项|场|辆|张|号|笔|次|种|天|批)?/;
+/** 「第二条」「处理第3条」「第二」 — not 「第二考场」 (a name that starts like an ordinal). */
+const ZH_ORDINAL = /第\s*([0-9一二两三四五六七八九十]{1,3})\s*(?:(?:个|条|项|场|辆|张|号|笔|次|种|天|批|位)|(?![\u4e00-\u9fff]))/;
 const EN_ORDINAL = new RegExp(`\\b(?:the\\s+)?(${EN_ORDINALS.join('|')}|\\d{1,2}(?:st|nd|rd|th))\\b`, 'i');
 const EN_NUMBERED = /\b(?:number|no\.?|option|item|#)\s*(\d{1,2})\b/i;
 const LAST = /^(?:就|选|要)?(?:最后(?:一|那)?(?:个|条|项|场|辆|张|笔)?|(?:the\s+)?last(?:\s+one)?)(?:吧|的|那个)?$/i;
@@ -76,5 +77,22 @@ export function matchChoice(text: string, offered: readonly (string | Choice)[])
   });
   if (hits.length === 1) return { index: hits[0] as number };
   if (hits.length > 1) return { ambiguous: hits };
+  // 「换日期」 for 「换个日期」: the characters of a Chinese answer, in order, inside one option's text.
+  if (/^[\u4e00-\u9fff]{2,}$/.test(core)) {
+    const loose = choices.flatMap((c, i) => ([c.value, ...(c.synonyms ?? [])].some((s) => inOrder(core, key(s))) ? [i] : []));
+    if (loose.length === 1) return { index: loose[0] as number };
+    if (loose.length > 1) return { ambiguous: loose };
+  }
   return undefined;
+}
+
+/** Whether every character of `part` occurs in `whole` in the same order. */
+function inOrder(part: string, whole: string): boolean {
+  let at = 0;
+  for (const ch of part) {
+    at = whole.indexOf(ch, at);
+    if (at < 0) return false;
+    at += ch.length;
+  }
+  return true;
 }

@@ -37,6 +37,8 @@ const NUMBER_WORDS: Readonly<Record<string, Subject>> = {
 /** English phrases; "#" stands for a subject number (1, one…). */
 const EN_PHRASES: ReadonlyArray<readonly [string, Subject | '#']> = [
   ['subject #', '#'],
+  ['test #', '#'],
+  ['exam #', '#'],
   ['theory', '1'],
   ['theory test', '1'],
   ['theory exam', '1'],
