@@ -156,21 +156,17 @@ export class ConversationRunner {
     return text.replace(/\{code:(zhangWei|liNa|wangQiang)\}/g, (_m, who: PersonaKey) => this.lastCode(PERSONAS[who].phone));
   }
 
-  /** The reply to one message: the passive reply, or what was sent as customer-service messages when it came late. */
+  /**
+   * The reply to one message as the citizen sees it: the passive reply and every customer-service message the turn
+   * sent (the rest of a long answer, or all of a late one), after the channel's background work is done.
+   */
   private async send(openid: string, text: string, seen: { custom: number }): Promise<string> {
     const posted = await this.wx.text(openid, text);
-    let reply = posted.text;
-    for (let i = 0; i < 100; i += 1) {
-      const custom = await customMessages(this.t.base, openid);
-      const fresh = custom.slice(seen.custom);
-      if (fresh.length) {
-        seen.custom = custom.length;
-        reply = [reply, ...fresh.map((m) => m.text?.content ?? `[${m.msgtype}]`)].filter(Boolean).join('\n');
-      }
-      if (reply) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return reply;
+    await this.t.app.wechat?.idle();
+    const custom = await customMessages(this.t.base, openid);
+    const fresh = custom.slice(seen.custom);
+    seen.custom = custom.length;
+    return [posted.text, ...fresh.map((m) => m.text?.content ?? `[${m.msgtype}]`)].filter(Boolean).join('\n');
   }
 
   async play(c: Conversation): Promise<void> {
