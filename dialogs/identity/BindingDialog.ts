@@ -14,6 +14,7 @@ import { channelUserId } from '../shared/channelUserId';
 import { describePlatformError } from '../shared/describePlatformError';
 import { runPlatform } from '../shared/runPlatform';
 import { markSensitiveInput } from '../shared/sensitiveInput';
+import { todayOf } from '../shared/today';
 import { BINDING_PROMPTS, textQuestion } from './prompts';
 import { readCode, readIdNumber, readName, RESEND } from './readers';
 
@@ -33,6 +34,8 @@ export interface BindingState {
 }
 
 const DEFAULT_CODE_LENGTH = 6;
+/** Above this score a bare answer at the name question is a request, not a name (names score None). */
+const REQUEST_CONFIDENT = 0.85;
 
 /** What the code question's options carry for its reader. */
 interface CodeValidations {
@@ -61,7 +64,7 @@ export class BindingDialog extends ComponentDialog {
     // What is typed at the name and code questions is kept masked in the transcript and the inbox, valid or not.
     this.addDialog(textQuestion(BINDING_PROMPTS.name, deps, (ctx, text) => {
       markSensitiveInput(ctx, 'name');
-      return readName(text);
+      return readName(text, (t) => this.isRequest(t));
     }));
     this.addDialog(textQuestion(BINDING_PROMPTS.code, deps, (ctx, text, options) => {
       const code = readCode(text, (options.validations as CodeValidations | undefined)?.codeLength ?? DEFAULT_CODE_LENGTH);
@@ -76,6 +79,12 @@ export class BindingDialog extends ComponentDialog {
     ]));
     this.addDialog(new WaterfallDialog(CODE_LOOP, [this.askCode.bind(this), this.checkCode.bind(this)]));
     this.initialDialogId = MAIN_WATERFALL;
+  }
+
+  /** A bare answer the NLU confidently reads as something asked for (「查记分」, 「你好」): not a name. */
+  private isRequest(text: string): boolean {
+    const u = this.deps.nlu.understand(text, todayOf(this.deps.clock));
+    return u.intent !== 'None' && u.score >= REQUEST_CONFIDENT;
   }
 
   private async checkBound(step: WaterfallStepContext<BindingState>): Promise<DialogTurnResult> {

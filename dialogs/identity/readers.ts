@@ -44,7 +44,11 @@ const TRAIL = /(?:[。.!！~～,，;；]|就是我|哈|啊|呀|哦|嘛|的)+$/u;
 const NOT_A_NAME = /什么|怎么|为什么|为啥|干嘛|不|没|吗|呢|取消|人工|客服|帮助|发送|验证码|身份证|绑定|解绑|号码|手机|谁|哪|想|问|请|可以|一下|如何|办理|查询/u;
 const EN_NOT_A_NAME = /\b(?:what|why|how|who|cancel|help|agent|code|resend|again|not|no|yes|bind|unbind|please|stop)\b/i;
 
-export function readName(text: string): string | undefined {
+/**
+ * The name in an answer at the name question. `isRequest` tells a bare answer that is a request (「查记分」, 「你好」) from a
+ * name; a name introduced as one (「我叫…」) is always a name.
+ */
+export function readName(text: string, isRequest: (text: string) => boolean = () => false): string | undefined {
   const t = normalizeText(text).replace(TRAIL, '').trim();
   for (const re of ZH_INTRODUCED) {
     const m = re.exec(t)?.[1]?.replace(TRAIL, '');
@@ -54,7 +58,7 @@ export function readName(text: string): string | undefined {
   if (en && NAME.test(en) && !EN_NOT_A_NAME.test(en)) return en;
   if (!NAME.test(t)) return undefined;
   if (/[\u4e00-\u9fff]/u.test(t) ? NOT_A_NAME.test(t) : EN_NOT_A_NAME.test(t)) return undefined;
-  return t;
+  return isRequest(t) ? undefined : t;
 }
 
 /** What the code reader returns for a request to send the code again (never a code: codes are digits). */

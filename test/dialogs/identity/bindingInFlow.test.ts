@@ -23,3 +23,39 @@ describe('binding inside a flow (main loop)', () => {
     expect((await world.platform.identity.getBinding(TEST_USER))?.idNumber).toBe(liNa.idNumber);
   });
 });
+
+describe('questions at the binding questions (main loop)', () => {
+  it('a request at the name question is not taken for a name: answered as a side trip, then the name is asked again', async () => {
+    const world = makeWorld();
+    const client = dialogClient(new MainDialog(world.deps, SERVICE_INDEX));
+    await play(client, [
+      ['查记分', ['需要先绑定身份', '身份证号']],
+      [liNa.idNumber, ['姓名']],
+      ['我绑定的是谁', ['你还没有绑定身份', /接着/, '请输入身份证上的姓名']],
+      ['李娜', ['验证码已发送']],
+    ]);
+    expect(await world.platform.sms.outbox(liNa.phone)).toHaveLength(1);
+  });
+
+  it('a request at the ID number question is answered, then the ID number is asked again', async () => {
+    const world = makeWorld();
+    const client = dialogClient(new MainDialog(world.deps, SERVICE_INDEX));
+    await play(client, [
+      ['查记分', ['需要先绑定身份', '身份证号']],
+      ['我绑的哪个身份证', ['你还没有绑定身份', /接着/, '请输入你的18位身份证号']],
+      ['3201 0219 9003 0712 39', ['姓名']],
+    ]);
+  });
+
+  it('解绑 while binding inside a flow is a side question: nothing to unbind yet, and binding goes on', async () => {
+    const world = makeWorld();
+    const client = dialogClient(new MainDialog(world.deps, SERVICE_INDEX));
+    await play(client, [
+      ['查记分', ['需要先绑定身份', '身份证号']],
+      [liNa.idNumber, ['姓名']],
+      ['李娜', ['验证码已发送']],
+      ['解除绑定', ['你还没有绑定身份，不需要解除绑定。', /接着/, '请输入6位验证码']],
+      [() => latestSmsCode(world, liNa.phone), ['身份绑定成功', '记分']],
+    ]);
+  });
+});
