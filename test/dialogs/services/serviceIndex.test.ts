@@ -113,7 +113,7 @@ describe('the service index', () => {
   });
 
   it('derives the contract intents, the menus and the families (as DESIGN.md §3 and the account had them)', () => {
-    expect(SERVICE_INDEX.names).toEqual(['exam.book', 'exam.query', 'exam.cancel', 'plate.select', 'plate.query', 'fine.query', 'fine.pay', 'points.query', 'identity.unbind', 'identity.whoami']);
+    expect(SERVICE_INDEX.names).toEqual(['exam.book', 'exam.query', 'exam.reschedule', 'exam.cancel', 'plate.select', 'plate.query', 'fine.query', 'fine.pay', 'points.query', 'identity.unbind', 'identity.whoami']);
     expect(CONTRACT_INTENTS).toEqual([...SERVICE_INDEX.names, ...CORE_INTENTS.map((c) => c.intent)]);
     expect(CORE_INTENTS.map((c) => c.intent)).toEqual(['agent.handoff', 'greet', 'thanks', 'goodbye', 'help', 'cancel', 'None']);
     expect(SERVICE_INDEX.menuIntents).toEqual(['exam.book', 'plate.select', 'fine.query', 'fine.pay', 'points.query']);
@@ -123,7 +123,7 @@ describe('the service index', () => {
       MENU_FINE_QUERY: 'main.service.fine.query', MENU_FINE_PAY: 'main.service.fine.pay',
       MENU_POINTS: 'main.service.points.query', MENU_AGENT: 'main.service.agent',
     });
-    expect(SERVICE_INDEX.names.map((i) => SERVICE_INDEX.family(i))).toEqual(['exam', 'exam', 'exam', 'plate', 'plate', 'fine', 'fine', 'fine', 'account', 'account']);
+    expect(SERVICE_INDEX.names.map((i) => SERVICE_INDEX.family(i))).toEqual(['exam', 'exam', 'exam', 'exam', 'plate', 'plate', 'fine', 'fine', 'fine', 'account', 'account']);
     for (const key of Object.values(MENU_KEYS)) for (const l of LOCALES) expect({ key, l, ok: hasMessage(l, key) }).toEqual({ key, l, ok: true });
   });
 });
