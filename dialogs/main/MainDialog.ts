@@ -38,7 +38,14 @@ export interface MainLoopState {
   misses?: number;
   /** Intents of the recent messages (for a handoff), oldest first. */
   intents?: string[];
+  /** The service of the flow this loop started. */
+  started?: string;
+  /** The service whose flow just completed something (booked, paid…): a yes right after it is answered as done. */
+  finished?: string;
 }
+
+/** A yes after a completed flow is taken as a repeated confirmation only above this score. */
+const REPEATED_YES = 0.8;
 
 const RECENT_INTENTS = 5;
 
@@ -182,10 +189,12 @@ export class MainDialog extends ComponentDialog {
       await requestHandoff(ctx, 'complaint', intents);
       return again({});
     }
+    if (await this.repeatedYes(step, u)) return again({});
     if (this.services.isServiceIntent(u.intent) && u.score >= CONFIDENT) {
       const target = this.flowFor(u.intent);
       if (target) {
         step.options.intents = intents;
+        step.options.started = u.intent;
         return step.beginDialog(target, { entities: u.entities, text: u.text } satisfies FlowOptions);
       }
     }
@@ -241,6 +250,17 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async next(step: WaterfallStepContext<MainLoopState>): Promise<DialogTurnResult> {
-    return step.replaceDialog(LOOP, { routeCurrent: false, misses: 0, intents: step.options.intents });
+    const finished = step.result ? step.options.started : undefined;
+    return step.replaceDialog(LOOP, { routeCurrent: false, misses: 0, intents: step.options.intents, finished });
+  }
+
+  /** 「是」「好的付吧」 again after a flow completed: it is done already (never a second action, never unrelated suggestions). */
+  private async repeatedYes(step: WaterfallStepContext<MainLoopState>, u: Understanding): Promise<boolean> {
+    const finished = step.options.finished;
+    if (!finished || (this.services.isServiceIntent(u.intent) && u.score >= CONFIDENT)) return false;
+    const c = this.deps.acts.classify(step.context.activity.text ?? '', 'generic');
+    if (c.act !== 'affirm' || c.score < REPEATED_YES) return false;
+    await step.context.sendActivity(msg(step.context, 'main.alreadyDone', { service: msg(step.context, `main.service.${finished}`) }));
+    return true;
   }
 }

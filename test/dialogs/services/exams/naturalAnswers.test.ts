@@ -95,3 +95,16 @@ describe('booking an exam as citizens write', () => {
     expect(await active(world)).toEqual(['2:2026-12-04:morning']);
   });
 });
+
+describe('after a flow completed', () => {
+  it('a repeated yes says it is already done and books nothing more', async () => {
+    const world = makeWorld();
+    await bindAs(world, PERSONAS.zhangWei);
+    await play(bot(world), [
+      ['约科目二 12月3日下午', ['确认预约吗？']],
+      ['是', ['预约成功！']],
+      ['是的', ['「预约考试」已经办好了，不用再确认。']],
+    ]);
+    expect(await active(world)).toEqual(['2:2026-12-03:afternoon']);
+  });
+});
