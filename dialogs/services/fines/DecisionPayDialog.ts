@@ -1,12 +1,10 @@
-import {
-  ComponentDialog, TextPrompt, WaterfallDialog,
-  type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext,
-} from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Payment, PenaltyDecision } from '../../../integrations/platform/types';
 import type { DialogDeps } from '../../DialogDeps';
 import { formatDate, formatMoney } from '../../i18n/format';
 import { localeOf, msg } from '../../i18n/turnLocale';
-import { YesNoPrompt } from '../../prompts/YesNoPrompt';
+import { ask, AskPrompt } from '../../prompts/AskPrompt';
+import { isRedirect } from '../../prompts/PromptDefinition';
 import { runPlatform } from '../../shared/runPlatform';
 import { todayOf } from '../../shared/today';
 import { readDecisionNumber } from './fineInput';
@@ -15,8 +13,6 @@ import { newIdempotencyKey } from '../../shared/idempotencyKey';
 import { FINES_PROMPTS } from './prompts';
 
 export const DECISION_PAY_DIALOG = 'finePay.decision';
-const NUMBER_PROMPT = FINES_PROMPTS.payNumber.id;
-const CONFIRM_PROMPT = FINES_PROMPTS.payConfirm.id;
 const MAIN_WATERFALL = 'finePay.decision.main';
 /** Unknown decision numbers tolerated before the flow gives up and points to a person. */
 const MAX_LOOKUPS = 3;
@@ -32,6 +28,11 @@ export interface DecisionPayState {
   amountDueFen?: number;
   overdue?: boolean;
   dueOn?: string;
+  /**
+   * The citizen already agreed to pay this much now (「现在就缴纳…150.00元吗？」「是」 after handling): when the
+   * platform's amount is the same, it is paid without asking again.
+   */
+  agreedFen?: number;
 }
 
 /**
@@ -42,11 +43,15 @@ export interface DecisionPayState {
 export class DecisionPayDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(DECISION_PAY_DIALOG);
-    this.addDialog(new TextPrompt(NUMBER_PROMPT, async (p: PromptValidatorContext<string>) =>
-      readDecisionNumber(p.recognized.value, todayOf(this.deps.clock)) !== undefined));
-    // A decision number is an answer too: the citizen means that decision (never a yes to the one shown).
-    this.addDialog(new YesNoPrompt(CONFIRM_PROMPT, async (p) =>
-      p.recognized.succeeded || readDecisionNumber(p.context.activity.text, todayOf(this.deps.clock)) !== undefined));
+    const number = (_ctx: unknown, text: string): string | undefined => readDecisionNumber(text, todayOf(this.deps.clock));
+    this.addDialog(new AskPrompt(FINES_PROMPTS.payNumber, deps, { read: number }));
+    // A decision number at the confirmation: the citizen means that decision (never a yes to the one shown).
+    this.addDialog(new AskPrompt(FINES_PROMPTS.payConfirm, deps, {
+      slots: (ctx, text) => {
+        const dn = number(ctx, text);
+        return dn ? { decisionNumber: dn } : undefined;
+      },
+    }));
     this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [
       this.askNumber.bind(this),
       this.showDecision.bind(this),
@@ -57,7 +62,7 @@ export class DecisionPayDialog extends ComponentDialog {
 
   private async askNumber(step: WaterfallStepContext<DecisionPayState>): Promise<DialogTurnResult> {
     if (step.options.decisionNumber) return step.next();
-    return step.prompt(NUMBER_PROMPT, {
+    return ask(step, FINES_PROMPTS.payNumber, {
       prompt: msg(step.context, step.options.misses ? 'fine.pay.askNumberAgain' : 'fine.pay.askNumber'),
       retryPrompt: msg(step.context, 'fine.pay.badNumber'),
     });
@@ -66,7 +71,7 @@ export class DecisionPayDialog extends ComponentDialog {
   private async showDecision(step: WaterfallStepContext<DecisionPayState>): Promise<DialogTurnResult> {
     const state = step.options;
     const today = todayOf(this.deps.clock);
-    const dn = state.decisionNumber ?? readDecisionNumber(step.result as string, today) ?? '';
+    const dn = state.decisionNumber ?? readDecisionNumber(typeof step.result === 'string' ? step.result : '', today) ?? '';
     state.decisionNumber = dn;
     const found = await runPlatform(step.context, () => this.deps.platform.violations.decision(dn));
     if (!found.ok) {
@@ -92,8 +97,13 @@ export class DecisionPayDialog extends ComponentDialog {
     state.overdue = d.lateDays > 0;
     state.dueOn = d.dueOn;
     const total = formatMoney(locale, d.amountDueFen);
-    return step.prompt(CONFIRM_PROMPT, {
-      prompt: `${decisionSummary(locale, d, today.slice(0, 4))}\n${msg(step.context, 'fine.pay.confirm', { total, decisionNumber: dn })}`,
+    const summary = decisionSummary(locale, d, today.slice(0, 4));
+    if (state.agreedFen === d.amountDueFen) {
+      await step.context.sendActivity(summary);
+      return step.next(true);
+    }
+    return ask(step, FINES_PROMPTS.payConfirm, {
+      prompt: `${summary}\n${msg(step.context, 'fine.pay.confirm', { total, decisionNumber: dn })}`,
       retryPrompt: msg(step.context, 'fine.pay.confirmRetry', { total, decisionNumber: dn }),
     });
   }
@@ -102,7 +112,7 @@ export class DecisionPayDialog extends ComponentDialog {
     const state = step.options;
     const dn = state.decisionNumber ?? '';
     const locale = localeOf(step.context);
-    const named = step.result === undefined ? readDecisionNumber(step.context.activity.text, todayOf(this.deps.clock)) : undefined;
+    const named = isRedirect(step.result) && step.result.redirect === 'correct' ? step.result.slots.decisionNumber : undefined;
     if (named) {
       // A decision number at the confirmation: show that decision and ask about it by its number (the same one: ask again).
       const again: DecisionPayState = named === dn ? { decisionNumber: dn, payKey: state.payKey, keyFor: state.keyFor } : { decisionNumber: named };

@@ -7,12 +7,12 @@ import { msg } from '../../i18n/turnLocale';
 import { entityValue, type FlowOptions } from '../../shared/FlowOptions';
 import { DECISION_PAY_DIALOG, DecisionPayDialog, type DecisionPayState } from './DecisionPayDialog';
 import { VIOLATION_HANDLE_DIALOG, ViolationHandleDialog, type ViolationHandleResult, type ViolationHandleState } from './ViolationHandleDialog';
-import { finesChoicePrompt } from './choicePrompt';
+import { ask, AskPrompt } from '../../prompts/AskPrompt';
+import { isRedirect } from '../../prompts/PromptDefinition';
 import { FINES_PROMPTS } from './prompts';
 import { isOtherProvince } from './fineInput';
 
 export const FINE_PAY_DIALOG = 'finePayDialog';
-const PATH_PROMPT = FINES_PROMPTS.payPath.id;
 const MAIN_WATERFALL = 'finePay.main';
 
 export type FinePayPath = 'pay' | 'handle';
@@ -43,7 +43,7 @@ function isPayRequest(r: unknown): r is NonNullable<ViolationHandleResult> {
 export class FinePayDialog extends ComponentDialog {
   constructor(deps: DialogDeps) {
     super(FINE_PAY_DIALOG);
-    this.addDialog(finesChoicePrompt(PATH_PROMPT));
+    this.addDialog(new AskPrompt(FINES_PROMPTS.payPath, deps));
     this.addDialog(new DecisionPayDialog(deps));
     this.addDialog(new ViolationHandleDialog(deps));
     this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [
@@ -64,7 +64,7 @@ export class FinePayDialog extends ComponentDialog {
       return step.endDialog(null);
     }
     if (o.path === 'handle' || o.violationId || plate) return step.next('handle');
-    return step.prompt(PATH_PROMPT, {
+    return ask(step, FINES_PROMPTS.payPath, {
       prompt: msg(step.context, 'fine.path.ask'),
       retryPrompt: msg(step.context, 'fine.path.retry'),
       choices: [{ value: msg(step.context, 'fine.path.handle') }, { value: msg(step.context, 'fine.path.pay') }],
@@ -73,6 +73,7 @@ export class FinePayDialog extends ComponentDialog {
 
   private async startPath(step: WaterfallStepContext<FinePayOptions>): Promise<DialogTurnResult> {
     const o = step.options;
+    if (isRedirect(step.result)) return step.replaceDialog(MAIN_WATERFALL, {});
     const path = typeof step.result === 'string' ? step.result : PATHS[(step.result as FoundChoice).index];
     if (path === 'pay') {
       const decisionNumber = o.decisionNumber ?? entityValue(o, 'decision_number');
@@ -85,7 +86,8 @@ export class FinePayDialog extends ComponentDialog {
 
   private async afterPath(step: WaterfallStepContext<FinePayOptions>): Promise<DialogTurnResult> {
     if (isPayRequest(step.result)) {
-      return step.beginDialog(DECISION_PAY_DIALOG, { decisionNumber: step.result.payDecision } satisfies DecisionPayState);
+      const { payDecision, agreedFen } = step.result;
+      return step.beginDialog(DECISION_PAY_DIALOG, { decisionNumber: payDecision, agreedFen } satisfies DecisionPayState);
     }
     return step.next(step.result);
   }

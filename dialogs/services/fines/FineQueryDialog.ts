@@ -1,6 +1,5 @@
 import {
-  ComponentDialog, TextPrompt, WaterfallDialog,
-  type Choice, type DialogTurnResult, type FoundChoice, type PromptValidatorContext, type WaterfallStepContext,
+  ComponentDialog, WaterfallDialog, type Choice, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { PlatformError } from '../../../integrations/platform/errors';
@@ -17,18 +16,14 @@ import { runPlatform } from '../../shared/runPlatform';
 import { todayOf } from '../../shared/today';
 import { FINE_PAY_DIALOG, FinePayDialog, type FinePayOptions } from './FinePayDialog';
 import { isOtherProvince, meansOwnVehicles, readPlate, readVinTail, readVinTailBesidePlate } from './fineInput';
-import { kindText, recordLabel, refusalText, violationItem, type LookupAudience, type RecordAction } from './fineText';
-import { finesChoicePrompt } from './choicePrompt';
+import { kindWords, recordLabel, refusalText, violationItem, type LookupAudience, type RecordAction } from './fineText';
+import { ask, AskPrompt } from '../../prompts/AskPrompt';
+import { isRedirect, type AskOptions } from '../../prompts/PromptDefinition';
 import { decisionsOf } from './decisions';
 import { PlateLookupLimiter } from './PlateLookupLimiter';
 import { FINES_PROMPTS } from './prompts';
 
 export const FINE_QUERY_DIALOG = 'fineQueryDialog';
-const WAY_PROMPT = FINES_PROMPTS.queryWay.id;
-const VEHICLE_PROMPT = FINES_PROMPTS.queryVehicle.id;
-const PLATE_PROMPT = FINES_PROMPTS.queryPlate.id;
-const VIN_TAIL_PROMPT = FINES_PROMPTS.queryVinTail.id;
-const OFFER_PROMPT = FINES_PROMPTS.queryOffer.id;
 const MAIN_WATERFALL = 'fineQuery.main';
 const OWNER_LOOKUP = 'fineQuery.byOwner';
 const PLATE_LOOKUP = 'fineQuery.byPlate';
@@ -94,12 +89,20 @@ export class FineQueryDialog extends ComponentDialog {
     this.limiter = new PlateLookupLimiter(deps.rateLimits, deps.clock);
     this.addDialog(new BindingDialog(deps));
     this.addDialog(new FinePayDialog(deps));
-    this.addDialog(finesChoicePrompt(WAY_PROMPT));
-    this.addDialog(finesChoicePrompt(VEHICLE_PROMPT));
-    this.addDialog(finesChoicePrompt(OFFER_PROMPT));
-    this.addDialog(new TextPrompt(PLATE_PROMPT, async (p: PromptValidatorContext<string>) => this.plateOf(p.recognized.value) !== undefined));
-    this.addDialog(new TextPrompt(VIN_TAIL_PROMPT, async (p: PromptValidatorContext<string>) =>
-      this.tailOf(p.recognized.value) !== undefined || this.plateOf(p.recognized.value) !== undefined));
+    const plateIn = (_ctx: TurnContext, text: string): string | undefined => this.plateOf(text);
+    this.addDialog(new AskPrompt(FINES_PROMPTS.queryWay, deps));
+    // A plate typed at 「要查哪辆车」 is looked up as if it had been said first.
+    this.addDialog(new AskPrompt(FINES_PROMPTS.queryVehicle, deps, { read: plateIn }));
+    this.addDialog(new AskPrompt(FINES_PROMPTS.queryOffer, deps, { read: (_ctx, text, options) => payReference(text, options) }));
+    this.addDialog(new AskPrompt(FINES_PROMPTS.queryPlate, deps, { read: plateIn }));
+    // The tail is the answer; a plate alone corrects the plate (「号牌填错了，是苏A54321」).
+    this.addDialog(new AskPrompt(FINES_PROMPTS.queryVinTail, deps, {
+      read: (_ctx, text) => this.tailOf(text),
+      slots: (_ctx, text) => {
+        const plate = this.plateOf(text);
+        return plate ? { plate } : undefined;
+      },
+    }));
     this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [
       this.chooseWay.bind(this), this.lookUp.bind(this), this.show.bind(this), this.finish.bind(this),
     ]));
@@ -166,7 +169,7 @@ export class FineQueryDialog extends ComponentDialog {
         { kind: 'plate' },
       ];
       (step.values as WayValues).ways = ways;
-      return step.prompt(VEHICLE_PROMPT, {
+      return ask(step, FINES_PROMPTS.queryVehicle, {
         prompt: msg(step.context, 'fine.query.askVehicle'),
         retryPrompt: msg(step.context, 'fine.query.vehicleRetry'),
         choices: [
@@ -177,7 +180,7 @@ export class FineQueryDialog extends ComponentDialog {
       });
     }
     (step.values as WayValues).ways = [{ kind: 'owner' }, { kind: 'plate' }];
-    return step.prompt(WAY_PROMPT, {
+    return ask(step, FINES_PROMPTS.queryWay, {
       prompt: msg(step.context, 'fine.query.askWay'),
       retryPrompt: msg(step.context, 'fine.query.wayRetry'),
       choices: [{ value: msg(step.context, 'fine.query.wayOwner') }, { value: msg(step.context, 'fine.query.wayPlate') }],
@@ -186,13 +189,23 @@ export class FineQueryDialog extends ComponentDialog {
 
   private async lookUp(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
     const result = step.result as Way | FoundChoice;
+    if (isRedirect(result)) return step.replaceDialog(MAIN_WATERFALL, {});
+    if (!('kind' in result) && result.index < 0) {
+      // A plate typed instead of a vehicle picked.
+      const plate = result.value;
+      if (isOtherProvince(plate)) return this.otherProvince(step, plate);
+      const own = (await this.platedVehicles(await this.quietBinding(step.context))).some((v) => v.plate === plate);
+      return own ? step.beginDialog(OWNER_LOOKUP, { plate } satisfies OwnerLookupState) : step.beginDialog(PLATE_LOOKUP, { plate } satisfies PlateLookupState);
+    }
     const way = 'kind' in result ? result : (step.values as WayValues).ways?.[result.index] ?? { kind: 'plate' };
     if (way.kind === 'owner') return step.beginDialog(OWNER_LOOKUP, { plate: way.plate } satisfies OwnerLookupState);
     return step.beginDialog(PLATE_LOOKUP, { plate: way.plate, vinTail: way.vinTail } satisfies PlateLookupState);
   }
 
   private async show(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
-    const found = step.result as LookupResult | null | undefined;
+    const found = step.result as LookupResult | { back: true } | null | undefined;
+    // 「返回上一步」 at the plate: how to look up, again.
+    if (found && 'back' in found) return step.replaceDialog(MAIN_WATERFALL, {});
     if (!found) return step.endDialog(null);
     const { plate, violations, audience } = found;
     if (violations.length === 0) {
@@ -220,35 +233,35 @@ export class FineQueryDialog extends ComponentDialog {
         decisionNumber: v.decisionNumber ?? undefined,
       };
       const unique = violations.filter((x) => x.kind === v.kind).length === 1;
-      if (unique) record.synonyms = [kindText(locale, v.kind)];
+      if (unique) record.synonyms = kindWords(locale, v.kind);
       if (action === 'counter') {
         const reason = v.onlineHandling?.reason;
         record.note = audience === 'owner' && reason ? refusalText(locale, reason) : undefined;
       }
       return record;
     });
-    const payable = records.filter((r) => r.action === 'pay');
-    const [onlyPay] = payable;
-    if (payable.length === 1 && onlyPay) onlyPay.synonyms = [...(onlyPay.synonyms ?? []), ...msg(step.context, 'fine.record.paySynonyms').split('|')];
+
     if (!records.some((r) => r.action === 'handle' || r.action === 'pay')) return step.endDialog(found);
     return step.beginDialog(OFFER_LOOP, { records } satisfies OfferState);
   }
 
   private async offer(step: WaterfallStepContext<OfferState>): Promise<DialogTurnResult> {
+    const payable = step.options.records.flatMap((r, i) => (r.action === 'pay' ? [i] : []));
     const choices: Choice[] = [
       ...step.options.records.map((r) => ({ value: r.label, synonyms: r.synonyms ?? [] })),
       { value: msg(step.context, 'fine.handle.later'), synonyms: msg(step.context, 'fine.handle.laterSynonyms').split('|') },
     ];
-    return step.prompt(OFFER_PROMPT, {
+    return ask(step, FINES_PROMPTS.queryOffer, {
       prompt: msg(step.context, 'fine.query.offerAll'),
       retryPrompt: msg(step.context, 'fine.query.offerAllRetry'),
       choices,
+      validations: { payIndex: payable.length === 1 ? payable[0] : undefined, payWords: msg(step.context, 'fine.record.payWords') } satisfies PayReference,
     });
   }
 
   private async offered(step: WaterfallStepContext<OfferState>): Promise<DialogTurnResult> {
     const { records } = step.options;
-    const record = records[(step.result as FoundChoice).index];
+    const record = isRedirect(step.result) ? undefined : records[(step.result as FoundChoice).index];
     if (!record) {
       await step.context.sendActivity(msg(step.context, 'fine.query.done'));
       return step.endDialog(null);
@@ -286,19 +299,21 @@ export class FineQueryDialog extends ComponentDialog {
 
   private async askPlate(step: WaterfallStepContext<PlateLookupState>): Promise<DialogTurnResult> {
     if (step.options.plate) return step.next();
-    return step.prompt(PLATE_PROMPT, { prompt: msg(step.context, 'fine.query.askPlate'), retryPrompt: msg(step.context, 'fine.query.badPlate') });
+    return ask(step, FINES_PROMPTS.queryPlate, { prompt: msg(step.context, 'fine.query.askPlate'), retryPrompt: msg(step.context, 'fine.query.badPlate') });
   }
 
   private async askVinTail(step: WaterfallStepContext<PlateLookupState>): Promise<DialogTurnResult> {
     const state = step.options;
+    if (isRedirect(step.result)) return step.endDialog({ back: true });
     if (typeof step.result === 'string') {
-      state.plate = this.plateOf(step.result);
-      state.vinTail ??= readVinTailBesidePlate(step.result, todayOf(this.deps.clock));
+      const text = step.context.activity.text ?? '';
+      state.plate = step.result;
+      state.vinTail ??= readVinTailBesidePlate(text, todayOf(this.deps.clock));
     }
     if (state.plate && isOtherProvince(state.plate)) return this.otherProvince(step, state.plate);
     if (state.vinTail) return step.next();
     const plate = state.plate ?? '';
-    return step.prompt(VIN_TAIL_PROMPT, {
+    return ask(step, FINES_PROMPTS.queryVinTail, {
       prompt: msg(step.context, state.misses ? 'fine.query.askVinTailAgain' : 'fine.query.askVinTail', { plate }),
       retryPrompt: msg(step.context, 'fine.query.badVinTail'),
     });
@@ -306,13 +321,19 @@ export class FineQueryDialog extends ComponentDialog {
 
   private async byPlate(step: WaterfallStepContext<PlateLookupState>): Promise<DialogTurnResult> {
     const state = step.options;
-    if (typeof step.result === 'string') {
-      const newPlate = this.plateOf(step.result);
-      const tail = this.tailOf(step.result);
-      if (newPlate) state.plate = newPlate;
+    const r = step.result as string | undefined | ReturnType<typeof Object>;
+    if (isRedirect(r)) {
+      // Back: the plate is asked again; a plate alone: that plate, and its tail is asked.
+      const plate = r.redirect === 'correct' ? r.slots.plate : undefined;
+      if (plate && isOtherProvince(plate)) return this.otherProvince(step, plate);
+      return step.replaceDialog(PLATE_LOOKUP, { plate, misses: state.misses } satisfies PlateLookupState);
+    }
+    if (typeof r === 'string') {
+      // 「苏A12345 123456」: the plate said with the tail counts too.
+      const newPlate = this.plateOf(step.context.activity.text ?? '');
       if (newPlate && isOtherProvince(newPlate)) return this.otherProvince(step, newPlate);
-      if (!tail) return step.replaceDialog(PLATE_LOOKUP, { plate: state.plate, misses: state.misses } satisfies PlateLookupState);
-      state.vinTail = tail;
+      if (newPlate) state.plate = newPlate;
+      state.vinTail = r;
     }
     const plate = state.plate ?? '';
     const attempt = await this.limiter.begin(channelUserId(step.context), plate);
@@ -338,4 +359,23 @@ export class FineQueryDialog extends ComponentDialog {
     hintHandoff(step.context, 'rule');
     return step.endDialog(null);
   }
+}
+
+/** What the offer passes to its reader: the one record that can be paid, and the words that mean paying. */
+interface PayReference {
+  payIndex?: number;
+  payWords: string;
+}
+
+/**
+ * 「交掉那笔逾期的罚款」/「缴款」/"pay the overdue one" at the offer: the one record that can be paid (a number or ordinal
+ * is left to the prompt layer: it names a record of the list).
+ */
+function payReference(text: string, options: AskOptions): FoundChoice | undefined {
+  const v = options.validations as PayReference | undefined;
+  if (v?.payIndex === undefined || /\d|第|first|second|third|fourth|fifth|sixth/i.test(text)) return undefined;
+  if (!new RegExp(v.payWords, 'i').test(text)) return undefined;
+  const choice = options.choices?.[v.payIndex];
+  const value = typeof choice === 'string' ? choice : choice?.value ?? '';
+  return { value, index: v.payIndex, score: 1 };
 }

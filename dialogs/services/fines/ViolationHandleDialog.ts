@@ -8,20 +8,17 @@ import { BindingDialog } from '../../identity/BindingDialog';
 import { boundResult, ensureBoundStep } from '../../identity/ensureBound';
 import { formatDate, formatMoney } from '../../i18n/format';
 import { localeOf, msg } from '../../i18n/turnLocale';
-import { YesNoPrompt } from '../../prompts/YesNoPrompt';
+import { ask, AskPrompt } from '../../prompts/AskPrompt';
+import { isRedirect } from '../../prompts/PromptDefinition';
 import { channelUserId } from '../../shared/channelUserId';
 import { runPlatform } from '../../shared/runPlatform';
 import { todayOf } from '../../shared/today';
 import { decisionLabel, kindText, pointsText, refusalText, violationChoices } from './fineText';
 import { newIdempotencyKey } from '../../shared/idempotencyKey';
-import { finesChoicePrompt } from './choicePrompt';
 import { decisionsOf } from './decisions';
 import { FINES_PROMPTS } from './prompts';
 
 export const VIOLATION_HANDLE_DIALOG = 'finePay.handle';
-const ITEM_PROMPT = FINES_PROMPTS.handleItem.id;
-const CONFIRM_PROMPT = FINES_PROMPTS.handleConfirm.id;
-const PAY_NOW_PROMPT = FINES_PROMPTS.handlePayNow.id;
 const MAIN_WATERFALL = 'finePay.handle.main';
 
 /** What handling a violation has collected (dialog state). */
@@ -36,10 +33,12 @@ export interface ViolationHandleState {
   /** Idempotency key of the handling of `chosen`, created when the citizen is asked to confirm. */
   handleKey?: string;
   decisionNumber?: string;
+  /** What the new decision asks to be paid (shown when offering to pay it now). */
+  amountFen?: number;
 }
 
 /** How the handling flow ended: a decision the citizen wants to pay now, or nothing more to do. */
-export type ViolationHandleResult = { payDecision: string } | null;
+export type ViolationHandleResult = { payDecision: string; agreedFen?: number } | null;
 
 type Item = { kind: 'violation'; id: string } | { kind: 'decision'; decisionNumber: string } | { kind: 'later' };
 /** Kept in the waterfall's values between listing and the answer. */
@@ -56,9 +55,9 @@ export class ViolationHandleDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(VIOLATION_HANDLE_DIALOG);
     this.addDialog(new BindingDialog(deps));
-    this.addDialog(finesChoicePrompt(ITEM_PROMPT));
-    this.addDialog(new YesNoPrompt(CONFIRM_PROMPT));
-    this.addDialog(new YesNoPrompt(PAY_NOW_PROMPT));
+    this.addDialog(new AskPrompt(FINES_PROMPTS.handleItem, deps));
+    this.addDialog(new AskPrompt(FINES_PROMPTS.handleConfirm, deps));
+    this.addDialog(new AskPrompt(FINES_PROMPTS.handlePayNow, deps));
     this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [
       ensureBoundStep<ViolationHandleState>(deps),
       this.listItems.bind(this),
@@ -124,13 +123,13 @@ export class ViolationHandleDialog extends ComponentDialog {
     let prompt = msg(step.context, 'fine.handle.ask');
     if (state.skip?.length) prompt = msg(step.context, 'fine.handle.askAgain');
     else if (state.plate) prompt = msg(step.context, 'fine.handle.askPlate', { plate: state.plate });
-    return step.prompt(ITEM_PROMPT, { prompt, retryPrompt: msg(step.context, 'fine.handle.retry'), choices });
+    return ask(step, FINES_PROMPTS.handleItem, { prompt, retryPrompt: msg(step.context, 'fine.handle.retry'), choices });
   }
 
   private async confirmItem(step: WaterfallStepContext<ViolationHandleState>): Promise<DialogTurnResult> {
     const state = step.options;
-    const found = step.result as FoundChoice | Item;
-    const item: Item | undefined = 'kind' in found ? found : (step.values as ItemValues).items?.[found.index];
+    const found = step.result as FoundChoice | Item | undefined;
+    const item: Item | undefined = !found || isRedirect(found) ? undefined : 'kind' in found ? found : (step.values as ItemValues).items?.[found.index];
     if (!item || item.kind === 'later') {
       await step.context.sendActivity(msg(step.context, 'fine.handle.dropped'));
       return step.endDialog(null);
@@ -153,7 +152,7 @@ export class ViolationHandleDialog extends ComponentDialog {
       state.chosen = v.violationId;
       state.handleKey = newIdempotencyKey('handle');
     }
-    return step.prompt(CONFIRM_PROMPT, {
+    return ask(step, FINES_PROMPTS.handleConfirm, {
       prompt: msg(step.context, 'fine.handle.confirm', {
         date: formatDate(locale, v.occurredOn, todayOf(this.deps.clock).slice(0, 4)),
         plate: v.plate,
@@ -168,6 +167,10 @@ export class ViolationHandleDialog extends ComponentDialog {
 
   private async handle(step: WaterfallStepContext<ViolationHandleState>): Promise<DialogTurnResult> {
     const state = step.options;
+    // 「返回上一步」: the list again.
+    if (isRedirect(step.result) && step.result.redirect === 'back') {
+      return step.replaceDialog(MAIN_WATERFALL, { plate: state.plate, skip: state.skip } satisfies ViolationHandleState);
+    }
     if (step.result !== true) {
       await step.context.sendActivity(msg(step.context, 'fine.handle.notDone'));
       return step.endDialog(null);
@@ -185,6 +188,7 @@ export class ViolationHandleDialog extends ComponentDialog {
       const d = handled.value;
       const locale = localeOf(step.context);
       state.decisionNumber = d.decisionNumber;
+      state.amountFen = d.amountDueFen;
       await step.context.sendActivity(msg(step.context, 'fine.handle.done', {
         decisionNumber: d.decisionNumber,
         fine: formatMoney(locale, d.fineFen),
@@ -192,15 +196,19 @@ export class ViolationHandleDialog extends ComponentDialog {
         due: formatDate(locale, d.dueOn, todayOf(this.deps.clock).slice(0, 4)),
       }));
     }
-    return step.prompt(PAY_NOW_PROMPT, {
-      prompt: msg(step.context, 'fine.handle.payNow'),
+    const locale = localeOf(step.context);
+    return ask(step, FINES_PROMPTS.handlePayNow, {
+      prompt: state.amountFen === undefined
+        ? msg(step.context, 'fine.handle.payNow')
+        : msg(step.context, 'fine.handle.payNowAmount', { amount: formatMoney(locale, state.amountFen) }),
+      doneSoFar: msg(step.context, 'fine.handle.doneSoFar', { decisionNumber: state.decisionNumber ?? '' }),
       retryPrompt: msg(step.context, 'fine.handle.payNowRetry'),
     });
   }
 
   private async payNow(step: WaterfallStepContext<ViolationHandleState>): Promise<DialogTurnResult> {
     const dn = step.options.decisionNumber ?? '';
-    if (step.result === true) return step.endDialog({ payDecision: dn } satisfies ViolationHandleResult);
+    if (step.result === true) return step.endDialog({ payDecision: dn, agreedFen: step.options.amountFen } satisfies ViolationHandleResult);
     await step.context.sendActivity(msg(step.context, 'fine.handle.payLater', { decisionNumber: dn }));
     return step.endDialog(null);
   }

@@ -12,6 +12,11 @@ export function kindText(locale: Locale, kind: ViolationKind): string {
   return translate(locale, `fine.kind.${kind}`);
 }
 
+/** What the citizen may call the violation (「停车」「违停」 for 违反规定停放), the catalogue's words first. */
+export function kindWords(locale: Locale, kind: ViolationKind): string[] {
+  return [kindText(locale, kind), ...translate(locale, `fine.kindWords.${kind}`).split('|').filter(Boolean)];
+}
+
 /** "记3分" / "不记分". */
 export function pointsText(locale: Locale, points: number): string {
   return points === 0 ? translate(locale, 'fine.points.none') : translate(locale, 'fine.points.some', { points });
@@ -96,9 +101,8 @@ export function violationChoices(locale: Locale, violations: readonly Violation[
   return violations.map((v, i) => {
     const label = labels[i] ?? '';
     const value = labels.indexOf(label) === i && labels.lastIndexOf(label) === i ? label : `${label} ${v.location}`;
-    const kind = kindText(locale, v.kind);
     const uniqueKind = violations.filter((x) => x.kind === v.kind).length === 1;
-    return { value, synonyms: uniqueKind ? [kind] : [] };
+    return { value, synonyms: uniqueKind ? kindWords(locale, v.kind) : [] };
   });
 }
 

@@ -35,10 +35,13 @@ describe('FinePayDialog — handling a violation online (simple procedure: fine 
       ['嗯？', ['请回复「是」确认处理，或回复「否」暂不处理。 [是|否]']],
       ['是', [
         '已处理。处罚决定书编号：320100200000001\n罚款200.00元，记3分\n请在12月10日（周四）前缴款，逾期每天加处罚款的3%（最多与罚款数额相同）。',
-        '现在就缴纳这份决定书的罚款吗？ [是|否]',
+        '现在就缴纳这份决定书的罚款200.00元吗？ [是|否]',
       ]],
-      ['是', ['处罚决定书：320100200000001（苏A***45）\n罚款：200.00元\n开具日期：11月25日（周三）\n缴款期限：12月10日（周四）前（含当日）\n尚在缴款期限内，没有滞纳金。\n合计应缴：200.00元\n确认现在缴纳200.00元吗？']],
-      ['是', ['缴款成功。\n决定书编号：320100200000001\n缴款金额：200.00元（罚款200.00元，滞纳金0.00元）']],
+      // She agreed to pay 200.00元 now: the figures are shown and it is paid, without a second confirmation.
+      ['是', [
+        '处罚决定书：320100200000001（苏A***45）\n罚款：200.00元\n开具日期：11月25日（周三）\n缴款期限：12月10日（周四）前（含当日）\n尚在缴款期限内，没有滞纳金。\n合计应缴：200.00元',
+        '缴款成功。\n决定书编号：320100200000001\n缴款金额：200.00元（罚款200.00元，滞纳金0.00元）',
+      ]],
     ]);
     expect((await world.platform.violations.points(liNa.idNumber)).points).toBe(9);
     const decision = await world.platform.violations.decision('320100200000001');
@@ -102,7 +105,7 @@ describe('FinePayDialog — handling a violation online (simple procedure: fine 
       ['1', [/^Here is what is waiting to be done; please choose one: \[Sun 1 Nov speeding, fine ¥200\.00, 3 points\|Tue 10 Nov illegal parking, fine ¥150\.00, no points\|Wed 18 Nov running a red light, fine ¥200\.00, 6 points\|Pay decision 320100123456789 \(40 days overdue, ¥200\.00 due\)\|Not now\]$/]],
       ['3', ['Handling this violation would bring your points to 12 (of 12), so it cannot be handled online; please go to a traffic police counter.', 'say "agent"', 'You can still do the following']],
       ['2', ['Handle this violation online?\nWhen: Tue 10 Nov\nPlate: 苏A12345\nWhere: 南京市玄武区中山路\nWhat: illegal parking\nPenalty: fine ¥150.00, no points']],
-      ['yes', ['Done. Penalty decision number: 320100200000001\nFine ¥150.00, no points\nPlease pay by Thu 10 Dec', 'Would you like to pay this fine now? [Yes|No]']],
+      ['yes', ['Done. Penalty decision number: 320100200000001\nFine ¥150.00, no points\nPlease pay by Thu 10 Dec', 'Would you like to pay this fine of ¥150.00 now? [Yes|No]']],
       ['no', ['OK. Send me the decision number 320100200000001 any time to pay']],
     ]);
   });
