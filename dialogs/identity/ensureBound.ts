@@ -1,4 +1,5 @@
-import type { DialogTurnResult, WaterfallStep, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { DialogContext, DialogInstance, DialogTurnResult, WaterfallStep, WaterfallStepContext } from 'botbuilder-dialogs';
+import { msg } from '../i18n/turnLocale';
 import type { Binding } from '../../integrations/platform/types';
 import type { DialogDeps } from '../DialogDeps';
 import { channelUserId } from '../shared/channelUserId';
@@ -17,8 +18,30 @@ export function ensureBoundStep<O extends object>(deps: DialogDeps): WaterfallSt
   return async (step: WaterfallStepContext<O>): Promise<DialogTurnResult> => {
     const found = await runPlatform(step.context, () => deps.platform.identity.getBinding(channelUserId(step.context)));
     if (!found.ok) return step.next(null);
-    return found.value ? step.next(found.value) : step.beginDialog(BINDING_DIALOG);
+    if (found.value) return step.next(found.value);
+    // A side question in the middle of binding (「我的记分」 at the name question): not a second binding inside the first.
+    if (bindingUnderway(step)) {
+      await step.context.sendActivity(msg(step.context, 'identity.finishBindingFirst'));
+      return step.next(null);
+    }
+    return step.beginDialog(BINDING_DIALOG);
   };
+}
+
+/** The inner stack a ComponentDialog keeps in its instance's state. */
+function innerStack(entry: DialogInstance): readonly DialogInstance[] {
+  const state = entry.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined;
+  return state?.dialogs?.dialogStack ?? [];
+}
+
+function holdsBinding(stack: readonly DialogInstance[]): boolean {
+  return stack.some((e) => e.id === BINDING_DIALOG || holdsBinding(innerStack(e)));
+}
+
+/** Whether a binding is already being asked for further down this conversation's dialogs (a flow this one interrupted). */
+function bindingUnderway(dc: DialogContext): boolean {
+  for (let d: DialogContext | undefined = dc; d; d = d.parent) if (holdsBinding(d.stack)) return true;
+  return false;
 }
 
 /** The Binding produced by ensureBoundStep, or null when binding did not complete. */

@@ -59,3 +59,16 @@ describe('questions at the binding questions (main loop)', () => {
     ]);
   });
 });
+
+describe('a side question that needs a bound identity, asked while binding', () => {
+  it('is not a second binding inside the first: says to finish binding, then the question is asked again', async () => {
+    const world = makeWorld();
+    const client = dialogClient(new MainDialog(world.deps, SERVICE_INDEX));
+    await play(client, [
+      ['预约考试', ['需要先绑定身份', '身份证号']],
+      [liNa.idNumber, ['姓名']],
+      ['我的记分', ['你正在绑定身份，请先完成绑定，绑定后再办这件事。', '我们接着刚才的', '请输入身份证上的姓名']],
+      ['李娜', ['验证码已发送']],
+    ]);
+  });
+});
