@@ -44,6 +44,8 @@ const TRAIL = /(?:[。.!！~～,，;；]|就是我|哈|啊|呀|哦|嘛|的)+$/u;
 const NOT_A_NAME = /什么|怎么|为什么|为啥|干嘛|不|没|吗|呢|取消|人工|客服|帮助|发送|验证码|身份证|绑定|解绑|号码|手机|谁|哪|想|问|请|可以|一下|如何|办理|查询/u;
 /** Interjections and one character typed over and over (「啊啊啊」, 「哈哈」): not a name. */
 const NOISE = /^(?:[啊哈呵嗯哦额呃嘿喂唉哎嘻吼嗷噢喔呀哇]+|(.)\1+)$/u;
+/** Latin letters that are no name: a word without a vowel (hmmm, psst), or hmm/umm/uh/lol/haha typed out. */
+const EN_NOISE = /(?:^|\s)[b-df-hj-np-tv-xz]+(?=\s|$)|^(?:h+m+|u+m+|u+h+|e+r+m*|a+h+|o+h+|(?:h+a+)+|l+o+l+|e+h+)$/i;
 const EN_NOT_A_NAME = /\b(?:what|why|how|who|cancel|help|agent|code|resend|again|not|no|yes|bind|unbind|please|stop)\b/i;
 
 /**
@@ -58,7 +60,7 @@ export function readName(text: string, isRequest: (text: string) => boolean = ()
   }
   const en = EN_INTRODUCED.exec(t)?.[1]?.replace(TRAIL, '').trim();
   if (en && NAME.test(en) && !EN_NOT_A_NAME.test(en)) return en;
-  if (!NAME.test(t) || NOISE.test(t.replace(/\s+/g, ''))) return undefined;
+  if (!NAME.test(t) || NOISE.test(t.replace(/\s+/g, '')) || EN_NOISE.test(t)) return undefined;
   if (/[\u4e00-\u9fff]/u.test(t) ? NOT_A_NAME.test(t) : EN_NOT_A_NAME.test(t)) return undefined;
   return isRequest(t) ? undefined : t;
 }

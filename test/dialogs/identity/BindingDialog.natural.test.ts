@@ -203,7 +203,7 @@ describe('the binding readers', () => {
   it.each([
     ['我叫张伟', '张伟'], ['名字是 李娜', '李娜'], ['my name is Zhang Wei', 'Zhang Wei'], ['my name is 李娜', '李娜'], ["I'm Li Na", 'Li Na'], ['李娜', '李娜'],
     ['阿卜杜热依木·买买提', '阿卜杜热依木·买买提'], ['什么意思', undefined], ['我是想问一下', undefined], ['没收到', undefined],
-    ['我叫张伟身份证号', undefined], ['啊啊啊', undefined], ['哈哈', undefined], ['aaa', undefined], ['查记分', '查记分'],
+    ['我叫张伟身份证号', undefined], ['啊啊啊', undefined], ['哈哈', undefined], ['aaa', undefined], ['hmmmm', undefined], ['haha', undefined], ['Wang Fang', 'Wang Fang'], ['查记分', '查记分'],
   ])('name in 「%s」', (text, expected) => expect(readName(text)).toBe(expected));
 
   it.each([
