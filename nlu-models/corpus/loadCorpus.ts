@@ -17,6 +17,7 @@ export function parseCorpus(json: unknown, source: string): Corpus {
   const o = json as Record<string, unknown>;
   if (typeof o.locale !== 'string' || o.locale.length === 0) fail('"locale" must be a non-empty string');
   if (!Array.isArray(o.data)) fail('"data" must be an array of intents');
+  if (o.variant !== undefined && (typeof o.variant !== 'string' || !o.variant)) fail('"variant" must be a non-empty string when given');
   const data: CorpusIntent[] = (o.data as unknown[]).map((d, i) => {
     if (typeof d !== 'object' || d === null) return fail(`data[${i}] is not an object`);
     const item = d as Record<string, unknown>;
@@ -32,7 +33,8 @@ export function parseCorpus(json: unknown, source: string): Corpus {
       answers: item.answers as string[] | undefined,
     };
   });
-  return { name: typeof o.name === 'string' ? o.name : source, locale: o.locale as string, data };
+  const name = typeof o.name === 'string' ? o.name : source;
+  return { name, locale: o.locale as string, ...(o.variant !== undefined ? { variant: o.variant as string } : {}), data };
 }
 
 export function loadCorpusFile(file: string): Corpus {
@@ -70,9 +72,20 @@ export function corpusFolders(configFile: string = PROJECT_CORPORA_CONFIG): stri
   return folders;
 }
 
+/** Whether a corpus file is a variant (its `variant` field set): it adds utterances to intents homed in other files. */
+function isVariantFile(file: string): boolean {
+  try {
+    return typeof (JSON.parse(readFileSync(file, 'utf8')) as { variant?: unknown }).variant === 'string';
+  } catch {
+    return false; // loadCorpusFile reports the broken file
+  }
+}
+
 /**
  * The project's corpus files, in a stable order: every *.json in each folder of corpora.json and one level down
- * (`<locale>.json` of a service, `<locale>/<domain>.json` of the core corpora).
+ * (`<locale>.json` of a service, `<locale>/<domain>.json` of the core corpora). Variant files (pinyin) come last, so
+ * whoever reads them in order (the admin import takes an intent's domain from the first file naming it) meets each
+ * intent in its home file first; training simply adds their utterances to the same intents.
  */
 export function projectCorpusFiles(configFile: string = PROJECT_CORPORA_CONFIG): string[] {
   const files: string[] = [];
@@ -86,5 +99,6 @@ export function projectCorpusFiles(configFile: string = PROJECT_CORPORA_CONFIG):
       }
     }
   }
-  return files;
+  const variants = new Set(files.filter(isVariantFile));
+  return [...files.filter((f) => !variants.has(f)), ...variants];
 }

@@ -11,5 +11,10 @@ export interface CorpusIntent {
 export interface Corpus {
   name: string;
   locale: string;
+  /**
+   * Set on a file that adds another way of writing the language (e.g. "pinyin": zh-CN typed as toneless pinyin) to
+   * intents whose home is another file: its intents are merged with theirs, and such files are listed last.
+   */
+  variant?: string;
   data: CorpusIntent[];
 }

@@ -50,7 +50,7 @@ describe('project corpora', () => {
 
   it('give each intent one home: the same domain (service folder or core file) in every language', () => {
     const homes = new Map<string, Set<string>>();
-    for (const { file, corpus } of corpora) {
+    for (const { file, corpus } of corpora.filter((c) => !c.corpus.variant)) {
       for (const d of corpus.data) homes.set(d.intent, (homes.get(d.intent) ?? new Set()).add(corpusDomain(file, corpus.locale)));
     }
     expect([...homes].filter(([, domains]) => domains.size !== 1).map(([intent, domains]) => `${intent}: ${[...domains].join(', ')}`)).toEqual([]);
@@ -65,8 +65,15 @@ describe('project corpora', () => {
         const mine = corpora.filter((c) => c.file.startsWith(m.dir + sep));
         expect({ service: m.name, locale, intents: intentsOf(mine, locale) }).toEqual({ service: m.name, locale, intents: m.intents.map((d) => d.intent).sort() });
       }
-      expect({ core: locale, intents: intentsOf(corpora.filter((c) => !inService(c.file)), locale) }).toEqual({ core: locale, intents: CORE_INTENTS.map((c) => c.intent).sort() });
+      expect({ core: locale, intents: intentsOf(corpora.filter((c) => !inService(c.file) && !c.corpus.variant), locale) }).toEqual({ core: locale, intents: CORE_INTENTS.map((c) => c.intent).sort() });
     }
+  });
+
+  it('variant files (pinyin) only add to intents that have a home in the same language, and come after the home files', () => {
+    const homed = new Set(corpora.filter((c) => !c.corpus.variant).flatMap(({ corpus }) => corpus.data.map((d) => `${corpus.locale} ${d.intent}`)));
+    const variants = corpora.filter((c) => c.corpus.variant);
+    expect(variants.flatMap(({ corpus }) => corpus.data.map((d) => `${corpus.locale} ${d.intent}`)).filter((k) => !homed.has(k))).toEqual([]);
+    expect(corpora.slice(corpora.length - variants.length).every((c) => c.corpus.variant)).toBe(true);
   });
 
   it('keeps held-out tests apart from training utterances, and no text under two intents', () => {
