@@ -61,14 +61,11 @@ export function matchChoice(text: string, offered: readonly (string | Choice)[])
   if (whole !== undefined && /^[\s选要就no.#0-9一二两三四五六七八九十号个条吧的]+$/i.test(t)) {
     return whole <= n ? { index: whole - 1 } : undefined;
   }
-  const ordinal = ordinalIn(t);
-  if (ordinal !== undefined) return ordinal <= n ? { index: ordinal - 1 } : undefined;
-  if (LAST.test(t)) return { index: n - 1 };
   const said = key(t);
   const exact = choices.findIndex((c) => [c.value, ...(c.synonyms ?? [])].some((s) => key(s) === said));
   if (exact >= 0) return { index: exact };
   const core = key(t.replace(FILLER, ' '));
-  if (!core) return undefined;
+  if (!core) return LAST.test(t) ? { index: n - 1 } : undefined;
   const min = /[\u4e00-\u9fff]/.test(core) ? 2 : 3;
   const hits = choices.flatMap((c, i) => {
     const names = [c.value, ...(c.synonyms ?? [])].map(key).filter(Boolean);
@@ -77,6 +74,10 @@ export function matchChoice(text: string, offered: readonly (string | Choice)[])
   });
   if (hits.length === 1) return { index: hits[0] as number };
   if (hits.length > 1) return { ambiguous: hits };
+  // Part of an option's text first: 「第二考场」 or "Test Centre No. 2" name a centre, not the second option.
+  const ordinal = ordinalIn(t);
+  if (ordinal !== undefined) return ordinal <= n ? { index: ordinal - 1 } : undefined;
+  if (LAST.test(t)) return { index: n - 1 };
   // 「换日期」 for 「换个日期」: the characters of a Chinese answer, in order, inside one option's text.
   if (/^[\u4e00-\u9fff]{2,}$/.test(core)) {
     const loose = choices.flatMap((c, i) => ([c.value, ...(c.synonyms ?? [])].some((s) => inOrder(core, key(s))) ? [i] : []));

@@ -18,7 +18,7 @@ import type { ExamBookOptions, ExamBookState } from './ExamBookState';
 import { slotChoices, subjectChoices, subjectOf } from './examChoices';
 import { examSlotsSaid, subjectNumber, type ExamSlotsSaid } from './examSlotsSaid';
 import { bookableDates, openSlots } from './examSlots';
-import { bookingLine, lastCancelDay, ruleMessage, showDate, showSubject, showWhen } from './examText';
+import { bookingLine, lastCancelDay, ruleMessage, showCentre, showDate, showSubject, showWhen } from './examText';
 import { EXAM_PROMPTS } from './prompts';
 
 export const EXAM_BOOK_DIALOG = 'examBookDialog';
@@ -236,7 +236,7 @@ export class ExamBookDialog extends ComponentDialog {
     const ctx = step.context;
     if (!subject || !slot || !date) return step.endDialog(null);
     const today = this.today();
-    const params = { subject: showSubject(ctx, subject), centre: slot.centreName, when: showWhen(ctx, date, slot.session, today) };
+    const params = { subject: showSubject(ctx, subject), centre: showCentre(ctx, slot), when: showWhen(ctx, date, slot.session, today) };
     const summary = replacing
       ? msg(ctx, 'exam.reschedule.confirm', { ...params, old: bookingLine(ctx, replacing, today) })
       : msg(ctx, 'exam.confirm', params);
@@ -345,7 +345,7 @@ export class ExamBookDialog extends ComponentDialog {
     const today = this.today();
     return msg(ctx, 'exam.booked', {
       subject: showSubject(ctx, b.subject),
-      centre: b.centreName,
+      centre: showCentre(ctx, b),
       when: showWhen(ctx, b.date, b.session, today),
       bookingId: b.bookingId,
       lastCancelDate: showDate(ctx, lastCancelDay(b.cancellableUntil), today),

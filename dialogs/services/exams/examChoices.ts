@@ -4,7 +4,7 @@ import type { ExamSession, ExamSubject } from '../../../integrations/platform/ty
 import { formatSession } from '../../i18n/format';
 import { localeOf, msg } from '../../i18n/turnLocale';
 import type { OfferedSlot } from './ExamBookState';
-import { showSubject } from './examText';
+import { showCentre, showSubject } from './examText';
 
 const SUBJECTS: readonly ExamSubject[] = [1, 2, 3, 4];
 
@@ -31,7 +31,7 @@ export function slotChoices(ctx: TurnContext, slots: readonly OfferedSlot[]): Ch
   const choices = slots.map((s): Choice => {
     const unique = slots.filter((o) => o.session === s.session).length === 1;
     return {
-      value: msg(ctx, 'exam.slotLabel', { centre: s.centreName, session: formatSession(locale, s.session), remaining: s.remaining }),
+      value: msg(ctx, 'exam.slotLabel', { centre: showCentre(ctx, s), session: formatSession(locale, s.session), remaining: s.remaining }),
       synonyms: unique ? SESSION_WORDS[s.session] : undefined,
     };
   });

@@ -3,6 +3,7 @@ import { chinaDate } from '../../../integrations/clock';
 import { PlatformError } from '../../../integrations/platform/errors';
 import type { ChinaDate, ExamSession, ExamSubject, Instant, RuleOutcome } from '../../../integrations/platform/types';
 import { formatDate, formatSession, formatSubject } from '../../i18n/format';
+import { hasMessage } from '../../i18n/catalog';
 import { localeOf, msg } from '../../i18n/turnLocale';
 import { describePlatformError } from '../../shared/describePlatformError';
 
@@ -25,11 +26,20 @@ export function lastCancelDay(cancellableUntil: Instant): ChinaDate {
   return chinaDate(new Date(Date.parse(cancellableUntil) - 1));
 }
 
+/**
+ * A test centre's name in the reply's language: the catalogue's name for its id (exam.centre.<id>) when there is one,
+ * else the platform's own name (a real gateway's centres are named by the platform).
+ */
+export function showCentre(ctx: TurnContext, c: { centreId: string; centreName: string }): string {
+  const key = `exam.centre.${c.centreId}`;
+  return hasMessage(localeOf(ctx), key) ? msg(ctx, key) : c.centreName;
+}
+
 /** One booking on one line: 科目二 · 南京市交管局第二考场 · 11月30日（周一）上午. */
 export function bookingLine(
-  ctx: TurnContext, b: { subject: ExamSubject; centreName: string; date: ChinaDate; session: ExamSession }, today: ChinaDate,
+  ctx: TurnContext, b: { subject: ExamSubject; centreId: string; centreName: string; date: ChinaDate; session: ExamSession }, today: ChinaDate,
 ): string {
-  return msg(ctx, 'exam.bookingLine', { subject: showSubject(ctx, b.subject), centre: b.centreName, when: showWhen(ctx, b.date, b.session, today) });
+  return msg(ctx, 'exam.bookingLine', { subject: showSubject(ctx, b.subject), centre: showCentre(ctx, b), when: showWhen(ctx, b.date, b.session, today) });
 }
 
 /** Why an exam is not allowed, in the words of the error catalogue (the same sentence a refused booking gets). */

@@ -42,7 +42,7 @@ export const EXAM_REACH: Record<string, Fixture> = {
     marker: { 'zh-CN': '11月30日（周一）科目二还有名额的场次', en: 'sessions on Mon 30 Nov' },
     done: async (w) => (await activeBookings(w)) > 0,
     pick: { index: 1, partial: { 'zh-CN': '下午那场', en: 'the afternoon one' }, expect: { 'zh-CN': '时间：11月30日（周一）下午', en: /When: Mon 30 Nov.*afternoon/ } },
-    ambiguous: { 'zh-CN': '第二考场', en: '第二考场' },
+    ambiguous: { 'zh-CN': '第二考场', en: 'Test Centre No. 2' },
     any: { 'zh-CN': '时间：11月30日（周一）上午', en: /When: Mon 30 Nov.*morning/ },
     back: { 'zh-CN': '科目二最近可约的考试日期', en: 'next dates with free places' },
   },

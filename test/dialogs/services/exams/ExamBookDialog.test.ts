@@ -29,9 +29,9 @@ describe('ExamBookDialog', () => {
     const client = startedBy(world, new ExamBookDialog(world.deps), 'book subject 2 exam');
     await play(client, [
       ['book subject 2 exam', ['These are the next dates with free places for Subject 2 (field test). Please choose one (or type a date, e.g. "3 Dec" or "next Monday"): [Mon 30 Nov|Tue 1 Dec|Wed 2 Dec|Thu 3 Dec|Fri 4 Dec]']],
-      ['Tue 1 Dec', ['These Subject 2 (field test) sessions on Tue 1 Dec still have places. Please choose one: [南京市交管局第二考场, morning (20 places left)|南京市交管局第二考场, afternoon (20 places left)|Another date]']],
-      ['2', ['Please check your booking:\nTest: Subject 2 (field test)\nCentre: 南京市交管局第二考场\nWhen: Tue 1 Dec, afternoon\nShall I book it? [Yes|No]']],
-      ['yes', ['Booked!\nTest: Subject 2 (field test)\nCentre: 南京市交管局第二考场\nWhen: Tue 1 Dec, afternoon\nBooking number: EB00000001\nYou can cancel until midnight at the end of Mon 30 Nov.']],
+      ['Tue 1 Dec', ['These Subject 2 (field test) sessions on Tue 1 Dec still have places. Please choose one: [Nanjing Test Centre No. 2, morning (20 places left)|Nanjing Test Centre No. 2, afternoon (20 places left)|Another date]']],
+      ['2', ['Please check your booking:\nTest: Subject 2 (field test)\nCentre: Nanjing Test Centre No. 2\nWhen: Tue 1 Dec, afternoon\nShall I book it? [Yes|No]']],
+      ['yes', ['Booked!\nTest: Subject 2 (field test)\nCentre: Nanjing Test Centre No. 2\nWhen: Tue 1 Dec, afternoon\nBooking number: EB00000001\nYou can cancel until midnight at the end of Mon 30 Nov.']],
     ]);
     expect(await world.platform.exams.listBookings(zhangWei.idNumber)).toMatchObject([{ date: '2026-12-01', session: 'afternoon' }]);
   });

@@ -35,8 +35,8 @@ describe('ExamCancelDialog', () => {
     await bindAs(world, zhangWei);
     await bookDirect(world, zhangWei.idNumber, 2, '2026-11-30');
     await play(cancelling(world, 'cancel my exam booking'), [
-      ['cancel my exam booking', ['Cancel this exam booking?\nSubject 2 (field test) · 南京市交管局第二考场 · Mon 30 Nov, morning\n(Cancellation is possible until the end of Sun 29 Nov']],
-      ['yes', ['Cancelled: Subject 2 (field test) · 南京市交管局第二考场 · Mon 30 Nov, morning.']],
+      ['cancel my exam booking', ['Cancel this exam booking?\nSubject 2 (field test) · Nanjing Test Centre No. 2 · Mon 30 Nov, morning\n(Cancellation is possible until the end of Sun 29 Nov']],
+      ['yes', ['Cancelled: Subject 2 (field test) · Nanjing Test Centre No. 2 · Mon 30 Nov, morning.']],
     ]);
   });
 

@@ -29,7 +29,7 @@ describe('ExamQueryDialog', () => {
     const client = startedBy(world, new ExamQueryDialog(world.deps), 'show my exam bookings');
     await play(client, [
       ['show my exam bookings', [
-        'Your exam bookings:\n1. Subject 2 (field test) · 南京市交管局第二考场 · Mon 30 Nov, morning (booked; the cancellation deadline has passed, booking no. EB00000001)',
+        'Your exam bookings:\n1. Subject 2 (field test) · Nanjing Test Centre No. 2 · Mon 30 Nov, morning (booked; the cancellation deadline has passed, booking no. EB00000001)',
       ]],
     ]);
   });
