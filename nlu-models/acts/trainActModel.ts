@@ -4,7 +4,7 @@ import { stratifiedFolds } from '../evaluation/kFold';
 import { computeMetrics, type EvaluationReport } from '../evaluation/metrics';
 import { ACT_MODEL_FORMAT, ACT_MODEL_FORMAT_VERSION, ActModel, type ActModelJson } from './ActModel';
 import type { LocalisedActExample } from './corpus/loadActCorpus';
-import { ACT_FEATURE_OPTIONS, actFeatures } from './features';
+import { ACT_FEATURE_OPTIONS, actFeatures, actUnits } from './features';
 import { CONFIRM_PURPOSES, type ConfirmAct, type ConfirmPurpose } from './types';
 
 export const ACT_TRAIN_OPTIONS: SoftmaxTrainOptions = { ...DEFAULT_SOFTMAX_OPTIONS, epochs: 30, balance: 0 };
@@ -36,6 +36,13 @@ export function actSamples(examples: readonly LocalisedActExample[], seed = 5): 
   });
 }
 
+/** The units (see actUnits) of every yes and no in the training data: what counts as yes/no evidence. */
+export function actEvidence(examples: readonly LocalisedActExample[]): string[] {
+  const units = new Set<string>();
+  for (const e of examples) if (e.act !== 'other') for (const u of actUnits(e.text)) units.add(u);
+  return [...units].sort();
+}
+
 export function trainActModel(
   examples: readonly LocalisedActExample[],
   now: () => Date = () => new Date(),
@@ -59,6 +66,7 @@ export function trainActModel(
     trainOptions: ACT_TRAIN_OPTIONS,
     trainingMs: Date.now() - started,
     classifier: classifier.toJSON(),
+    evidence: actEvidence(examples),
   };
 }
 

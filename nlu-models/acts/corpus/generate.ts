@@ -38,6 +38,78 @@ function mix(...entries: Array<[number, Maker]>): Maker {
   };
 }
 
+// ---------------------------------------------------------------- noise (either locale)
+
+/**
+ * Answers that carry no yes or no at all: keyboard mashes (asdf, ghjghj, xyz xyz), random letters and digits
+ * (123abc), one letter or character mashed (kkkk, 啊啊啊), runs of emoji or punctuation (🙂🙂, ?!?, 。。。) and
+ * random Han strings. A garbage answer must never confirm a booking, a payment or a cancellation.
+ */
+const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm', '1234567890'];
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** Latin strings a mash must not produce: they are yes or no (or their typos) somewhere in the lists. */
+const NOT_NOISE = new Set(['ok', 'okk', 'kk', 'k', 'y', 'ye', 'ya', 'yes', 'yea', 'yep', 'yup', 'no', 'na', 'nop', 'nah', 'n', 'np', 'si', 'oui', 'sur', 'aye', 'yas', 'yeh', 'oki', 'ofc', 'noo', 'yse']);
+const NOISE_EMOJI = ['🙂', '😊', '😀', '😂', '🤔', '😅', '😳', '😭', '🥲', '😐', '🙃', '😶', '🐶', '🌸', '🎉', '🔥', '😴', '🤷', '😬', '🤣', '😑', '🌚', '🐱', '⭐', '🍉', '🚗', '💤', '😮'];
+const NOISE_PUNCT = ['.', '。', '?', '？', '!', '！', '~', '～', '…', ',', '，', '-', '_', '*', '#', '@', '/', '、', '；', ':', '=', '+', '^', '`'];
+/** Han characters that say neither yes nor no nor any purpose (no 好行对是嗯不没别交付约改换解取订选认办…). */
+const NOISE_HAN = Array.from('天地人山水火车站云风雨花草树书电话猫狗鱼米饭面茶酒街路桥楼门窗桌椅灯笔纸红黄蓝绿白黑东西南北春夏秋冬日月星海河湖石金木土鸡鸭牛羊马鸟虫王李张刘陈杨黄周吴飞龙凤猪兔熊苹果香蕉西瓜葡萄番茄土豆包子饺子汉堡咖啡奶油糖盐醋油肉蛋锅碗瓢盆衣裤鞋帽袜伞床被枕沙发冰箱空调洗衣机手机电脑键盘鼠标耳机相机钢琴吉他足球篮球游泳跑步唱歌跳舞画画');
+const MASH_HAN = Array.from('啊哦呃额哈嘿呵喔噢哇诶欸咦嗷呀吧呢啦嘛的了哎唉嘻嘤呜喵汪咚叮');
+const randomInt = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+const times = (n: number, f: () => string) => Array.from({ length: n }, f).join('');
+
+const keyboardMash: Maker = (r) => {
+  const row = pick(r, KEY_ROWS.slice(0, 3));
+  const len = randomInt(r, 3, 6);
+  const start = randomInt(r, 0, row.length - len);
+  let piece = row.slice(start, start + len);
+  if (r() < 0.3) piece = Array.from(piece).reverse().join('');
+  const shape = r();
+  if (shape < 0.3) return { text: `${piece}${piece}` };
+  if (shape < 0.45) return { text: `${piece} ${piece}` };
+  return { text: piece };
+};
+const randomLetters: Maker = (r) => {
+  const word = () => times(randomInt(r, 2, 6), () => pick(r, Array.from(LETTERS)));
+  const text = r() < 0.25 ? `${word()} ${word()}` : word();
+  return { text: NOT_NOISE.has(text) ? `${text}${pick(r, Array.from(LETTERS))}${pick(r, Array.from(LETTERS))}q` : text };
+};
+const lettersAndDigits: Maker = (r) => {
+  const letters = times(randomInt(r, 1, 4), () => pick(r, Array.from(LETTERS)));
+  const digits = times(randomInt(r, 1, 4), () => pick(r, Array.from('0123456789')));
+  const shape = r();
+  if (shape < 0.4) return { text: `${digits}${letters}` };
+  if (shape < 0.8) return { text: `${letters}${digits}` };
+  return { text: `${letters}${digits}${times(randomInt(r, 1, 2), () => pick(r, Array.from(LETTERS)))}` };
+};
+const oneLetterMash: Maker = (r) => {
+  const ch = pick(r, Array.from(`${LETTERS}0123456789`));
+  const text = ch.repeat(randomInt(r, 3, 7));
+  return { text: r() < 0.2 ? `${text} ${ch.repeat(randomInt(r, 2, 4))}` : text };
+};
+const hanMash: Maker = (r) => {
+  const ch = pick(r, r() < 0.6 ? MASH_HAN : NOISE_HAN);
+  return { text: `${ch.repeat(randomInt(r, 3, 6))}${pick(r, ['', '', '', '。', '~', '！', '？'])}` };
+};
+const emojiRun: Maker = (r) => {
+  const shape = r();
+  if (shape < 0.5) return { text: pick(r, NOISE_EMOJI).repeat(randomInt(r, 1, 4)) };
+  return { text: times(randomInt(r, 2, 4), () => pick(r, NOISE_EMOJI)) };
+};
+const punctuationRun: Maker = (r) => {
+  const shape = r();
+  if (shape < 0.4) return { text: pick(r, NOISE_PUNCT).repeat(randomInt(r, 1, 6)) };
+  if (shape < 0.6) return { text: times(randomInt(r, 2, 4), () => pick(r, NOISE_PUNCT)).split('').join(' ') };
+  return { text: times(randomInt(r, 2, 5), () => pick(r, NOISE_PUNCT)) };
+};
+const randomHan: Maker = (r) => ({ text: `${times(randomInt(r, 2, 5), () => pick(r, NOISE_HAN))}${pick(r, ['', '', '', '。', '？', '！'])}` });
+/** A bare noise answer said at a confirmation: garbage is never a yes or a no, whatever was asked. */
+const atAnyPurpose = (m: Maker): Maker => (r) => ({ ...m(r), purpose: r() < 0.5 ? undefined : pick(r, CONFIRM_PURPOSES_ALL) });
+const LATIN_NOISE: Array<[number, Maker]> = [
+  [3, atAnyPurpose(keyboardMash)], [2.5, atAnyPurpose(randomLetters)], [1.5, atAnyPurpose(lettersAndDigits)], [1.5, atAnyPurpose(oneLetterMash)],
+  [1.5, atAnyPurpose(emojiRun)], [1.5, atAnyPurpose(punctuationRun)],
+];
+const HAN_NOISE: Array<[number, Maker]> = [[2, atAnyPurpose(hanMash)], [2, atAnyPurpose(randomHan)]];
+
 // ---------------------------------------------------------------- zh-CN
 
 const ZH_SEP = ['', '', ' ', '，', ',', '，', ' ', '。'];
@@ -109,14 +181,15 @@ const ZH_NO = [
   '不可以', '不同意', '不确定', '不对', '不是', '错了', '别', '别了', '别别别', '不不不', '不不', '没', '没有', 'no', 'NO',
   '唔要', '唔使', '唔使了', '唔好', '唔系', '唔该唔使', '冇', '不整了', '不整', '莫得', '不得行', '要不得', '不干',
   '拉倒吧', '拉倒', '不弄了', '不搞了', '不办了', '不办', '不想', '不想办', '不想要', '我不要', '我不想', '我不同意',
-  '👎', '❌', '🙅', '不要不要', '不好', '不太想', '不咋想', '还是不了', '不了不了', '先不', '暂不', '暂不需要',
+  '👎', '❌', '🙅', '选否', '否的', '我选否', '不要不要', '不好', '不太想', '不咋想', '还是不了', '不了不了', '先不', '暂不', '暂不需要',
   '不急', '不着急', '不考虑', '免了', '罢了', '不必', '木有', '不用麻烦了', '算了不弄了', '算了不办了',
 ];
 const ZH_LATER = [
   '以后再说', '等会再说', '等会儿再说', '回头再说', '改天再说', '下次吧', '下次再说', '过两天再说', '晚点再说', '晚点吧',
   '再说吧', '先这样', '先放着', '等等再说', '我再想想', '我再考虑考虑', '考虑一下', '让我想想', '想想再说', '还没想好',
   '明天再说吧', '过几天吧', '以后吧', '等我想好了再说', '我先问问家里人', '回头吧', '稍后再说', '等下再说', '等下吧',
-  '改日吧', '有空再说', '先不急', '不着急以后再弄', '先缓缓', '缓一缓', '再等等',
+  '改日吧', '有空再说', '先不急', '不着急以后再弄', '先缓缓', '缓一缓', '再等等', '等等吧', '等一等', '再等等吧', '等两天',
+  '过阵子吧', '过段时间再说', '等一阵再说', '过些天吧', '先等等',
 ];
 
 const ZH_PURPOSE_NO: Record<Exclude<ConfirmPurpose, 'generic'>, string[]> = {
@@ -201,7 +274,31 @@ const ZH_STATEMENT = [
   '我在外地', '我没带身份证', '我之前交过了', '这个罚单不是我的', '我那天不在', '车借给朋友了', '我记得已经处理过',
   '我手机快没电了', '我在开车', '信号不好', '我是帮我爸办的', '我是代办', '我是外地车', '我驾照过期了',
   '开车的不是我', '车不是我开的', '我不是车主', '我刚搬家了', '我已经在窗口办了', '我身份证丢了', '我用的是新手机号',
+  '我不是司机', '我不是驾驶员', '我不是本人', '车主不是我', '我不是当事人', '我不是驾驶人', '那天不是我开车', '我不是学员本人',
 ];
+
+/** A time or an option that does not suit: a no at a booking, a rescheduling or a choice (「这个时间不行」「那天没空」). */
+const ZH_THAT = ['这个时间', '这个时间段', '那天', '这天', '这场', '那个时间', '这个点', '那个点', '这个日子', '这个', '那个', '时间', '日子', '这一天', '这一场', '那场'];
+const ZH_DOES_NOT_SUIT = ['不行', '没空', '不合适', '不方便', '去不了', '来不了', '不太行', '不太合适', '赶不上', '排不开', '不适合我', '我不行', '我没空', '我去不了', '我有事', '我来不了', '不好', '对我不合适', '我不方便', '不太方便'];
+const zhDoesNotSuit: Maker = (r) => ({
+  text: `${maybe(r, 0.2, pick(r, ['不好意思，', '呃', '嗯', '哎，', '可是']))}${pick(r, ZH_THAT)}${pick(r, ZH_DOES_NOT_SUIT)}${pick(r, ['', '', '', '。', '啊', '哦', '，换一个', '，不约了'])}`,
+  purpose: pick(r, ['book', 'book', 'reschedule', 'select', 'generic'] as const),
+});
+/** At a cancellation 「那天我去不了」 is the reason to cancel: a yes there. */
+const zhCannotGoAtCancel: Maker = (r) => ({
+  text: `${maybe(r, 0.3, pick(r, ['取消吧，', '嗯，', '对，', '是的，', '哎，']))}${pick(r, ['那天', '这次', '那个时间', '这场', '到时候', '那天我', '我'])}${pick(r, ['去不了', '没空', '来不了', '有事', '赶不上', '去不成', '有事去不了'])}${pick(r, ['', '', '了', '。', '了，取消吧'])}`,
+  purpose: 'cancel',
+});
+/** Saying who one is not (「我不是司机」) is a statement, not a no. */
+const zhNotThePerson: Maker = (r) => ({
+  text: `${maybe(r, 0.3, pick(r, ['可是', '但是', '不好意思，', '其实']))}我${pick(r, ['不是', '并不是', '又不是'])}${pick(r, ['车主', '驾驶员', '开车的人', '本人', '当事人', '学员', '申请人', '这个车的主人', '罚单上的人'])}${pick(r, ['', '', '。', '，是我爸', '，车是我朋友的', '啊'])}`,
+});
+
+/** Asking how to cancel is a question at any confirmation, not a cancellation and not a no (「怎么取消」). */
+const zhCancelQuestion: Maker = (r) => ({
+  text: end(pick(r, ['怎样取消', '如何取消', '取消怎么弄', '在哪取消', '取消要怎么操作', '取消的话怎么办', '怎么撤销', '怎么退掉', '取消在哪里点', '要怎么取消', '取消流程是什么', '怎么才能取消', '取消要收费吗', '取消了钱退吗', '取消的话要本人吗']), pick(r, ['', '', '？', '?', '呢', '啊'])),
+  purpose: pick(r, CONFIRM_PURPOSES_ALL),
+});
 
 /** Purpose verbs inside a question or a deferral: 「怎么交」「解绑了会怎样」 ask, 「交的事以后再说」 declines. */
 const ZH_STEM: Record<Exclude<ConfirmPurpose, 'generic'>, string[]> = {
@@ -219,6 +316,8 @@ const ZH_ASK_ABOUT = [
   (v: string) => `${v}需要什么`, (v: string) => `${v}了能撤回吗`, (v: string) => `可以线上${v}吗`, (v: string) => `${v}到哪天`,
   (v: string) => `什么时候能${v}`, (v: string) => `${v}的话要本人吗`, (v: string) => `${v}有次数限制吗`, (v: string) => `${v}了还能改吗`,
   (v: string) => `哪里可以${v}`, (v: string) => `${v}麻烦吗`, (v: string) => `${v}要几天`, (v: string) => `${v}以后短信通知吗`,
+  (v: string) => `${v}完多久能好`, (v: string) => `${v}完多久生效`, (v: string) => `${v}完要多久`, (v: string) => `${v}好了会通知吗`,
+  (v: string) => `多久能${v}好`, (v: string) => `${v}完能马上处理好吗`, (v: string) => `${v}之后多久能办好`, (v: string) => `${v}完几天能弄好`,
 ];
 const ZH_A_NOT_A = ['难不难', '远不远', '贵不贵', '要不要带身份证', '能不能改', '用不用本人去', '好不好考', '人多不多', '准不准时', '扣不扣分', '收不收费', '是不是今天'];
 const ZH_ORDINALS = ['一', '二', '三', '四', '五', '1', '2', '3'];
@@ -382,6 +481,30 @@ const EN_LATER = [
   'let me think', 'i need to think', 'i\'ll come back later', 'i\'ll decide later', 'some other day', 'tomorrow maybe',
   'i\'m not sure yet', 'not sure', 'let me check first', 'i\'ll wait', 'wait', 'hold on, not now', 'i\'ll get back to you',
 ];
+/** A time or an option that does not suit: a no at a booking, a rescheduling or a choice ("that time doesn't work"). */
+const EN_THAT = ['that time', 'that day', 'that date', 'that slot', 'this time', 'the time', 'that', 'this', 'it', 'the date', 'this slot', 'that one', 'saturday'];
+const EN_DOES_NOT_SUIT = [
+  'doesn\'t work', 'doesn\'t work for me', 'doesn\'t suit me', 'won\'t work', 'is no good', 'isn\'t good for me', 'is bad for me',
+  'is not good', 'won\'t work for me', 'is inconvenient', 'is too early', 'is too late for me', 'isn\'t convenient', 'does not work',
+];
+const EN_REFUSE_PLAIN = [
+  'not that one', 'not this one', 'can\'t make it', 'i can\'t make it', 'i can\'t make that', 'i can\'t do that day', 'wrong time',
+  'wrong day', 'bad time', 'bad timing', 'i\'m busy then', 'i\'m not free then', 'no good', 'no good for me', 'i can\'t go then',
+  'i won\'t be able to make it', 'not that day', 'not that time', 'i can\'t come then', 'i\'m busy that day', 'i have work then',
+];
+const enCannotGoAtCancel: Maker = (r) => ({
+  text: cap(r, `${maybe(r, 0.3, pick(r, ['yes, ', 'yeah ', 'yes cancel, ']))}${pick(r, ['i can\'t make it', 'i can\'t go', 'i won\'t make it', 'i\'m busy that day', 'something came up', 'i can\'t come that day', 'i\'m not free that day'])}${pick(r, ['', '', '.', ' anymore'])}`),
+  purpose: 'cancel',
+});
+const enNotThePerson: Maker = (r) => ({
+  text: cap(r, `${maybe(r, 0.3, pick(r, ['but ', 'sorry, ', 'actually ', 'well ']))}${pick(r, ['i\'m not', 'i am not', 'i wasn\'t', 'i was not'])} the ${pick(r, ['owner', 'car owner', 'registered owner', 'person driving', 'licence holder', 'learner', 'applicant', 'account holder', 'vehicle owner', 'one on the ticket', 'one who drove'])}${pick(r, ['', '', '.', ', my dad is', ' of that car', ' though'])}`),
+});
+const enDoesNotSuit: Maker = (r) => ({
+  text: cap(r, r() < 0.55
+    ? `${maybe(r, 0.2, pick(r, ['sorry, ', 'hmm ', 'no, ', 'um ']))}${pick(r, EN_THAT)} ${pick(r, EN_DOES_NOT_SUIT)}${pick(r, ['', '', '.', ' for me', ', sorry'])}`
+    : `${maybe(r, 0.2, pick(r, ['sorry, ', 'hmm ', 'no, ', 'um ']))}${pick(r, EN_REFUSE_PLAIN)}${pick(r, ['', '', '.', ', sorry', '!'])}`),
+  purpose: pick(r, ['book', 'book', 'reschedule', 'select', 'generic'] as const),
+});
 const EN_PURPOSE_NO: Record<Exclude<ConfirmPurpose, 'generic'>, string[]> = {
   pay: [
     'don\'t pay yet', 'i\'ll pay later', 'not paying now', 'not paying', 'i can\'t pay right now', 'don\'t charge me',
@@ -423,6 +546,7 @@ const EN_QUESTION = [
   'is it morning or afternoon', 'are there other dates', 'are there any slots left', 'who are you', 'are you a bot',
   'is this official', 'is it safe', 'what?? i don\'t understand', 'sorry, what', 'what do you mean', 'i don\'t understand',
   'can i pay with alipay', 'can i get an invoice', 'where did the violation happen', 'when was this', 'how do i cancel',
+  'how can i cancel', 'how to cancel', 'where do i cancel', 'can i cancel later', 'is cancelling free',
 ];
 const EN_REQUEST = [
   'check my violations', 'my points', 'check points', 'show my bookings', 'my bookings', 'check my licence',
@@ -435,7 +559,8 @@ const EN_CORRECT = [
   'not this car', 'the other car', 'my plate is 苏A12345', 'i meant subject 2', 'the morning one', 'the second one',
   'the first one', 'the afternoon one', 'i said subject 1', 'saturday instead', 'next week instead', 'a different fine',
   'wrong date', 'something earlier', 'anything later?', 'a weekend slot', 'the third one', 'the last one', 'a different plate',
-  'december 1st instead', 'the 9am one', 'not my car', 'wrong id', 'the 2pm slot instead',
+  'december 1st instead', 'the 9am one', 'not my car', 'wrong id', 'the 2pm slot instead', 'the next one', 'next slot',
+  'the next date', 'next plate please', 'show me the next one', 'the one after that', 'next available one', 'a later one',
 ];
 const EN_BACK = ['go back', 'back', 'previous step', 'start over', 'restart', 'undo', 'back to the menu', 'main menu', 'menu', 'go back one step', 'choose again', 'let me choose again'];
 const EN_PERSON = [
@@ -456,6 +581,8 @@ const EN_STATEMENT = [
   'i\'m out of town', 'i don\'t have my id with me', 'i already paid', 'this fine isn\'t mine', 'i wasn\'t there that day',
   'my friend was driving', 'i think i already handled it', 'my battery is low', 'i\'m driving', 'i\'m doing this for my dad',
   'i wasn\'t driving', 'the car isn\'t mine', 'i sold that car', 'i moved recently', 'i lost my id card', 'i have a new phone number',
+  'i\'m not the owner', 'i wasn\'t the driver', 'i\'m not the registered owner', 'i\'m not the one who drove', 'my wife was the driver',
+  'i\'m not the licence holder', 'it\'s not my vehicle', 'i don\'t own that car', 'i am not the applicant', 'i\'m not the learner',
 ];
 
 const cap = (r: Rand, s: string) => (r() < 0.25 ? s.charAt(0).toUpperCase() + s.slice(1) : s);
@@ -589,14 +716,14 @@ function testKeys(file: string): Set<string> {
 }
 
 function build(
-  locale: 'zh-CN' | 'en', seed: number, perAct: number, makers: Record<ConfirmAct, Array<[number, Maker]>>, anchors: Record<ConfirmAct, Anchor[]>,
+  locale: 'zh-CN' | 'en', seed: number, perAct: Record<ConfirmAct, number>, makers: Record<ConfirmAct, Array<[number, Maker]>>, anchors: Record<ConfirmAct, Anchor[]>,
 ): void {
   const r = seededRandom(seed);
   // A held-out reply is kept out of every locale's training (「yes」 and an ID number occur in both).
   const banned = new Set([...testKeys(join(__dirname, 'zh-CN.test.json')), ...testKeys(join(__dirname, 'en.test.json'))]);
   const seen = new Set<string>();
   const examples: ActExample[] = [];
-  for (const act of ['affirm', 'deny', 'other'] as const) examples.push(...draw(r, act, perAct, makers[act], seen, banned, anchors[act]));
+  for (const act of ['affirm', 'deny', 'other'] as const) examples.push(...draw(r, act, perAct[act], makers[act], seen, banned, anchors[act]));
   // The same text with the same purpose under two acts would be a contradiction in the data.
   const byKey = new Map<string, string>();
   for (const e of examples) {
@@ -614,24 +741,29 @@ const bareWords = (list: readonly string[]): Anchor[] => list.map((text) => ({ t
 const byPurpose = (table: Record<Specific, string[]>): Anchor[] =>
   (Object.entries(table) as Array<[Specific, string[]]>).flatMap(([purpose, list]) => list.map((text) => ({ text, purpose })));
 
-const ZH_PER_ACT = 560;
-const EN_PER_ACT = 400;
+// More "other" than yes or no: it holds every kind of non-answer, noise included.
+const ZH_PER_ACT: Record<ConfirmAct, number> = { affirm: 560, deny: 620, other: 800 };
+const EN_PER_ACT: Record<ConfirmAct, number> = { affirm: 400, deny: 450, other: 600 };
+const scaled = (w: number, makers: Array<[number, Maker]>): Array<[number, Maker]> => makers.map(([x, m]) => [x * w, m]);
 
 build('zh-CN', 2026, ZH_PER_ACT, {
-  affirm: [[6, zhAffirmGeneric], [5, zhPurposeYes], [1, zhYesBecause]],
-  deny: [[6, zhDenyGeneric], [4, zhPurposeNo], [1.2, zhCancelElsewhere], [1, zhDeferStem], [1, zhNoBecause]],
-  other: [[8, zhOther], [2, zhAskAbout], [1, zhOrdinal], [0.6, (r) => ({ text: `${pick(r, ['考试', '考场', '这个', '那边', '科目二', '这个号', '罚款'])}${pick(r, ZH_A_NOT_A)}${pick(r, ['', '？', '啊'])}` })]],
+  affirm: [[6, zhAffirmGeneric], [5, zhPurposeYes], [1, zhYesBecause], [0.7, zhCannotGoAtCancel]],
+  deny: [[6, zhDenyGeneric], [4, zhPurposeNo], [1.2, zhCancelElsewhere], [1, zhDeferStem], [1, zhNoBecause], [1.5, zhDoesNotSuit]],
+  other: [
+    [8, zhOther], [2, zhAskAbout], [1, zhOrdinal], [0.6, (r) => ({ text: `${pick(r, ['考试', '考场', '这个', '那边', '科目二', '这个号', '罚款'])}${pick(r, ZH_A_NOT_A)}${pick(r, ['', '？', '啊'])}` })],
+    [1, zhCancelQuestion], [0.6, zhNotThePerson], ...scaled(0.25, LATIN_NOISE), ...scaled(0.6, HAN_NOISE),
+  ],
 }, {
   affirm: [...bareWords(ZH_ACK), ...byPurpose(ZH_PURPOSE_YES)],
-  deny: [...bareWords(ZH_NO), ...bareWords(ZH_LATER)],
+  deny: [...bareWords(ZH_NO), ...bareWords(ZH_LATER), ...byPurpose(ZH_PURPOSE_NO)],
   other: [...bareWords(ZH_NOISE), ...bareWords(ZH_VALUES), ...bareWords(ZH_PERSON), ...bareWords(ZH_BACK)],
 });
 build('en', 1125, EN_PER_ACT, {
-  affirm: [[6, enAffirmGeneric], [5, enPurposeYes], [1, enYesBecause]],
-  deny: [[6, enDenyGeneric], [4, enPurposeNo], [1.2, enCancelElsewhere], [1, enNoBecause]],
-  other: [[8, enOther], [2.5, enAskAbout], [1, enOrdinal]],
+  affirm: [[6, enAffirmGeneric], [5, enPurposeYes], [1, enYesBecause], [0.7, enCannotGoAtCancel]],
+  deny: [[6, enDenyGeneric], [4, enPurposeNo], [1.2, enCancelElsewhere], [1, enNoBecause], [1.5, enDoesNotSuit]],
+  other: [[8, enOther], [2.5, enAskAbout], [1, enOrdinal], [0.8, enNotThePerson], ...scaled(0.35, LATIN_NOISE), ...scaled(0.1, HAN_NOISE)],
 }, {
   affirm: [...bareWords(EN_ACK), ...byPurpose(EN_PURPOSE_YES)],
-  deny: [...bareWords(EN_NO), ...bareWords(EN_LATER)],
+  deny: [...bareWords(EN_NO), ...bareWords(EN_LATER), ...byPurpose(EN_PURPOSE_NO)],
   other: [...bareWords(EN_NOISE), ...bareWords(EN_VALUES), ...bareWords(EN_PERSON), ...bareWords(EN_BACK)],
 });

@@ -149,3 +149,60 @@ describe('the trained dialogue-act model file', () => {
     expect(projectActModel()).toBe(projectActModel());
   });
 });
+
+describe('garbage and natural refusals at a confirmation', () => {
+  const ALL = CONFIRM_PURPOSES;
+  // A garbage answer must never confirm a booking, a payment or a cancellation (nor refuse one): at every purpose it is neither.
+  it.each([
+    'xyz xyz', 'blah', 'ghjghj', 'asdf', 'hmmmm', '123abc', '?!?', '. . .', '🙂🙂', '啊啊啊', '。。。',
+    'qwer qwer', 'kkkk', 'nnnn', 'yyyy', 'zxcvb', '666a', '😅😅😅', '~~~', '!!??', '哦哦哦哦', '火车站', '蓝天白云',
+  ])('「%s」 is neither a yes nor a no, whatever was asked', (text) => {
+    for (const purpose of ALL) {
+      const r = classifyConfirmAct(text, purpose);
+      expect(`${purpose}: ${r.act}`).toBe(`${purpose}: other`);
+    }
+  });
+
+  it('still reads the short yes and no it knows', () => {
+    for (const [text, act] of [['y', 'affirm'], ['k', 'affirm'], ['ok', 'affirm'], ['嗯', 'affirm'], ['好好好', 'affirm'], ['对对对', 'affirm'], ['👍', 'affirm'], ['n', 'deny'], ['no', 'deny'], ['不不不', 'deny'], ['👎', 'deny']] as const) {
+      expect(`${text}: ${classifyConfirmAct(text, 'book').act}`).toBe(`${text}: ${act}`);
+    }
+  });
+
+  // What the citizen types, what was being confirmed, and whether the bot should take it as yes, no or neither.
+  it.each<[string, ConfirmPurpose, ConfirmAct]>([
+    ["that time doesn't work", 'book', 'deny'],
+    ['not that one', 'book', 'deny'],
+    ["that doesn't suit me", 'book', 'deny'],
+    ["can't make it", 'book', 'deny'],
+    ['wrong time', 'book', 'deny'],
+    ['wrong time', 'reschedule', 'deny'],
+    ['这个时间不行', 'book', 'deny'],
+    ['那天没空', 'book', 'deny'],
+    ['时间不合适', 'book', 'deny'],
+    ['时间不合适', 'reschedule', 'deny'],
+    ['缴费等等吧', 'pay', 'deny'],
+    ['交完多久能处理好', 'book', 'other'],
+    ['交完多久能处理好', 'pay', 'other'],
+    ['next one', 'book', 'other'],
+    ["i'm not the driver", 'generic', 'other'],
+    ["i'm not the driver", 'handle', 'other'],
+    ['怎么取消', 'book', 'other'],
+    ['怎么取消', 'pay', 'other'],
+    ['怎么取消', 'handle', 'other'],
+    ['怎么取消', 'reschedule', 'other'],
+    ['怎么取消', 'unbind', 'other'],
+    ['怎么取消', 'select', 'other'],
+    ['怎么取消', 'generic', 'other'],
+    ['怎么取消', 'cancel', 'other'],
+    ['保留预约', 'cancel', 'deny'],
+  ])('「%s」 at a %s confirmation is %s', (text, purpose, act) => {
+    expect(classifyConfirmAct(text, purpose).act).toBe(act);
+  });
+
+  it('calls a reply with no word, character or symbol ever seen in a yes or a no "other" with certainty', () => {
+    expect(classifyConfirmAct('ghjghj', 'pay')).toEqual({ act: 'other', score: 1 });
+    expect(classifyConfirmAct('🙂🙂', 'cancel')).toEqual({ act: 'other', score: 1 });
+    expect(classifyConfirmAct('。。。', 'book')).toEqual({ act: 'other', score: 1 });
+  });
+});
