@@ -50,43 +50,9 @@ export function readVinTailBesidePlate(text: string | undefined, today: string):
   return tail && /[0-9]/.test(tail) ? tail : undefined;
 }
 
-const OWN_VEHICLE = /我(?:自己|本人)?的车|自己的车|本人(?:名下)?(?:的)?车|我名下|本人名下|\bmy (?:own )?(?:car|cars|vehicle|vehicles)\b/i;
+const OWN_VEHICLE = /我(?:自己|本人)?的?车|自己的?车|本人(?:名下)?的?车|我名下|本人名下|\bmy (?:own )?(?:car|cars|vehicle|vehicles)\b/i;
 
 /** 「我自己的车」 / "my own car": the bound owner's own vehicles are meant. */
 export function meansOwnVehicles(text: string | undefined): boolean {
   return OWN_VEHICLE.test(text ?? '');
-}
-
-const ZH_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-const EN_ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-
-function zhNumber(s: string): number | undefined {
-  if (/^\d+$/.test(s)) return Number(s);
-  if (s === '十') return 10;
-  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s);
-  if (!m || s === '') return undefined;
-  const [, a, ten, b] = m;
-  if (ten) return (a ? ZH_DIGITS[a] ?? 1 : 1) * 10 + (b ? ZH_DIGITS[b] ?? 0 : 0);
-  return a && !b ? ZH_DIGITS[a] : undefined;
-}
-
-/**
- * The number of an item of a numbered list the citizen refers to: 「3」「第3条」「处理第三条」「缴第二个」, "3", "the third",
- * "number 3", "3rd one", "handle the second"; undefined when the text is not such a reference.
- */
-export function readListNumber(text: string | undefined): number | undefined {
-  const t = normalizeText(text ?? '').trim().replace(/[。.!！,，]+$/, '');
-  const zh = /^(?:我要|我想|要|想)?(?:处理|办理|缴纳|缴款|缴|交|付|选|选择|看)?(?:一下)?(第)?\s*([0-9]{1,2}|[一二两三四五六七八九十]{1,3})\s*(条|个|项|号|笔)?(?:吧|的|那条|那个)?$/.exec(t);
-  if (zh) {
-    const [, di, num = '', unit] = zh;
-    // A bare Chinese numeral (「三」) is too loose alone; digits alone are the list's numbers.
-    if (!di && !unit && !/^\d+$/.test(num)) return undefined;
-    return zhNumber(num);
-  }
-  const en = /^(?:(?:i(?:'d| would)? like to |let's |please )?(?:handle|pay|choose|pick|take|select)?\s*)?(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|(?:number|no\.?|item|#)\s*(\d{1,2}))(?:\s+(?:one|item|record|violation|fine))?(?: please)?$/i.exec(t);
-  if (!en) return undefined;
-  const [, nth, word, numbered] = en;
-  if (nth) return Number(nth);
-  if (word) return EN_ORDINALS.indexOf(word.toLowerCase()) + 1;
-  return numbered ? Number(numbered) : undefined;
 }

@@ -4,6 +4,7 @@ import { FinePayDialog } from './FinePayDialog';
 import { FineQueryDialog } from './FineQueryDialog';
 import en from './i18n/en.json';
 import zhCN from './i18n/zh-CN.json';
+import { FINES_PROMPTS } from './prompts';
 
 /** Violations and fines: look up violations, handle one online and pay its decision. */
 export const FINES: ServiceModule = {
@@ -24,6 +25,7 @@ export const FINES: ServiceModule = {
     },
   ],
   messages: { 'zh-CN': zhCN, en },
+  prompts: Object.values(FINES_PROMPTS),
   calls: {
     identity: BINDING_CALLS,
     plates: ['vehicles'],

@@ -5,7 +5,7 @@ import { BindingDialog } from '../../identity/BindingDialog';
 import { boundResult, ensureBoundStep } from '../../identity/ensureBound';
 import { formatDate } from '../../i18n/format';
 import { localeOf, msg } from '../../i18n/turnLocale';
-import { YesNoPrompt } from '../../prompts/YesNoPrompt';
+import { ask, AskPrompt } from '../../prompts/AskPrompt';
 import type { FlowOptions } from '../../shared/FlowOptions';
 import { runPlatform } from '../../shared/runPlatform';
 import { PLATE_SELECT_DIALOG, PlateSelectDialog } from './PlateSelectDialog';
@@ -13,7 +13,6 @@ import { PLATES_PROMPTS } from './prompts';
 
 export const PLATE_QUERY_DIALOG = 'plateQueryDialog';
 const MAIN_WATERFALL = 'plate.query.main';
-const OFFER_PROMPT = PLATES_PROMPTS.queryOffer.id;
 
 type Step = WaterfallStepContext<FlowOptions>;
 
@@ -26,7 +25,7 @@ export class PlateQueryDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(PLATE_QUERY_DIALOG);
     this.addDialog(new BindingDialog(deps));
-    this.addDialog(new YesNoPrompt(OFFER_PROMPT));
+    this.addDialog(new AskPrompt(PLATES_PROMPTS.queryOffer, deps));
     this.addDialog(new PlateSelectDialog(deps));
     this.addDialog(new WaterfallDialog<FlowOptions>(MAIN_WATERFALL, [
       ensureBoundStep<FlowOptions>(deps),
@@ -43,7 +42,7 @@ export class PlateQueryDialog extends ComponentDialog {
     if (!held.ok) return step.endDialog(null);
     if (held.value.length === 0) {
       await step.context.sendActivity(msg(step.context, 'plate.query.none'));
-      return step.prompt(OFFER_PROMPT, {
+      return ask(step, PLATES_PROMPTS.queryOffer, {
         prompt: msg(step.context, 'plate.query.offerSelect'),
         retryPrompt: msg(step.context, 'plate.query.offerRetry'),
       });

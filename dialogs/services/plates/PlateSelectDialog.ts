@@ -1,6 +1,5 @@
 import {
-  ChoicePrompt, ComponentDialog, ListStyle, TextPrompt, WaterfallDialog,
-  type Choice, type DialogTurnResult, type FoundChoice, type PromptValidatorContext, type WaterfallStepContext,
+  ComponentDialog, WaterfallDialog, type Choice, type DialogTurnResult, type FoundChoice, type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { PlateReservation } from '../../../integrations/platform/types';
 import { extractEntities } from '../../../nlu-models/entities';
@@ -9,17 +8,17 @@ import { BindingDialog } from '../../identity/BindingDialog';
 import { boundResult, ensureBoundStep } from '../../identity/ensureBound';
 import { formatDate } from '../../i18n/format';
 import { localeOf, msg } from '../../i18n/turnLocale';
-import { YesNoPrompt } from '../../prompts/YesNoPrompt';
+import { ask, AskPrompt } from '../../prompts/AskPrompt';
+import { isRedirect } from '../../prompts/PromptDefinition';
 import { entityValue } from '../../shared/FlowOptions';
 import { runPlatform } from '../../shared/runPlatform';
 import { todayOf } from '../../shared/today';
 import { callPlates } from './callPlates';
 import { patternCheckDialog } from './patternChecks';
-import { patternProblem, readPatterns } from './patternList';
-import { asWay, choiceValue, wayChoices } from './plateChoices';
+import { asWay, wayChoices } from './plateChoices';
 import { vinTail, type PickOutcome, type PlateSelectState } from './PlateSelectState';
 import { randomRoundDialog } from './randomRounds';
-import { CANDIDATE_PROMPT, PATTERN_LOOP, PATTERN_PROMPT, RANDOM_LOOP } from './selectionLoops';
+import { PATTERN_LOOP, RANDOM_LOOP } from './selectionLoops';
 import { newIdempotencyKey } from '../../shared/idempotencyKey';
 import { PlatformError } from '../../../integrations/platform/errors';
 import type { OwnedVehicle } from '../../../integrations/platform/types';
@@ -27,10 +26,6 @@ import { PLATES_PROMPTS } from './prompts';
 
 export const PLATE_SELECT_DIALOG = 'plateSelectDialog';
 const MAIN_WATERFALL = 'plate.select.main';
-const VEHICLE_PROMPT = PLATES_PROMPTS.vehicle.id;
-const VIN_PROMPT = PLATES_PROMPTS.vin.id;
-const WAY_PROMPT = PLATES_PROMPTS.way.id;
-const CONFIRM_PROMPT = PLATES_PROMPTS.confirm.id;
 
 type Step = WaterfallStepContext<PlateSelectState>;
 
@@ -47,20 +42,21 @@ export class PlateSelectDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(PLATE_SELECT_DIALOG);
     this.addDialog(new BindingDialog(deps));
-    const vehiclePrompt = new ChoicePrompt(VEHICLE_PROMPT, async (p) => p.recognized.succeeded || this.readVin(p.context.activity.text) !== undefined);
-    vehiclePrompt.style = ListStyle.suggestedAction;
-    vehiclePrompt.recognizerOptions = { allowPartialMatches: true };
-    this.addDialog(vehiclePrompt);
-    this.addDialog(new TextPrompt(VIN_PROMPT, async (p: PromptValidatorContext<string>) => this.readVin(p.recognized.value) !== undefined));
-    this.addDialog(new ChoicePrompt(WAY_PROMPT));
-    this.addDialog(new ChoicePrompt(CANDIDATE_PROMPT));
-    this.addDialog(new TextPrompt(PATTERN_PROMPT, async (p: PromptValidatorContext<string>) => {
-      const reading = readPatterns(p.recognized.value);
-      // The retry says what was wrong with this answer, then what is expected.
-      if (!reading.ok) p.options.retryPrompt = `${patternProblem(p.context, reading)}\n${msg(p.context, 'plate.patternsRetry')}`;
-      return reading.ok;
+    const vin = (_ctx: unknown, text: string): string | undefined => this.readVin(text);
+    // A whole VIN typed instead of a vehicle picked is that vehicle.
+    this.addDialog(new AskPrompt(PLATES_PROMPTS.vehicle, deps, { read: vin }));
+    this.addDialog(new AskPrompt(PLATES_PROMPTS.vin, deps, { read: vin }));
+    // Another VIN at 「请选择选号方式」 changes the vehicle.
+    this.addDialog(new AskPrompt(PLATES_PROMPTS.way, deps, {
+      slots: (ctx, text) => {
+        const v = vin(ctx, text);
+        return v ? { vin: v } : undefined;
+      },
     }));
-    this.addDialog(new YesNoPrompt(CONFIRM_PROMPT));
+    this.addDialog(new AskPrompt(PLATES_PROMPTS.candidate, deps));
+    // Anything with a digit is an attempt at numbers (what is wrong with it is said); other text is left to the main loop.
+    this.addDialog(new AskPrompt(PLATES_PROMPTS.patterns, deps, { read: (_ctx, text) => (/[0-9０-９]/.test(text) ? text : undefined) }));
+    this.addDialog(new AskPrompt(PLATES_PROMPTS.confirm, deps));
     this.addDialog(randomRoundDialog(deps));
     this.addDialog(patternCheckDialog(deps));
     this.addDialog(new WaterfallDialog<PlateSelectState>(MAIN_WATERFALL, [
@@ -86,6 +82,12 @@ export class PlateSelectDialog extends ComponentDialog {
     s.vin ??= entityValue(s, 'vin');
     if (s.vin) return step.next(s.vin);
     const mine = s.typeVin ? [] : await this.vehiclesWithoutPlate(s.idNumber);
+    // 「给车架号尾号008821的车选个号」: the vehicle whose VIN ends so.
+    const named = mine.find((v) => new RegExp(`(?<![A-Za-z0-9])(?:${v.vinLast6}|${v.vinLast6.slice(-4)})(?![A-Za-z0-9])`, 'i').test(step.context.activity.text ?? ''));
+    if (named) {
+      s.vin = named.vin;
+      return step.next(s.vin);
+    }
     const [only] = mine;
     if (mine.length === 1 && only) {
       s.vin = only.vin;
@@ -93,14 +95,13 @@ export class PlateSelectDialog extends ComponentDialog {
     }
     if (mine.length > 1) {
       s.vehicleVins = mine.map((v) => v.vin);
-      return step.prompt(VEHICLE_PROMPT, {
+      return ask(step, PLATES_PROMPTS.vehicle, {
         prompt: msg(step.context, 'plate.askVehicle'),
         retryPrompt: msg(step.context, 'plate.vehicleRetry'),
-        choices: [...mine.map((v) => this.vehicleChoice(step, v)), { value: msg(step.context, 'plate.vehicleOther'), synonyms: ['其他车辆', '其他', '别的车', 'another vehicle', 'another', 'other'] }],
-        style: ListStyle.suggestedAction,
+        choices: [...mine.map((v) => this.vehicleChoice(step, v)), { value: msg(step.context, 'plate.vehicleOther'), synonyms: ['其他车辆', '别的车', 'another vehicle'] }],
       });
     }
-    return step.prompt(VIN_PROMPT, { prompt: msg(step.context, 'plate.askVin'), retryPrompt: msg(step.context, 'plate.badVin') });
+    return ask(step, PLATES_PROMPTS.vin, { prompt: msg(step.context, 'plate.askVin'), retryPrompt: msg(step.context, 'plate.badVin') });
   }
 
   /** The owner's vehicles that have no registered plate yet (the ones a plate can be chosen for); none when the platform fails. */
@@ -124,13 +125,13 @@ export class PlateSelectDialog extends ComponentDialog {
     const s = step.options;
     const picked = step.result as FoundChoice | string | undefined;
     if (picked !== undefined && typeof picked === 'object') {
-      const vin = s.vehicleVins?.[picked.index];
+      const vin = picked.index < 0 ? this.readVin(picked.value) : s.vehicleVins?.[picked.index];
       s.vehicleVins = undefined;
       // 「其他车辆」: the VIN is typed.
       if (!vin) return step.replaceDialog(MAIN_WATERFALL, { ...s, typeVin: true });
       s.vin = vin;
     } else {
-      s.vin = this.readVin(picked ?? step.context.activity.text) ?? s.vin;
+      s.vin = (typeof picked === 'string' ? this.readVin(picked) : undefined) ?? s.vin;
       s.vehicleVins = undefined;
     }
     if (!s.resumed) {
@@ -146,11 +147,10 @@ export class PlateSelectDialog extends ComponentDialog {
       s.resumed = true;
     }
     if (s.way) return step.next(s.way);
-    return step.prompt(WAY_PROMPT, {
+    return ask(step, PLATES_PROMPTS.way, {
       prompt: msg(step.context, 'plate.askWay'),
       retryPrompt: msg(step.context, 'plate.badWay'),
       choices: wayChoices(step.context),
-      style: ListStyle.suggestedAction,
     });
   }
 
@@ -164,7 +164,13 @@ export class PlateSelectDialog extends ComponentDialog {
 
   private async pick(step: Step): Promise<DialogTurnResult> {
     const s = step.options;
-    s.way = asWay(choiceValue(step.result)) ?? 'random';
+    const r = step.result;
+    if (isRedirect(r)) {
+      // Another VIN: that vehicle; back: which vehicle, again.
+      const vin = r.redirect === 'correct' ? r.slots.vin : undefined;
+      return step.replaceDialog(MAIN_WATERFALL, { ...this.withoutVehicle(s), vin, typeVin: false });
+    }
+    s.way = asWay(r) ?? 'random';
     if (s.plate) return step.next({ outcome: 'plate', plate: s.plate, state: s } satisfies PickOutcome);
     return step.beginDialog(s.way === 'random' ? RANDOM_LOOP : PATTERN_LOOP, { ...s });
   }
@@ -174,6 +180,8 @@ export class PlateSelectDialog extends ComponentDialog {
     const s = Object.assign(step.options, picked.state);
     if (picked.outcome !== 'plate') {
       if (picked.outcome === 'stop') return step.endDialog(null);
+      // Back from the candidates or the numbers: the way is asked again (a round already drawn is kept).
+      if (picked.outcome === 'back') return step.replaceDialog(MAIN_WATERFALL, { ...s, way: undefined });
       // A VIN that is not the citizen's vehicle is asked again; the way chosen is kept.
       if (picked.outcome === 'vehicleNotFound') return step.replaceDialog(MAIN_WATERFALL, this.withoutVehicle(s));
       return step.replaceDialog(MAIN_WATERFALL, { ...s, way: undefined, candidates: undefined });
@@ -184,7 +192,7 @@ export class PlateSelectDialog extends ComponentDialog {
       s.reserveKey = newIdempotencyKey('reserve');
       s.reserveKeyFor = picked.plate;
     }
-    return step.prompt(CONFIRM_PROMPT, {
+    return ask(step, PLATES_PROMPTS.confirm, {
       prompt: msg(step.context, 'plate.confirm', { plate: picked.plate, vinTail: vinTail(s.vin) }),
       retryPrompt: msg(step.context, 'plate.confirmRetry', { plate: picked.plate }),
     });
@@ -193,6 +201,8 @@ export class PlateSelectDialog extends ComponentDialog {
   private async reserve(step: Step): Promise<DialogTurnResult> {
     const s = step.options;
     const plate = s.plate ?? '';
+    // Back: the candidates (or the numbers) again, without the plate offered.
+    if (isRedirect(step.result)) return step.replaceDialog(MAIN_WATERFALL, { ...s, plate: undefined });
     if (step.result !== true) {
       await step.context.sendActivity(msg(step.context, 'plate.declined', { plate }));
       return step.replaceDialog(MAIN_WATERFALL, { ...s, plate: undefined });

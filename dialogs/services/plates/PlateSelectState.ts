@@ -16,6 +16,8 @@ export interface PlateSelectState extends FlowOptions {
   round?: number;
   roundsLeft?: number;
   candidates?: string[];
+  /** Why the last answer with numbers could not be read (said when they are asked again). */
+  patternProblem?: string;
   /** Patterns the citizen proposed that were not checked yet (after the one offered). */
   pendingPatterns?: string[];
   /** The plate offered for confirmation. */
@@ -30,7 +32,7 @@ export interface PlateSelectState extends FlowOptions {
 /** How a selection loop (random rounds or patterns) ended. */
 export type PickOutcome =
   | { outcome: 'plate'; plate: string; state: PlateSelectState }
-  | { outcome: 'vehicleNotFound' | 'retryWay' | 'stop'; state: PlateSelectState };
+  | { outcome: 'vehicleNotFound' | 'retryWay' | 'stop' | 'back'; state: PlateSelectState };
 
 /** The only part of a VIN ever shown back: its last 6 characters. */
 export function vinTail(vin: string | undefined): string {

@@ -2,9 +2,12 @@ import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } fro
 import type { DialogDeps } from '../../DialogDeps';
 import { msg } from '../../i18n/turnLocale';
 import { callPlates } from './callPlates';
-import { readPatterns, verdictReport } from './patternList';
+import { ask } from '../../prompts/AskPrompt';
+import { isRedirect } from '../../prompts/PromptDefinition';
+import { patternProblem, readPatterns, verdictReport } from './patternList';
+import { PLATES_PROMPTS } from './prompts';
 import type { PickOutcome, PlateSelectState } from './PlateSelectState';
-import { endLoopOnError, PATTERN_LOOP, PATTERN_PROMPT } from './selectionLoops';
+import { endLoopOnError, PATTERN_LOOP } from './selectionLoops';
 
 type Step = WaterfallStepContext<PlateSelectState>;
 
@@ -14,14 +17,20 @@ type Step = WaterfallStepContext<PlateSelectState>;
  * or declined leads to the next one. Ends with a PickOutcome.
  */
 export function patternCheckDialog(deps: DialogDeps): WaterfallDialog<PlateSelectState> {
-  async function ask(step: Step): Promise<DialogTurnResult> {
-    if (step.options.pendingPatterns?.length) return step.next();
-    return step.prompt(PATTERN_PROMPT, { prompt: msg(step.context, 'plate.askPatterns'), retryPrompt: msg(step.context, 'plate.patternsRetry') });
+  async function askPatterns(step: Step): Promise<DialogTurnResult> {
+    const s = step.options;
+    if (s.pendingPatterns?.length) return step.next();
+    // After an answer that could not be read: what was wrong with it, then what is expected.
+    const prompt = s.patternProblem ? `${s.patternProblem}\n${msg(step.context, 'plate.patternsRetry')}` : msg(step.context, 'plate.askPatterns');
+    s.patternProblem = undefined;
+    return ask(step, PLATES_PROMPTS.patterns, { prompt, retryPrompt: msg(step.context, 'plate.patternsRetry') });
   }
 
   async function check(step: Step): Promise<DialogTurnResult> {
     const s = step.options;
+    if (isRedirect(step.result)) return step.endDialog({ outcome: 'back', state: s } satisfies PickOutcome);
     const reading = readPatterns(step.result as string | undefined);
+    if (!s.pendingPatterns?.length && !reading.ok) return step.replaceDialog(PATTERN_LOOP, { ...s, patternProblem: patternProblem(step.context, reading) });
     const patterns = s.pendingPatterns?.length ? s.pendingPatterns : reading.ok ? reading.patterns : [];
     s.pendingPatterns = undefined;
     if (patterns.length === 0) return step.replaceDialog(PATTERN_LOOP, s);
@@ -39,5 +48,5 @@ export function patternCheckDialog(deps: DialogDeps): WaterfallDialog<PlateSelec
     return step.endDialog({ outcome: 'plate', plate, state: s } satisfies PickOutcome);
   }
 
-  return new WaterfallDialog<PlateSelectState>(PATTERN_LOOP, [ask, check]);
+  return new WaterfallDialog<PlateSelectState>(PATTERN_LOOP, [askPatterns, check]);
 }

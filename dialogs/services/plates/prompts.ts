@@ -5,43 +5,36 @@ import type { PromptDefinition } from '../../prompts/PromptDefinition';
  * answers in this context, and the prompt × act test matrix is generated from these. Ids are the dialog ids.
  */
 export const PLATES_PROMPTS = {
+  /** The owner's vehicles without a plate (masked VIN tail) and 「其他车辆」; a whole VIN typed in is that vehicle. */
   vehicle: {
-    id: 'plate.vehiclePrompt', kind: 'choice',
-    example: { 'zh-CN': '车架号后六位 ***321', en: 'VIN ending ***321' },
-    anyPicksFirst: true,
+    id: 'plate.vehiclePrompt', kind: 'choice', anyPicksFirst: true,
+    example: { 'zh-CN': '「1」「新能源车」或「尾号321那辆」', en: '"1", "the new-energy car" or "the one ending 321"' },
   },
   vin: {
     id: 'plate.vinPrompt', kind: 'text',
-    example: { 'zh-CN': 'LGXCE4CB7R0654321', en: 'LGXCE4CB7R0654321' },
-    back: true,
+    example: { 'zh-CN': '「LGXCE4CB7R0654321」（合格证或购车发票上的17位车架号）', en: '"LGXCE4CB7R0654321" (the 17-character VIN on the certificate or invoice)' },
   },
+  /** Another VIN changes the vehicle; back: which vehicle, again. */
   way: {
-    id: 'plate.wayPrompt', kind: 'choice',
-    example: { 'zh-CN': '随机选号', en: 'Random numbers' },
-    corrects: ['vin'],
-    back: true,
+    id: 'plate.wayPrompt', kind: 'choice', back: true, corrects: ['vin'],
+    example: { 'zh-CN': '「随机选号」或「自编号码」', en: '"random numbers" or "my own numbers"' },
   },
+  /** Back: the way, again (the round drawn is kept). */
   candidate: {
-    id: 'plate.candidatePrompt', kind: 'choice',
-    example: { 'zh-CN': '第2个', en: 'the second' },
-    corrects: ['way'],
-    back: true,
-    anyPicksFirst: true,
+    id: 'plate.candidatePrompt', kind: 'choice', back: true, anyPicksFirst: true,
+    example: { 'zh-CN': '「2」「第二个」或「换一批」', en: '"2", "the second one" or "more"' },
   },
   patterns: {
-    id: 'plate.patternPrompt', kind: 'text',
-    example: { 'zh-CN': '6M888、苏A8K8K8', en: '6M888, 苏A8K8K8' },
-    corrects: ['way'],
-    back: true,
+    id: 'plate.patternPrompt', kind: 'text', back: true,
+    example: { 'zh-CN': '「6M888、苏A8K8K8」', en: '"6M888, 苏A8K8K8"' },
   },
+  /** Back: the candidates (or the numbers) again. */
   confirm: {
-    id: 'plate.confirmPrompt', kind: 'confirm', purpose: 'select',
-    example: { 'zh-CN': '就选这个', en: 'yes, take it' },
-    corrects: ['plate'],
-    back: true,
+    id: 'plate.confirmPrompt', kind: 'confirm', purpose: 'select', back: true,
+    example: { 'zh-CN': '「就选这个」或「不要这个」', en: '"yes, take it" or "no, another one"' },
   },
   queryOffer: {
     id: 'plate.query.offerPrompt', kind: 'confirm', purpose: 'select',
-    example: { 'zh-CN': '好，现在选', en: 'yes, choose one now' },
+    example: { 'zh-CN': '「好，现在选」或「以后再说」', en: '"yes, choose one now" or "later"' },
   },
 } as const satisfies Readonly<Record<string, PromptDefinition>>;

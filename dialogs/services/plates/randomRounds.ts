@@ -1,10 +1,13 @@
-import { ListStyle, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogTurnResult, type FoundChoice, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { DialogDeps } from '../../DialogDeps';
 import { msg } from '../../i18n/turnLocale';
 import { callPlates } from './callPlates';
-import { candidateChoices, choiceValue, MORE, SWITCH_TO_PATTERNS } from './plateChoices';
+import { ask } from '../../prompts/AskPrompt';
+import { isRedirect } from '../../prompts/PromptDefinition';
+import { candidateChoices, extraAction, MORE } from './plateChoices';
+import { PLATES_PROMPTS } from './prompts';
 import type { PickOutcome, PlateSelectState } from './PlateSelectState';
-import { CANDIDATE_PROMPT, endLoopOnError, PATTERN_LOOP, RANDOM_LOOP } from './selectionLoops';
+import { endLoopOnError, PATTERN_LOOP, RANDOM_LOOP } from './selectionLoops';
 
 type Step = WaterfallStepContext<PlateSelectState>;
 
@@ -27,21 +30,27 @@ export function randomRoundDialog(deps: DialogDeps): WaterfallDialog<PlateSelect
     }
     const count = s.candidates.length;
     const last = (s.roundsLeft ?? 0) === 0;
-    return step.prompt(CANDIDATE_PROMPT, {
+    return ask(step, PLATES_PROMPTS.candidate, {
       prompt: msg(step.context, last ? 'plate.lastRound' : 'plate.round', { round: s.round ?? 1, count }),
       retryPrompt: msg(step.context, last ? 'plate.badCandidateLast' : 'plate.badCandidate', { count }),
       choices: candidateChoices(step.context, s),
-      style: ListStyle.suggestedAction,
     });
   }
 
   async function picked(step: Step): Promise<DialogTurnResult> {
     const s = step.options;
-    const value = choiceValue(step.result);
-    if (value === MORE) return step.replaceDialog(RANDOM_LOOP, { ...s, candidates: undefined });
-    if (value === SWITCH_TO_PATTERNS) return step.replaceDialog(PATTERN_LOOP, { ...s, way: 'pattern', candidates: undefined });
-    if (value === undefined) return step.replaceDialog(RANDOM_LOOP, s);
-    return step.endDialog({ outcome: 'plate', plate: value, state: s } satisfies PickOutcome);
+    // 「返回上一步」: the way is asked again (this round is kept).
+    if (isRedirect(step.result)) return step.endDialog({ outcome: 'back', state: s } satisfies PickOutcome);
+    const found = step.result as FoundChoice | undefined;
+    const candidates = s.candidates ?? [];
+    if (!found) return step.replaceDialog(RANDOM_LOOP, s);
+    if (found.index === candidates.length) {
+      if (extraAction(s) === MORE) return step.replaceDialog(RANDOM_LOOP, { ...s, candidates: undefined });
+      return step.replaceDialog(PATTERN_LOOP, { ...s, way: 'pattern', candidates: undefined });
+    }
+    const plate = candidates[found.index];
+    if (plate === undefined) return step.replaceDialog(RANDOM_LOOP, s);
+    return step.endDialog({ outcome: 'plate', plate, state: s } satisfies PickOutcome);
   }
 
   return new WaterfallDialog<PlateSelectState>(RANDOM_LOOP, [showRound, picked]);

@@ -2,6 +2,7 @@ import { BINDING_CALLS } from '../../identity/ensureBound';
 import type { ServiceModule } from '../ServiceModule';
 import en from './i18n/en.json';
 import zhCN from './i18n/zh-CN.json';
+import { PLATES_PROMPTS } from './prompts';
 import { PlateQueryDialog } from './PlateQueryDialog';
 import { PlateSelectDialog } from './PlateSelectDialog';
 
@@ -24,6 +25,7 @@ export const PLATES: ServiceModule = {
     },
   ],
   messages: { 'zh-CN': zhCN, en },
+  prompts: Object.values(PLATES_PROMPTS),
   calls: {
     identity: BINDING_CALLS,
     plates: ['startRandomRound', 'checkPatterns', 'reserve', 'reservedPlate', 'vehicles'],

@@ -2,6 +2,7 @@ import { BINDING_CALLS } from '../../identity/ensureBound';
 import type { ServiceModule } from '../ServiceModule';
 import en from './i18n/en.json';
 import zhCN from './i18n/zh-CN.json';
+import { POINTS_PROMPTS } from './prompts';
 import { PointsDialog } from './PointsDialog';
 
 /** Licence points (记分) in the current cycle; of the fines' family (a points question does not interrupt a fine). */
@@ -17,6 +18,7 @@ export const POINTS: ServiceModule = {
     },
   ],
   messages: { 'zh-CN': zhCN, en },
+  prompts: Object.values(POINTS_PROMPTS),
   calls: {
     identity: BINDING_CALLS,
     violations: ['byOwner', 'points'],

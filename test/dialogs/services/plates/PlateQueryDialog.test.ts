@@ -47,7 +47,7 @@ describe('PlateQueryDialog', () => {
     const client = dialogClient(new PlateQueryDialog(world.deps));
     await play(client, [
       ['my plate please', ['None of your vehicles has a chosen or registered plate', withButtons('Would you like to choose a plate now\\?', 'Yes\\|No')]],
-      ['maybe', ['Reply "yes" to choose a plate now, or "no"']],
+      ['hmm?', ['Reply "yes" to choose a plate now, or "no"']],
       ['no', ['OK, come back whenever you want to choose a plate.']],
     ]);
     expect(client.dialogTurnResult.status).toBe('complete');
