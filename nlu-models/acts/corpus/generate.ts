@@ -751,7 +751,7 @@ build('zh-CN', 2026, ZH_PER_ACT, {
   deny: [[6, zhDenyGeneric], [4, zhPurposeNo], [1.2, zhCancelElsewhere], [1, zhDeferStem], [1, zhNoBecause], [1.5, zhDoesNotSuit]],
   other: [
     [8, zhOther], [2, zhAskAbout], [1, zhOrdinal], [0.6, (r) => ({ text: `${pick(r, ['考试', '考场', '这个', '那边', '科目二', '这个号', '罚款'])}${pick(r, ZH_A_NOT_A)}${pick(r, ['', '？', '啊'])}` })],
-    [1, zhCancelQuestion], [0.6, zhNotThePerson], ...scaled(0.25, LATIN_NOISE), ...scaled(0.6, HAN_NOISE),
+    [1, zhCancelQuestion], [0.8, atAnyPurpose(zhNotThePerson)], ...scaled(0.25, LATIN_NOISE), ...scaled(0.6, HAN_NOISE),
   ],
 }, {
   affirm: [...bareWords(ZH_ACK), ...byPurpose(ZH_PURPOSE_YES)],
@@ -761,7 +761,7 @@ build('zh-CN', 2026, ZH_PER_ACT, {
 build('en', 1125, EN_PER_ACT, {
   affirm: [[6, enAffirmGeneric], [5, enPurposeYes], [1, enYesBecause], [0.7, enCannotGoAtCancel]],
   deny: [[6, enDenyGeneric], [4, enPurposeNo], [1.2, enCancelElsewhere], [1, enNoBecause], [1.5, enDoesNotSuit]],
-  other: [[8, enOther], [2.5, enAskAbout], [1, enOrdinal], [0.8, enNotThePerson], ...scaled(0.35, LATIN_NOISE), ...scaled(0.1, HAN_NOISE)],
+  other: [[8, enOther], [2.5, enAskAbout], [1, enOrdinal], [1.2, atAnyPurpose(enNotThePerson)], ...scaled(0.35, LATIN_NOISE), ...scaled(0.1, HAN_NOISE)],
 }, {
   affirm: [...bareWords(EN_ACK), ...byPurpose(EN_PURPOSE_YES)],
   deny: [...bareWords(EN_NO), ...bareWords(EN_LATER), ...byPurpose(EN_PURPOSE_NO)],

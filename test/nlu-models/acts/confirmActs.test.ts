@@ -200,6 +200,10 @@ describe('garbage and natural refusals at a confirmation', () => {
     expect(classifyConfirmAct(text, purpose).act).toBe(act);
   });
 
+  it('reads 「i\'m not the driver」 (who the citizen is not) as neither a yes nor a no, whatever was asked', () => {
+    for (const purpose of ALL) expect(`${purpose}: ${classifyConfirmAct("i'm not the driver", purpose).act}`).toBe(`${purpose}: other`);
+  });
+
   it('calls a reply with no word, character or symbol ever seen in a yes or a no "other" with certainty', () => {
     expect(classifyConfirmAct('ghjghj', 'pay')).toEqual({ act: 'other', score: 1 });
     expect(classifyConfirmAct('🙂🙂', 'cancel')).toEqual({ act: 'other', score: 1 });
