@@ -16,7 +16,7 @@ import { runPlatform } from '../shared/runPlatform';
 import { markSensitiveInput } from '../shared/sensitiveInput';
 import { todayOf } from '../shared/today';
 import { BINDING_PROMPTS, textQuestion } from './prompts';
-import { readCode, readIdNumber, readName, RESEND } from './readers';
+import { readCode, readIdNumber, readName, RESEND, saysStopBinding, STOP } from './readers';
 
 export const BINDING_DIALOG = 'bindingDialog';
 const MAIN_WATERFALL = 'binding.main';
@@ -27,6 +27,8 @@ export interface BindingState {
   idNumber?: string;
   name?: string;
   codeLength?: number;
+  /** Where the code went (the phone on file, masked), for the replies about resending. */
+  maskedPhone?: string;
   /** Set when the flow starts over after a mismatch, so the introduction is not repeated. */
   retry?: boolean;
   /** The code question's text for the next ask (the code was sent / resent / was wrong). */
@@ -54,6 +56,7 @@ export class BindingDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(BINDING_DIALOG);
     this.addDialog(textQuestion(BINDING_PROMPTS.idNumber, deps, (ctx, text, options) => {
+      if (saysStopBinding(text)) return STOP;
       const r = readIdNumber(text);
       if (r && 'idNumber' in r) return r.idNumber;
       options.retryPrompt = r?.problem === 'length'
@@ -63,10 +66,12 @@ export class BindingDialog extends ComponentDialog {
     }));
     // What is typed at the name and code questions is kept masked in the transcript and the inbox, valid or not.
     this.addDialog(textQuestion(BINDING_PROMPTS.name, deps, (ctx, text) => {
+      if (saysStopBinding(text)) return STOP;
       markSensitiveInput(ctx, 'name');
       return readName(text, (t) => this.isRequest(t));
     }));
     this.addDialog(textQuestion(BINDING_PROMPTS.code, deps, (ctx, text, options) => {
+      if (saysStopBinding(text)) return STOP;
       const code = readCode(text, (options.validations as CodeValidations | undefined)?.codeLength ?? DEFAULT_CODE_LENGTH);
       if (code !== RESEND) markSensitiveInput(ctx, 'code');
       return code;
@@ -99,7 +104,14 @@ export class BindingDialog extends ComponentDialog {
     } satisfies AskOptions);
   }
 
+  /** 「不绑了」 at any binding question: binding stops, and the citizen is told it was not completed. */
+  private async stopped(step: WaterfallStepContext<BindingState>): Promise<DialogTurnResult> {
+    await step.context.sendActivity(msg(step.context, 'identity.notBound'));
+    return step.endDialog(null);
+  }
+
   private async askName(step: WaterfallStepContext<BindingState>): Promise<DialogTurnResult> {
+    if (step.result === STOP) return this.stopped(step);
     step.options.idNumber = step.result as string;
     return step.prompt(BINDING_PROMPTS.name.id, {
       prompt: msg(step.context, 'identity.askName'), retryPrompt: msg(step.context, 'identity.badName'),
@@ -107,6 +119,7 @@ export class BindingDialog extends ComponentDialog {
   }
 
   private async sendCode(step: WaterfallStepContext<BindingState>): Promise<DialogTurnResult> {
+    if (step.result === STOP) return this.stopped(step);
     const state = step.options;
     state.name = (step.result as string).trim();
     const idNumber = state.idNumber ?? '';
@@ -118,6 +131,7 @@ export class BindingDialog extends ComponentDialog {
       return step.endDialog(null);
     }
     state.codeLength = sent.value.codeLength;
+    state.maskedPhone = sent.value.maskedPhone;
     const ask = msg(step.context, 'identity.codeSent', { maskedPhone: sent.value.maskedPhone, codeLength: sent.value.codeLength });
     return step.beginDialog(CODE_LOOP, { ...state, ask });
   }
@@ -138,6 +152,7 @@ export class BindingDialog extends ComponentDialog {
   private async checkCode(step: WaterfallStepContext<BindingState>): Promise<DialogTurnResult> {
     const state = step.options;
     const answer = step.result as string;
+    if (answer === STOP) return this.stopped(step);
     if (answer === RESEND) return this.resend(step);
     const bound = await this.confirm(step.context, state, answer);
     if (bound instanceof PlatformError) {
@@ -196,6 +211,7 @@ export class BindingDialog extends ComponentDialog {
     });
     if (sent.ok && !(sent.value instanceof PlatformError)) {
       state.codeLength = sent.value.codeLength;
+      state.maskedPhone = sent.value.maskedPhone;
       const ask = msg(ctx, 'identity.codeResent', { maskedPhone: sent.value.maskedPhone, codeLength: sent.value.codeLength });
       return step.replaceDialog(CODE_LOOP, { ...state, ask });
     }
@@ -208,7 +224,7 @@ export class BindingDialog extends ComponentDialog {
       const limited = sent.value;
       const seconds = limited.details.retryAfterSeconds;
       const why = typeof seconds === 'number'
-        ? msg(ctx, 'identity.resendWait', { seconds })
+        ? msg(ctx, 'identity.resendWait', { seconds, maskedPhone: state.maskedPhone ?? '' })
         : describePlatformError(localeOf(ctx), limited);
       await ctx.sendActivity(why);
     }

@@ -103,3 +103,17 @@ export function readCode(text: string, length: number): string | undefined {
 export function looksLikeCode(text: string): boolean {
   return /^[\d\s-]+$/.test(normalizeText(text));
 }
+
+/** What the readers return for 「不绑了」: binding stops (never an ID number, a name or a code). */
+export const STOP = 'stop-binding';
+
+const STOP_BINDING = [
+  /^(?:我)?(?:先|就|还是|暂时)?(?:不(?:想|要|用|打算)?(?:再)?绑(?:定)?(?:身份)?(?:了|啦|吧|啦)?|算了(?:[，, ]*)?不绑(?:定)?(?:了)?|不要绑定(?:了)?|绑定不了算了|不绑定身份(?:了)?)[。!！.~～]*$/u,
+  /^(?:i\s+)?(?:don'?t|do not)\s+(?:want\s+to\s+)?bind(?:\s+(?:my\s+)?(?:id|identity))?(?:\s+(?:now|then|anymore))?[.!]*$|^(?:no|skip|forget(?:\s+the)?|stop)\s+binding[.!]*$/i,
+];
+
+/** 「不绑了」「先不绑定」 "I don't want to bind": the citizen stops binding (said in binding's own words). */
+export function saysStopBinding(text: string): boolean {
+  const t = normalizeText(text);
+  return STOP_BINDING.some((re) => re.test(t));
+}

@@ -1,5 +1,5 @@
 import { BindingDialog } from '../../../dialogs/identity/BindingDialog';
-import { readCode, readIdNumber, readName, RESEND } from '../../../dialogs/identity/readers';
+import { readCode, readIdNumber, readName, RESEND, saysStopBinding } from '../../../dialogs/identity/readers';
 import { dialogClient, latestSmsCode, makeWorld, PERSONAS, play, TEST_USER, type ScriptLine, type World } from '../harness';
 
 const { liNa, zhangWei } = PERSONAS;
@@ -30,7 +30,7 @@ describe('BindingDialog: resending the code', () => {
       await play(client, UP_TO_CODE);
       at(world, 20);
       await play(client, [
-        [ask, ['验证码刚发出不久，40秒后才能再发', '请输入6位验证码']],
+        [ask, ['验证码刚发到138****5678不久，40秒后才能再发', '请输入6位验证码']],
         [() => latestSmsCode(world, liNa.phone), ['身份绑定成功：李*（320583********0024）']],
       ]);
       expect(await boundTo(world)).toBe(liNa.idNumber);
@@ -77,7 +77,7 @@ describe('BindingDialog: resending the code', () => {
     // A Chinese name is Chinese text: that reply is in Chinese (one language per reply, decided per message).
     await play(client, [['李娜', ['验证码已发送到你在交管档案中登记的手机138****5678']]]);
     await play(client, [
-      ['please resend the code', [/a new one can be sent in 60 seconds.*your ID number and name are kept/, 'Please enter the 6-digit code (no code? say "resend")']],
+      ['please resend the code', [/A code was sent to 138\*{4}5678 only a moment ago; a new one can be sent in 60 seconds.*your ID number and name are kept/, 'Please enter the 6-digit code (no code? say "resend")']],
     ]);
     at(world, 60);
     await play(client, [
@@ -190,7 +190,25 @@ describe('BindingDialog: codes, names and ID numbers as citizens type them', () 
   });
 });
 
+describe('BindingDialog: stopping in binding\'s own words', () => {
+  it.each([
+    [0, '不绑了'], [1, '先不绑定了'], [2, '算了 不绑了'], [2, "I don't want to bind"],
+  ])('at question %i 「%s」 stops binding and says it was not completed', async (at, said) => {
+    const world = makeWorld();
+    const client = dialogClient(new BindingDialog(world.deps));
+    await play(client, UP_TO_CODE.slice(0, at + 1));
+    await play(client, [[said, [/没有完成身份绑定|Identity binding was not completed/]]]);
+    expect(client.dialogTurnResult.status).toBe('complete');
+    expect(await boundTo(world)).toBeNull();
+  });
+});
+
 describe('the binding readers', () => {
+  it.each([
+    ['不绑了', true], ['我不想绑定了', true], ['先不绑', true], ['算了，不绑了', true], ["don't bind my ID", true], ['skip binding', true],
+    ['李娜', false], ['不绑定的话能查吗', false], ['123456', false], ['为什么要绑定', false],
+  ])('「%s」 stops binding: %s', (text, expected) => expect(saysStopBinding(text)).toBe(expected));
+
   it.each([
     ['3201 0219 9003 0712 39', { idNumber: '320102199003071239' }],
     ['320102-19900307-1239', { idNumber: '320102199003071239' }],

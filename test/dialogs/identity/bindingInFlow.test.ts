@@ -72,3 +72,17 @@ describe('a side question that needs a bound identity, asked while binding', () 
     ]);
   });
 });
+
+describe('stopping binding inside a flow', () => {
+  it('「不绑了」 at the code question: binding and the flow stop, saying binding was not completed; the next message starts afresh', async () => {
+    const world = makeWorld();
+    const client = dialogClient(new MainDialog(world.deps, SERVICE_INDEX));
+    await play(client, [
+      ['查记分', ['需要先绑定身份', '身份证号']],
+      [liNa.idNumber, ['姓名']],
+      ['李娜', ['验证码已发送']],
+      ['不绑了', ['没有完成身份绑定，这项业务暂时办不了。需要时随时再来。']],
+      ['我绑定的是谁', ['你还没有绑定身份']],
+    ]);
+  });
+});
