@@ -1,0 +1,143 @@
+import { loadCorpusFile, projectCorpusFiles } from '../../../nlu-models/corpus/loadCorpus';
+import { NluEngine } from '../../../nlu-models/recognizer/NluEngine';
+import { projectModel } from './projectModel';
+
+const TODAY = '2026-11-25';
+/** Below this a reply would not act on what the citizen asked (the main loop treats it as not understood / unsure). */
+const CONFIDENT = 0.6;
+/** At the name question (BindingDialog) a bare answer scoring this is a request, not a name. */
+const REQUEST_CONFIDENT = 0.85;
+
+/**
+ * Citizens type Chinese as pinyin (toneless, lowercase, with or without spaces, 科目二 as "kemu 2"/"ke er", a few tone
+ * digits). The project model learns it from nlu-models/corpora/zh-CN/pinyin.json; the messages below are that file's
+ * held-out tests (never trained), so the table says what a citizen typing pinyin is understood as.
+ */
+describe('pinyin messages are understood', () => {
+  const engine = new NluEngine(projectModel());
+
+  it.each([
+    ['wo yao yuyue kaoshi', 'exam.book'],
+    ['yu4yue1 ke1mu4 er4', 'exam.book'],
+    ['bang wo yue kemu 2', 'exam.book'],
+    ['ke si yuyue yixia', 'exam.book'],
+    ['wo xiang yue kemu san', 'exam.book'],
+    ['yuekaoshi', 'exam.book'],
+    ['yuyue ke yi', 'exam.book'],
+    ['yue kemu er de kaoshi', 'exam.book'],
+    ['wo de kaoshi shi na tian', 'exam.query'],
+    ['cha yixia kaoshi shijian', 'exam.query'],
+    ['yue shang mei you', 'exam.query'],
+    ['kemu san zai na li kao', 'exam.query'],
+    ['chayuyue', 'exam.query'],
+    ['wo yue de ke er shi jidian', 'exam.query'],
+    ['wo xiang gai kaoshi shijian', 'exam.reschedule'],
+    ['kemu 2 gaiyue', 'exam.reschedule'],
+    ['huan yi tian kao', 'exam.reschedule'],
+    ['kaoshi gaiqi yixia', 'exam.reschedule'],
+    ['gaiqikaoshi', 'exam.reschedule'],
+    ['ba ke si gai dao xia ge yue', 'exam.reschedule'],
+    ['bang wo quxiao kaoshi', 'exam.cancel'],
+    ['kemu san quxiao yuyue', 'exam.cancel'],
+    ['quxiao wo de yuekao', 'exam.cancel'],
+    ['ke yi bu kao le tui diao', 'exam.cancel'],
+    ['quxiaokemuer', 'exam.cancel'],
+    ['yuyue bu yao le quxiao kaoshi', 'exam.cancel'],
+    ['wo xiang xuan chepai', 'plate.select'],
+    ['xin che yao xuan hao', 'plate.select'],
+    ['bang wo tiao ge chepai hao', 'plate.select'],
+    ['zixuan chepai', 'plate.select'],
+    ['woyaoxuanhao', 'plate.select'],
+    ['chepai zi ji xuan', 'plate.select'],
+    ['cha yixia wo de chepai hao', 'plate.query'],
+    ['wo xuan de haopai shi na ge', 'plate.query'],
+    ['xuan hao jieguo zenmeyang', 'plate.query'],
+    ['chaxuanhao', 'plate.query'],
+    ['wo xuan guo de chepai', 'plate.query'],
+    ['xuan de hao guoqi le mei', 'plate.query'],
+    ['bang wo cha weizhang', 'fine.query'],
+    ['cha2 yi2xia4 wei2zhang1', 'fine.query'],
+    ['wo de weizhang jilu', 'fine.query'],
+    ['you weizhang ma', 'fine.query'],
+    ['chayixiaweizhang', 'fine.query'],
+    ['kan yixia wo de che you mei you weifa', 'fine.query'],
+    ['weifa chaxun', 'fine.query'],
+    ['wo xiang jiao fakuan', 'fine.pay'],
+    ['chuli wo de weizhang', 'fine.pay'],
+    ['fakuan zenme jiaona', 'fine.pay'],
+    ['jiaoweizhangfakuan', 'fine.pay'],
+    ['bang wo ba fakuan jiao le', 'fine.pay'],
+    ['weifa chuli', 'fine.pay'],
+    ['wo de jiazhao hai you ji fen', 'points.query'],
+    ['wo3 de ji4fen1', 'points.query'],
+    ['cha yixia jifen', 'points.query'],
+    ['wokoulejifen', 'points.query'],
+    ['jiazhao koufen chaxun', 'points.query'],
+    ['wo kou man le mei', 'points.query'],
+    ['jiashizheng jifen', 'points.query'],
+    ['wo xiang jiebang', 'identity.unbind'],
+    ['jiechu wo de bangding', 'identity.unbind'],
+    ['quxiaobangding', 'identity.unbind'],
+    ['bangding jiechu', 'identity.unbind'],
+    ['bang wo ba shenfenzheng jiebang', 'identity.unbind'],
+    ['wo bangding de shi na ge shenfenzheng', 'identity.whoami'],
+    ['cha kan wo de bangding', 'identity.whoami'],
+    ['bangding de shenfen shi shei', 'identity.whoami'],
+    ['wobangdeshishei', 'identity.whoami'],
+    ['kan yixia bangding xinxi', 'identity.whoami'],
+    ['nin hao zai ma', 'greet'],
+    ['nihaoya', 'greet'],
+    ['zaoshanghao', 'greet'],
+    ['zaibuzai', 'greet'],
+    ['xiexie ni', 'thanks'],
+    ['feichangganxie', 'thanks'],
+    ['xinkule', 'thanks'],
+    ['duoxie la', 'thanks'],
+    ['hao de zaijian', 'goodbye'],
+    ['xian zhe yang ba', 'goodbye'],
+    ['huitoujian', 'goodbye'],
+    ['meishile baibai', 'goodbye'],
+    ['ni dou neng bang wo gan ma', 'help'],
+    ['zhe ge zenme yong a', 'help'],
+    ['younaxiegongneng', 'help'],
+    ['wo neng wen ni shenme', 'help'],
+    ['suanle', 'cancel'],
+    ['bu gao le', 'cancel'],
+    ['quxiao ba', 'cancel'],
+    ['tuichu dangqian caozuo', 'cancel'],
+    ['gei wo zhuan rengong', 'agent.handoff'],
+    ['zhaorengong', 'agent.handoff'],
+    ['jiqiren ting bu dong huan ren', 'agent.handoff'],
+    ['wo yao zhao kefu', 'agent.handoff'],
+  ])('"%s" → %s', (text, intent) => {
+    const u = engine.understand(text, TODAY);
+    expect({ text, intent: u.intent, confident: u.score >= CONFIDENT }).toEqual({ text, intent, confident: true });
+  });
+
+  it.each([
+    ['gongjijin mima wang le', 'None'],
+    ['mingtian xia yu ma', 'None'],
+    ['shebaoka diu le', 'None'],
+    ['tuijian yi bu dianying', 'None'],
+  ])('"%s" (not about traffic) → %s', (text, intent) => {
+    expect(engine.understand(text, TODAY).intent).toBe(intent);
+  });
+
+  it.each(['zhang wei', 'Zhang Wei', 'li na', 'Wang Qiang', 'liu yang', 'huang min'])('a pinyin name "%s" is no request (the name question keeps it as a name)', (text) => {
+    const u = engine.understand(text, TODAY);
+    expect(u.intent === 'None' || u.score < REQUEST_CONFIDENT).toBe(true);
+  });
+
+  it('the table is held out: every message is a test of the pinyin corpus and no corpus trains it', () => {
+    const corpora = projectCorpusFiles().map((f) => loadCorpusFile(f));
+    const pinyin = corpora.filter((c) => c.variant === 'pinyin');
+    const held = pinyin.flatMap((c) => c.data.flatMap((d) => (d.tests ?? []).map((t) => `${d.intent} ${t}`)));
+    const trained = new Set(corpora.flatMap((c) => c.data.flatMap((d) => d.utterances.map((u) => u.trim().toLowerCase()))));
+    expect(held.length).toBeGreaterThanOrEqual(102);
+    expect(pinyin.flatMap((c) => c.data.flatMap((d) => d.tests ?? [])).filter((t) => trained.has(t.trim().toLowerCase()))).toEqual([]);
+  });
+
+  // Tone marks (wǒ yào yùyuē kǎoshì → None today): normalizeText keeps ǒ/à/ì, and the features only read [a-z], so the
+  // words fall apart. Folding tone marks in nlu-models/text/normalize.ts (NFD, drop U+0300–U+036F, ü → v) would fix it.
+  it.todo('tone-marked pinyin (kǎoshì) is understood like toneless pinyin');
+});
