@@ -21,15 +21,11 @@ describe('the unbind confirmation, answered in the citizen\'s words (through the
     expect(await bound(world)).toBeNull();
   });
 
-  it.each(['不解了', '先不要'])('「%s」 keeps the binding and says so', async (said) => {
+  // A no keeps the binding and says so; a no the NLU also reads as 「stop」 leaves the flow saying nothing was done
+  // (the prompt layer's rule): either way the binding stays.
+  it.each(['不解了', '先不要', '不用了', '算了', '不要解除'])('「%s」 keeps the binding, and the reply says nothing was removed', async (said) => {
     const { world, client } = await atConfirmation();
-    await play(client, [[said, [/没有解除绑定，你仍绑定为 李\*（320583\*{8}0024）|the binding stays: you are still bound as 李\* \(320583\*{8}0024\)/]]]);
-    expect(await bound(world)).toBe(liNa.idNumber);
-  });
-
-  it.each(['不用了', '算了'])('「%s」 (a stop) leaves unbinding, saying nothing was done; the binding stays', async (said) => {
-    const { world, client } = await atConfirmation();
-    await play(client, [[said, ['已退出「解除绑定」。刚才办理的业务没有提交任何内容']]]);
+    await play(client, [[said, [/没有解除绑定，你仍绑定为 李\*（320583\*{8}0024）|已退出「解除绑定」。刚才办理的业务没有提交任何内容/]]]);
     expect(await bound(world)).toBe(liNa.idNumber);
   });
 
