@@ -223,3 +223,37 @@ describe('violations and fines as citizens say it (issue 15)', () => {
     });
   });
 });
+
+describe('corrections and going back at the fines questions (prompt layer)', () => {
+  it('another decision number at the payment confirmation shows that decision instead', async () => {
+    const world = makeWorld();
+    const first = '交罚款 决定书320100123456789';
+    await play(dialogClient(new FinePayDialog(world.deps), opening(world, first)), [
+      [first, [/确认现在缴纳200\.00元吗？（决定书320100123456789）/]],
+      ['不对，是320100123400815这张', [/^这笔罚款已缴清：决定书320100123400815/]],
+    ]);
+    expect((await world.platform.violations.decision('320100123456789')).status).toBe('unpaid');
+  });
+
+  it('「返回上一步」 at the handling confirmation shows the list again; nothing is handled', async () => {
+    const world = await liNaWorld();
+    const client = dialogClient(new FinePayDialog(world.deps), { path: 'handle' });
+    await play(client, [
+      ['处理违章', [/^有以下待办事项，请选择一项：/]],
+      ['停车那个', ['确认网上处理这条违法吗？\n时间：11月10日（周二）']],
+      ['返回上一步', [/^有以下待办事项，请选择一项：/]],
+      ['暂不办理', ['好的，先不办理。']],
+    ]);
+    expect(world.db.prepare('SELECT COUNT(*) AS n FROM decisions').get()).toEqual({ n: 2 });
+  });
+
+  it('「返回上一步」 at the VIN tail asks for the plate again', async () => {
+    const world = makeWorld();
+    const first = '查苏A54321违章';
+    await play(dialogClient(new FineQueryDialog(world.deps), opening(world, first)), [
+      [first, ['请输入苏A54321的车架号（VIN）后6位']],
+      ['返回上一步', ['请输入要查询的号牌号码，例如苏A12345：']],
+      ['苏A12345 123456', [/^苏A12345共有5条违法记录/, /^要办理哪一条/]],
+    ]);
+  });
+});

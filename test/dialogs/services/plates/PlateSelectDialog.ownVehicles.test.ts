@@ -90,3 +90,30 @@ describe('PlateSelectDialog — a bound owner picks one of his own vehicles', ()
     await play(dialogClient(new PlateSelectDialog(world.deps)), [['选号', ['请输入要选号车辆的车架号（VIN，17位']]]);
   });
 });
+
+describe('PlateSelectDialog — going back (prompt layer)', () => {
+  it('from the confirmation to the candidates, from the candidates to the way (the round is kept)', async () => {
+    const world = await wangWorld();
+    const first = `给${wangQiang.fuelVin}选号`;
+    const client = dialogClient(new PlateSelectDialog(world.deps), opening(world, first));
+    await play(client, [
+      [first, ['尾号008821', '请选择选号方式']],
+      ['随机选号', [/^第1轮随机号码（共10个）/]],
+      ['第二个', [/^确认为车架号尾号008821的车辆选用号牌苏A.{5}吗？/]],
+      ['返回上一步', [/^第1轮随机号码（共10个）/]],
+      ['返回上一步', ['请选择选号方式']],
+      ['随机选号', [/^第1轮随机号码（共10个）/]],
+    ]);
+    expect((world.db.prepare('SELECT plate_rounds AS n FROM vehicles WHERE vin = ?').get(wangQiang.fuelVin) as { n: number }).n).toBe(1);
+  });
+
+  it('from the numbers to the way', async () => {
+    const world = await wangWorld();
+    const first = `给${wangQiang.fuelVin}选号`;
+    await play(dialogClient(new PlateSelectDialog(world.deps), opening(world, first)), [
+      [first, ['尾号008821', '请选择选号方式']],
+      ['自编号码', ['请写出想要的号码']],
+      ['返回上一步', ['请选择选号方式']],
+    ]);
+  });
+});
