@@ -8,7 +8,9 @@ import { PlatformError } from '../../integrations/platform/errors';
 import type { Binding, BindingChallenge } from '../../integrations/platform/types';
 import { maskIdNumber } from '../../integrations/privacy/maskIdNumber';
 import type { DialogDeps } from '../DialogDeps';
-import { localeOf, msg } from '../i18n/turnLocale';
+import type { Locale } from '../i18n/Locale';
+import { localeOf, msg, setTurnLocale } from '../i18n/turnLocale';
+import { normalizeText } from '../../nlu-models/text/normalize';
 import type { AskOptions } from '../prompts/PromptDefinition';
 import { channelUserId } from '../shared/channelUserId';
 import { describePlatformError } from '../shared/describePlatformError';
@@ -39,9 +41,25 @@ const DEFAULT_CODE_LENGTH = 6;
 /** Above this score a bare answer at the name question is a request, not a name (names score None). */
 const REQUEST_CONFIDENT = 0.85;
 
-/** What the code question's options carry for its reader. */
-interface CodeValidations {
-  codeLength: number;
+/** What the binding questions' options carry for their readers: the language asked in, and the code's length. */
+interface Asked {
+  locale: Locale;
+  codeLength?: number;
+}
+
+const asked = (options: AskOptions): Asked | undefined => options.validations as Asked | undefined;
+
+/**
+ * An answer that is only the value asked for (a name, an ID number, a code) is no language of its own: the reply
+ * stays in the language the question was asked in (李娜 typed in an English conversation gets an English reply).
+ * "my name is 李娜" is English.
+ */
+function keepLanguage(ctx: TurnContext, options: AskOptions, text: string, value: string): void {
+  const t = normalizeText(text).replace(/[。.!！~～]+$/u, '').trim();
+  const compact = (v: string) => v.replace(/[\s\-‐‑–—_.·]/g, '').toUpperCase();
+  const locale = asked(options)?.locale;
+  if (locale && (compact(t) === compact(value))) setTurnLocale(ctx, locale);
+  else if (/^(?:my|i|i'm|im|this|it's|it|call|name|full)\b/i.test(t) && !/[\u4e00-\u9fff]/u.test(t.replace(value, ''))) setTurnLocale(ctx, 'en');
 }
 
 /**
@@ -58,22 +76,30 @@ export class BindingDialog extends ComponentDialog {
     this.addDialog(textQuestion(BINDING_PROMPTS.idNumber, deps, (ctx, text, options) => {
       if (saysStopBinding(text)) return STOP;
       const r = readIdNumber(text);
-      if (r && 'idNumber' in r) return r.idNumber;
+      if (r && 'idNumber' in r) {
+        keepLanguage(ctx, options, text, r.idNumber);
+        return r.idNumber;
+      }
       options.retryPrompt = r?.problem === 'length'
         ? msg(ctx, 'identity.badIdLength', { length: r.length })
         : msg(ctx, 'identity.badIdNumber');
       return undefined;
     }));
     // What is typed at the name and code questions is kept masked in the transcript and the inbox, valid or not.
-    this.addDialog(textQuestion(BINDING_PROMPTS.name, deps, (ctx, text) => {
+    this.addDialog(textQuestion(BINDING_PROMPTS.name, deps, (ctx, text, options) => {
       if (saysStopBinding(text)) return STOP;
       markSensitiveInput(ctx, 'name');
-      return readName(text, (t) => this.isRequest(t));
+      const name = readName(text, (t) => this.isRequest(t));
+      if (name !== undefined) keepLanguage(ctx, options, text, name);
+      return name;
     }));
     this.addDialog(textQuestion(BINDING_PROMPTS.code, deps, (ctx, text, options) => {
       if (saysStopBinding(text)) return STOP;
-      const code = readCode(text, (options.validations as CodeValidations | undefined)?.codeLength ?? DEFAULT_CODE_LENGTH);
+      const code = readCode(text, asked(options)?.codeLength ?? DEFAULT_CODE_LENGTH);
       if (code !== RESEND) markSensitiveInput(ctx, 'code');
+      if (code !== undefined && code !== RESEND) keepLanguage(ctx, options, text, code);
+      // 「没收到」 is Chinese, "resend" English, whatever the conversation was in before.
+      if (code === RESEND) setTurnLocale(ctx, /[\u4e00-\u9fff]/u.test(text) ? 'zh-CN' : 'en');
       return code;
     }));
     this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [
@@ -101,6 +127,7 @@ export class BindingDialog extends ComponentDialog {
     return step.prompt(BINDING_PROMPTS.idNumber.id, {
       prompt: msg(step.context, 'identity.askIdNumber'),
       retryPrompt: msg(step.context, 'identity.badIdNumber'),
+      validations: { locale: localeOf(step.context) } satisfies Asked,
     } satisfies AskOptions);
   }
 
@@ -115,6 +142,7 @@ export class BindingDialog extends ComponentDialog {
     step.options.idNumber = step.result as string;
     return step.prompt(BINDING_PROMPTS.name.id, {
       prompt: msg(step.context, 'identity.askName'), retryPrompt: msg(step.context, 'identity.badName'),
+      validations: { locale: localeOf(step.context) } satisfies Asked,
     } satisfies AskOptions);
   }
 
@@ -145,7 +173,7 @@ export class BindingDialog extends ComponentDialog {
     return step.prompt(BINDING_PROMPTS.code.id, {
       prompt: step.options.ask ?? msg(step.context, 'identity.askCode', { codeLength }),
       retryPrompt: msg(step.context, 'identity.badCode', { codeLength }),
-      validations: { codeLength } satisfies CodeValidations,
+      validations: { codeLength, locale: localeOf(step.context) } satisfies Asked,
     } satisfies AskOptions);
   }
 

@@ -74,14 +74,15 @@ describe('BindingDialog: resending the code', () => {
       ['bind my identity', ['This service needs your identity to be bound first', 'Please enter your 18-character resident ID number']],
       [liNa.idNumber, ['Please enter your name']],
     ]);
-    // A Chinese name is Chinese text: that reply is in Chinese (one language per reply, decided per message).
-    await play(client, [['李娜', ['验证码已发送到你在交管档案中登记的手机138****5678']]]);
+    // A name alone is no language of its own: the reply stays in the language the question was asked in.
+    await play(client, [['李娜', ['A code was sent to the phone on your traffic record, 138****5678']]]);
     await play(client, [
-      ['please resend the code', [/A code was sent to 138\*{4}5678 only a moment ago; a new one can be sent in 60 seconds.*your ID number and name are kept/, 'Please enter the 6-digit code (no code? say "resend")']],
+      ['resend', [/A code was sent to 138\*{4}5678 only a moment ago; a new one can be sent in 60 seconds.*your ID number and name are kept/, 'Please enter the 6-digit code (no code? say "resend")']],
     ]);
     at(world, 60);
     await play(client, [
       ["I didn't get the code", ['A new code was sent to 138****5678']],
+      ['123', ['The code has 6 digits']],
       [() => latestSmsCode(world, liNa.phone), ['Your identity is bound: 李* (320583********0024)']],
     ]);
   });
