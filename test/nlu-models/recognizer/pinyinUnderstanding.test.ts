@@ -3,7 +3,7 @@ import { NluEngine } from '../../../nlu-models/recognizer/NluEngine';
 import { projectModel } from './projectModel';
 
 const TODAY = '2026-11-25';
-/** Below this a reply would not act on what the citizen asked (the main loop treats it as not understood / unsure). */
+/** Below this the main loop asks instead of acting (MainDialog CONFIDENT). */
 const CONFIDENT = 0.6;
 /** At the name question (BindingDialog) a bare answer scoring this is a request, not a name. */
 const REQUEST_CONFIDENT = 0.85;
@@ -114,13 +114,13 @@ describe('pinyin messages are understood', () => {
     expect({ text, intent: u.intent, confident: u.score >= CONFIDENT }).toEqual({ text, intent, confident: true });
   });
 
-  it.each([
-    ['gongjijin mima wang le', 'None'],
-    ['mingtian xia yu ma', 'None'],
-    ['shebaoka diu le', 'None'],
-    ['tuijian yi bu dianying', 'None'],
-  ])('"%s" (not about traffic) → %s', (text, intent) => {
-    expect(engine.understand(text, TODAY).intent).toBe(intent);
+  it.each(['gongjijin mima wang le', 'mingtian xia yu ma', 'shebaoka diu le', 'tuijian yi bu dianying'])('"%s" (not about traffic) is not understood as a request', (text) => {
+    expect(engine.understand(text, TODAY).intent).toBe('None');
+  });
+
+  it.each(['shide', 'hao de ya', 'dui de', 'keyi a'])('"%s" (a bare yes/ok) starts nothing', (text) => {
+    const u = engine.understand(text, TODAY);
+    expect(u.intent === 'None' || u.score < CONFIDENT).toBe(true);
   });
 
   it.each(['zhang wei', 'Zhang Wei', 'li na', 'Wang Qiang', 'liu yang', 'huang min'])('a pinyin name "%s" is no request (the name question keeps it as a name)', (text) => {
@@ -128,16 +128,15 @@ describe('pinyin messages are understood', () => {
     expect(u.intent === 'None' || u.score < REQUEST_CONFIDENT).toBe(true);
   });
 
-  it('the table is held out: every message is a test of the pinyin corpus and no corpus trains it', () => {
+  it('the tables are held out: every message is a test of the pinyin corpus and no corpus trains it', () => {
     const corpora = projectCorpusFiles().map((f) => loadCorpusFile(f));
-    const pinyin = corpora.filter((c) => c.variant === 'pinyin');
-    const held = pinyin.flatMap((c) => c.data.flatMap((d) => (d.tests ?? []).map((t) => `${d.intent} ${t}`)));
+    const held = new Set(corpora.filter((c) => c.variant === 'pinyin').flatMap((c) => c.data.flatMap((d) => d.tests ?? [])));
     const trained = new Set(corpora.flatMap((c) => c.data.flatMap((d) => d.utterances.map((u) => u.trim().toLowerCase()))));
-    expect(held.length).toBeGreaterThanOrEqual(102);
-    expect(pinyin.flatMap((c) => c.data.flatMap((d) => d.tests ?? [])).filter((t) => trained.has(t.trim().toLowerCase()))).toEqual([]);
+    const table = ['wo yao yuyue kaoshi', 'yu4yue1 ke1mu4 er4', 'bang wo yue kemu 2', 'ke si yuyue yixia', 'wo xiang yue kemu san', 'yuekaoshi', 'yuyue ke yi', 'yue kemu er de kaoshi', 'wo de kaoshi shi na tian', 'cha yixia kaoshi shijian', 'yue shang mei you', 'kemu san zai na li kao', 'chayuyue', 'wo yue de ke er shi jidian', 'wo xiang gai kaoshi shijian', 'kemu 2 gaiyue', 'huan yi tian kao', 'kaoshi gaiqi yixia', 'gaiqikaoshi', 'ba ke si gai dao xia ge yue', 'bang wo quxiao kaoshi', 'kemu san quxiao yuyue', 'quxiao wo de yuekao', 'ke yi bu kao le tui diao', 'quxiaokemuer', 'yuyue bu yao le quxiao kaoshi', 'wo xiang xuan chepai', 'xin che yao xuan hao', 'bang wo tiao ge chepai hao', 'zixuan chepai', 'woyaoxuanhao', 'chepai zi ji xuan', 'cha yixia wo de chepai hao', 'wo xuan de haopai shi na ge', 'xuan hao jieguo zenmeyang', 'chaxuanhao', 'wo xuan guo de chepai', 'xuan de hao guoqi le mei', 'bang wo cha weizhang', 'cha2 yi2xia4 wei2zhang1', 'wo de weizhang jilu', 'you weizhang ma', 'chayixiaweizhang', 'kan yixia wo de che you mei you weifa', 'weifa chaxun', 'wo xiang jiao fakuan', 'chuli wo de weizhang', 'fakuan zenme jiaona', 'jiaoweizhangfakuan', 'bang wo ba fakuan jiao le', 'weifa chuli', 'wo de jiazhao hai you ji fen', 'wo3 de ji4fen1', 'cha yixia jifen', 'wokoulejifen', 'jiazhao koufen chaxun', 'wo kou man le mei', 'jiashizheng jifen', 'wo xiang jiebang', 'jiechu wo de bangding', 'quxiaobangding', 'bangding jiechu', 'bang wo ba shenfenzheng jiebang', 'wo bangding de shi na ge shenfenzheng', 'cha kan wo de bangding', 'bangding de shenfen shi shei', 'wobangdeshishei', 'kan yixia bangding xinxi', 'nin hao zai ma', 'nihaoya', 'zaoshanghao', 'zaibuzai', 'xiexie ni', 'feichangganxie', 'xinkule', 'duoxie la', 'hao de zaijian', 'xian zhe yang ba', 'huitoujian', 'meishile baibai', 'ni dou neng bang wo gan ma', 'zhe ge zenme yong a', 'younaxiegongneng', 'wo neng wen ni shenme', 'suanle', 'bu gao le', 'quxiao ba', 'tuichu dangqian caozuo', 'gei wo zhuan rengong', 'zhaorengong', 'jiqiren ting bu dong huan ren', 'wo yao zhao kefu', 'gongjijin mima wang le', 'mingtian xia yu ma', 'shebaoka diu le', 'tuijian yi bu dianying', 'shide', 'hao de ya', 'dui de', 'keyi a', 'zhang wei', 'Zhang Wei', 'li na', 'Wang Qiang', 'liu yang', 'huang min'];
+    expect(table.filter((t) => !held.has(t) || trained.has(t.toLowerCase()))).toEqual([]);
   });
 
-  // Tone marks (wǒ yào yùyuē kǎoshì → None today): normalizeText keeps ǒ/à/ì, and the features only read [a-z], so the
+  // Tone marks (wǒ yào yùyuē kǎoshì → None today): normalizeText keeps ǒ/à/ì and the features only read [a-z], so the
   // words fall apart. Folding tone marks in nlu-models/text/normalize.ts (NFD, drop U+0300–U+036F, ü → v) would fix it.
   it.todo('tone-marked pinyin (kǎoshì) is understood like toneless pinyin');
 });
