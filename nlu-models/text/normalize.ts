@@ -14,6 +14,8 @@ export function normalizeText(input: string, maxChars: number = MAX_UTTERANCE_CH
     else if (code === 0x3000) out += ' ';
     else out += ch;
   }
+  // Pinyin typed with tone marks (wǒ yào kǎoshì) reads as the toneless pinyin the model knows (ü as v, as IMEs type it).
+  if (/[\u00c0-\u024f]/.test(out)) out = out.replace(/[\u00c0-\u024f]/g, (ch) => (/[üǖǘǚǜÜǕǗǙǛ]/.test(ch) ? 'v' : ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '')));
   out = out.replace(/\s+/g, ' ').trim();
   return Array.from(out).slice(0, maxChars).join('');
 }

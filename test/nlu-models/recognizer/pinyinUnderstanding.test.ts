@@ -136,7 +136,9 @@ describe('pinyin messages are understood', () => {
     expect(table.filter((t) => !held.has(t) || trained.has(t.toLowerCase()))).toEqual([]);
   });
 
-  // Tone marks (wǒ yào yùyuē kǎoshì → None today): normalizeText keeps ǒ/à/ì and the features only read [a-z], so the
-  // words fall apart. Folding tone marks in nlu-models/text/normalize.ts (NFD, drop U+0300–U+036F, ü → v) would fix it.
-  it.todo('tone-marked pinyin (kǎoshì) is understood like toneless pinyin');
+  // Tone marks are folded by normalizeText (NFD without the combining marks, ü → v), so they read as toneless pinyin.
+  it.each([['wǒ yào yùyuē kǎoshì', 'exam.book'], ['chá wéizhāng', 'fine.query'], ['wǒ de jìfēn', 'points.query']])('tone-marked "%s" is %s', (text, intent) => {
+    const u = engine.understand(text, TODAY);
+    expect({ text, intent: u.intent, confident: u.score >= CONFIDENT }).toEqual({ text, intent, confident: true });
+  });
 });
