@@ -13,6 +13,15 @@ async function handledOrPaid(w: World): Promise<boolean> {
   return (await handled(w)) || (await paid(w));
 }
 
+/** 李娜's second car, registered today with the plate 苏A6M888 (no violations). */
+async function secondCar(w: World): Promise<void> {
+  const vin = 'LFV2A21K3R3112233';
+  w.admin.addVehicle(vin, PERSONAS.liNa.idNumber, 'fuel');
+  await w.platform.plates.checkPatterns(PERSONAS.liNa.idNumber, vin, ['苏A6M888']);
+  await w.platform.plates.reserve(PERSONAS.liNa.idNumber, vin, '苏A6M888', 'matrix-second-car');
+  w.admin.registerVehicle(vin);
+}
+
 const HANDLE_LIST = { 'zh-CN': '苏A12345有以下待办事项', en: 'Here is what is waiting to be done for 苏A12345' };
 const HANDLE_CONFIRM = { 'zh-CN': '确认网上处理这条违法吗', en: 'Handle this violation online?' };
 const PLATE_QUESTION = { 'zh-CN': '请输入要查询的号牌号码', en: 'Please enter the licence plate' };
@@ -34,10 +43,13 @@ export const FINES_REACH: Record<string, Fixture> = {
   },
   'fineQuery.vehiclePrompt': {
     persona: 'liNa',
+    // A second car of hers with a plate (苏A6M888), so two plates are offered: [苏A12345|苏A6M888|我名下全部车辆|其他车辆].
+    setup: secondCar,
     say: { 'zh-CN': ['查违章'], en: ['check my traffic violations'] },
-    marker: { 'zh-CN': '要查哪辆车的违法记录', en: "Which vehicle's violations would you like to see?" },
+    marker: { 'zh-CN': '要查哪辆车的违法记录？ [苏A12345|苏A6M888|', en: "Which vehicle's violations would you like to see? [苏A12345|苏A6M888|" },
     done: handledOrPaid,
-    pick: { index: 1, partial: { 'zh-CN': '其他车辆', en: 'another vehicle' }, expect: PLATE_QUESTION },
+    pick: { index: 3, partial: { 'zh-CN': '其他车辆', en: 'another vehicle' }, expect: PLATE_QUESTION },
+    ambiguous: { 'zh-CN': '苏A那辆', en: 'the 苏A one' },
     any: { 'zh-CN': '苏A12345共有5条违法记录', en: '苏A12345 has 5 violation records' },
   },
   'fineQuery.platePrompt': {
