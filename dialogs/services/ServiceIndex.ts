@@ -50,11 +50,6 @@ export class ServiceIndex {
     return this.byIntent.has(intent);
   }
 
-  /** The intent's family (a service intent's declared one; otherwise the part before the first dot). */
-  family(intent: string): string {
-    return this.byIntent.get(intent)?.family ?? intent.split('.')[0];
-  }
-
   /** Builds the flow dialog of every service intent. */
   flows(deps: DialogDeps): FlowRegistry {
     return Object.fromEntries(this.intents.map((d) => [d.intent, d.flow(deps)]));

@@ -29,8 +29,6 @@ export interface WeChatMenuEntry {
 export interface ServiceIntentDefinition {
   /** The intent the NLU returns (DESIGN.md §3), e.g. exam.book; its corpus lists utterances for it. */
   readonly intent: string;
-  /** Intents of one family do not interrupt each other ("明天" while booking an exam stays in the flow). */
-  readonly family: string;
   /** Builds the flow dialog MainDialog starts for the intent (with the entities already found). */
   readonly flow: (deps: DialogDeps) => Dialog;
   /** What the citizen would type for it: the text of its buttons (message id main.service.<intent>). */

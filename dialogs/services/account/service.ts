@@ -14,12 +14,12 @@ export const ACCOUNT: ServiceModule = {
   dir: __dirname,
   intents: [
     {
-      intent: 'identity.unbind', family: 'account', flow: (deps) => new UnbindDialog(deps),
+      intent: 'identity.unbind', flow: (deps) => new UnbindDialog(deps),
       label: { 'zh-CN': '解除绑定', en: 'Unbind my identity' },
       consoleLabel: { 'zh-CN': '解除身份绑定', en: 'Unbind identity' },
     },
     {
-      intent: 'identity.whoami', family: 'account', flow: (deps) => new WhoAmIDialog(deps),
+      intent: 'identity.whoami', flow: (deps) => new WhoAmIDialog(deps),
       label: { 'zh-CN': '我绑定的身份', en: 'My bound identity' },
       consoleLabel: { 'zh-CN': '查看绑定身份', en: 'Who is bound' },
     },

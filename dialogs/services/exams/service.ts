@@ -14,24 +14,24 @@ export const EXAMS: ServiceModule = {
   dir: __dirname,
   intents: [
     {
-      intent: 'exam.book', family: 'exam', flow: (deps) => new ExamBookDialog(deps),
+      intent: 'exam.book', flow: (deps) => new ExamBookDialog(deps),
       label: { 'zh-CN': '预约考试', en: 'Book a driving test' }, menuOrder: 1,
       wechatMenu: { key: 'MENU_EXAM_BOOK', group: 'business' },
       consoleLabel: { 'zh-CN': '预约考试', en: 'Book a driving test' },
     },
     {
-      intent: 'exam.query', family: 'exam', flow: (deps) => new ExamQueryDialog(deps),
+      intent: 'exam.query', flow: (deps) => new ExamQueryDialog(deps),
       label: { 'zh-CN': '查考试预约', en: 'My test bookings' },
       wechatMenu: { key: 'MENU_EXAM_QUERY' },
       consoleLabel: { 'zh-CN': '查考试预约', en: 'Test bookings' },
     },
     {
-      intent: 'exam.reschedule', family: 'exam', flow: (deps) => new ExamRescheduleDialog(deps),
+      intent: 'exam.reschedule', flow: (deps) => new ExamRescheduleDialog(deps),
       label: { 'zh-CN': '改约考试', en: 'Reschedule a test' },
       consoleLabel: { 'zh-CN': '改约考试', en: 'Reschedule a test' },
     },
     {
-      intent: 'exam.cancel', family: 'exam', flow: (deps) => new ExamCancelDialog(deps),
+      intent: 'exam.cancel', flow: (deps) => new ExamCancelDialog(deps),
       label: { 'zh-CN': '取消考试预约', en: 'Cancel a test booking' },
       consoleLabel: { 'zh-CN': '取消考试', en: 'Cancel a test booking' },
     },

@@ -12,13 +12,13 @@ export const FINES: ServiceModule = {
   dir: __dirname,
   intents: [
     {
-      intent: 'fine.query', family: 'fine', flow: (deps) => new FineQueryDialog(deps),
+      intent: 'fine.query', flow: (deps) => new FineQueryDialog(deps),
       label: { 'zh-CN': '查违章', en: 'Check violations' }, menuOrder: 3,
       wechatMenu: { key: 'MENU_FINE_QUERY', group: 'violations', label: { 'zh-CN': '查违章缴罚款', en: 'Violations and fines' } },
       consoleLabel: { 'zh-CN': '查违章/罚款', en: 'Violations and fines' },
     },
     {
-      intent: 'fine.pay', family: 'fine', flow: (deps) => new FinePayDialog(deps),
+      intent: 'fine.pay', flow: (deps) => new FinePayDialog(deps),
       label: { 'zh-CN': '交罚款', en: 'Pay a fine' }, menuOrder: 4,
       wechatMenu: { key: 'MENU_FINE_PAY' },
       consoleLabel: { 'zh-CN': '缴罚款', en: 'Pay a fine' },

@@ -12,13 +12,13 @@ export const PLATES: ServiceModule = {
   dir: __dirname,
   intents: [
     {
-      intent: 'plate.select', family: 'plate', flow: (deps) => new PlateSelectDialog(deps),
+      intent: 'plate.select', flow: (deps) => new PlateSelectDialog(deps),
       label: { 'zh-CN': '选车牌', en: 'Choose a plate' }, menuOrder: 2,
       wechatMenu: { key: 'MENU_PLATE_SELECT', group: 'business', label: { 'zh-CN': '自选号牌', en: 'Choose a plate' } },
       consoleLabel: { 'zh-CN': '自选号牌', en: 'Choose a plate' },
     },
     {
-      intent: 'plate.query', family: 'plate', flow: (deps) => new PlateQueryDialog(deps),
+      intent: 'plate.query', flow: (deps) => new PlateQueryDialog(deps),
       label: { 'zh-CN': '查已选号牌', en: 'My reserved plate' },
       wechatMenu: { key: 'MENU_PLATE_QUERY' },
       consoleLabel: { 'zh-CN': '查已选号牌', en: 'Reserved plate' },

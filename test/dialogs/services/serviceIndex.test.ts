@@ -50,9 +50,8 @@ describe.each([...SERVICES, INSPECTION].map((m) => [m.name, m] as [string, Servi
     expect(new Set(dialogs.map((d) => d.id)).size).toBe(dialogs.length);
   });
 
-  it('labels every intent in both languages (buttons and agent console), in a family', () => {
+  it('labels every intent in both languages (buttons and agent console)', () => {
     for (const d of m.intents) {
-      expect(d.family).toMatch(/^\w+$/);
       for (const l of LOCALES) {
         expect({ intent: d.intent, locale: l, label: d.label[l].trim().length > 0, console: d.consoleLabel[l].trim().length > 0 })
           .toEqual({ intent: d.intent, locale: l, label: true, console: true });
@@ -112,7 +111,7 @@ describe('the service index', () => {
       .toThrow('WeChat menu key listed twice: MENU_EXAM_BOOK');
   });
 
-  it('derives the contract intents, the menus and the families (as DESIGN.md §3 and the account had them)', () => {
+  it('derives the contract intents and the menus (as DESIGN.md §3 and the account had them)', () => {
     expect(SERVICE_INDEX.names).toEqual(['exam.book', 'exam.query', 'exam.reschedule', 'exam.cancel', 'plate.select', 'plate.query', 'fine.query', 'fine.pay', 'points.query', 'identity.unbind', 'identity.whoami']);
     expect(CONTRACT_INTENTS).toEqual([...SERVICE_INDEX.names, ...CORE_INTENTS.map((c) => c.intent)]);
     expect(CORE_INTENTS.map((c) => c.intent)).toEqual(['agent.handoff', 'greet', 'thanks', 'goodbye', 'help', 'cancel', 'None']);
@@ -123,7 +122,6 @@ describe('the service index', () => {
       MENU_FINE_QUERY: 'main.service.fine.query', MENU_FINE_PAY: 'main.service.fine.pay',
       MENU_POINTS: 'main.service.points.query', MENU_AGENT: 'main.service.agent',
     });
-    expect(SERVICE_INDEX.names.map((i) => SERVICE_INDEX.family(i))).toEqual(['exam', 'exam', 'exam', 'exam', 'plate', 'plate', 'fine', 'fine', 'fine', 'account', 'account']);
     for (const key of Object.values(MENU_KEYS)) for (const l of LOCALES) expect({ key, l, ok: hasMessage(l, key) }).toEqual({ key, l, ok: true });
   });
 });
