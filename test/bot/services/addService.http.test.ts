@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SERVICES } from '../../../dialogs/services';
+import { SERVICES, SERVICE_INDEX } from '../../../dialogs/services';
+import { CORE_INTENTS } from '../../../dialogs/main/coreIntents';
 import { projectCorpusFiles } from '../../../nlu-models/corpus/loadCorpus';
 import { ensureModel } from '../../../nlu-models/model/ensureModel';
 import { INSPECTION } from '../../fixtures/services/inspection/service';
@@ -97,10 +98,7 @@ describe('a service added as one module (机动车检验预约, in the test tree
     const zh = Object.fromEntries(body.intents.map((i) => [i.intent, i.label['zh-CN']]));
     expect(zh['inspection.book']).toBe('机动车检验预约');
     expect(body.intents.find((i) => i.intent === 'inspection.book')?.label.en).toBe('Vehicle inspection booking');
-    expect(Object.keys(zh)).toEqual([
-      'exam.book', 'exam.query', 'exam.cancel', 'plate.select', 'plate.query', 'fine.query', 'fine.pay', 'points.query', 'inspection.book',
-      'agent.handoff', 'greet', 'thanks', 'goodbye', 'help', 'cancel', 'None',
-    ]);
+    expect(Object.keys(zh)).toEqual([...SERVICE_INDEX.names, 'inspection.book', ...CORE_INTENTS.map((c) => c.intent)]);
     expect((await fetch(`${t.base}/api/agent/intents`)).status).toBe(401);
   });
 });
