@@ -21,9 +21,10 @@ describe('POST /api/wechat: the name typed at binding and verification codes are
     expect((await wx.text(openid, LI_NA.idNumber)).text).toContain('姓名');
     expect((await wx.text(openid, LI_NA.name)).text).toContain('验证码已发送');
     const code = await smsCode(t.base, LI_NA.phone);
-    // The code in a sentence at the code prompt: refused, and kept as ****** all the same.
-    expect((await wx.text(openid, `验证码是${code}`)).text).toContain('验证码是6位数字');
-    expect((await wx.text(openid, code)).text).toContain('身份绑定成功：李*');
+    // A wrong code, then the right one inside a sentence: both kept as ******.
+    const wrong = code === '000000' ? '111111' : '000000';
+    expect((await wx.text(openid, wrong)).text).not.toContain('身份绑定成功');
+    expect((await wx.text(openid, `验证码是${code}`)).text).toContain('身份绑定成功：李*');
     // A code typed later, outside any prompt.
     await wx.text(openid, `刚才收到的 ${code} 还要用吗`);
 
