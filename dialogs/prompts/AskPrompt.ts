@@ -125,7 +125,8 @@ export class AskPrompt extends Dialog<AskOptions> {
       const own = this.readers.read?.(ctx, text, options);
       if (own !== undefined) return typeof own === 'string' ? { act: 'choose', value: { value: own, index: -1, score: 1 } } : { act: 'choose', value: own };
       const m = matchChoice(text, choices);
-      if (m && 'index' in m) return this.chosen(choices, m.index);
+      // 「算了不弄了」 names 暂不办理 only in part: a stop of the whole flow is not taken as that option.
+      if (m && 'index' in m && !(m.loose && this.saysStop(text))) return this.chosen(choices, m.index);
       if (m && 'ambiguous' in m) return { act: 'ambiguous', indices: m.ambiguous };
       if (d.anyPicksFirst && saysAny(text) && choices.length > 0) return this.chosen(choices, 0);
     }
