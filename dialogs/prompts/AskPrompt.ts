@@ -40,7 +40,8 @@ export interface PromptReaders {
 /** Below this probability a yes or no from the dialogue-act model is not taken as one. */
 export const ACT_CONFIDENT = 0.6;
 /** A no that the NLU reads as 「stop」 this surely ends the flow instead (MainDialog cancels it, saying what was left undone). */
-const STOP_CONFIDENT = 0.85;
+const STOP_CONFIDENT = 0.8;
+const STOP_WORDS = /办|弄|搞|退出|结束|不想|不做|\bstop\b|\bquit\b|give up|forget it|\bexit\b|anymore|i'?m (?:out|done)/i;
 const CANCEL_WORDS = /取消|撤|退掉|退了|不考|不去|不要了|cancel|call (?:it )?off|drop it/i;
 const BACK = /^(?:请|我要|我想)?(?:返回|回到|退回|回)(?:到)?(?:上一步|上一个问题|前一步|上一个)?(?:吧|去)?$|^上一步(?:吧)?$|^(?:go\s+)?back(?:\s+(?:a\s+step|one\s+step))?$|^previous(?:\s+step)?$/i;
 const INTERPRETED = Symbol('askPrompt.interpreted');
@@ -169,7 +170,12 @@ export class AskPrompt extends Dialog<AskOptions> {
     return c.act === 'affirm';
   }
 
+  /**
+   * 「不办了」「算了不弄了」 "I'm out, stop": leaving the whole request, not just refusing this step (「不用了」「不」 refuse the
+   * step, and the flow says what was not done).
+   */
   private saysStop(text: string): boolean {
+    if (!STOP_WORDS.test(text)) return false;
     const u = this.deps.nlu.understand(text, todayOf(this.deps.clock));
     return u.intent === 'cancel' && u.score >= STOP_CONFIDENT;
   }
