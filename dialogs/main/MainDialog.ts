@@ -21,8 +21,8 @@ const INPUT_PROMPT = 'main.input';
 
 /** Below this score the bot asks instead of guessing. */
 export const CONFIDENT = 0.6;
-/** A message in the middle of a flow switches service only above this score (a date or a name must not). */
-export const SWITCH_CONFIDENT = 0.85;
+/** A message the open question did not take as an answer is a side question (another request) above this score. */
+export const SWITCH_CONFIDENT = 0.75;
 /** A service is suggested in a clarifying question only above this score. */
 export const MIN_GUESS = 0.1;
 /** Control intents (help, cancel, agent) interrupt a flow above this score. */
@@ -42,6 +42,8 @@ export interface MainLoopState {
   started?: string;
   /** The service whose flow just completed something (booked, paid…): a yes right after it is answered as done. */
   finished?: string;
+  /** The service of the flow that just ended (whatever its outcome): a follow-up (「把它取消了吧」) refers to it. */
+  previous?: string;
 }
 
 /** A yes after a completed flow is taken as a repeated confirmation only above this score. */
@@ -190,6 +192,13 @@ export class MainDialog extends ComponentDialog {
       return again({});
     }
     if (await this.repeatedYes(step, u)) return again({});
+    const followUp = u.score >= CONFIDENT ? this.services.followUp(step.options.previous, u.intent) : undefined;
+    const followFlow = followUp ? this.flowFor(followUp) : undefined;
+    if (followUp && followFlow) {
+      step.options.intents = intents;
+      step.options.started = followUp;
+      return step.beginDialog(followFlow, { entities: u.entities, text: u.text } satisfies FlowOptions);
+    }
     if (this.services.isServiceIntent(u.intent) && u.score >= CONFIDENT) {
       const target = this.flowFor(u.intent);
       if (target) {
@@ -250,8 +259,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async next(step: WaterfallStepContext<MainLoopState>): Promise<DialogTurnResult> {
-    const finished = step.result ? step.options.started : undefined;
-    return step.replaceDialog(LOOP, { routeCurrent: false, misses: 0, intents: step.options.intents, finished });
+    const { started } = step.options;
+    return step.replaceDialog(LOOP, { routeCurrent: false, misses: 0, intents: step.options.intents, finished: step.result ? started : undefined, previous: started });
   }
 
   /** 「是」「好的付吧」 again after a flow completed: it is done already (never a second action, never unrelated suggestions). */

@@ -22,7 +22,7 @@ export class SideTripDialog extends WaterfallDialog<SideTripOptions> {
   constructor() {
     super(SIDE_TRIP_DIALOG, []);
     this.addStep(async (step: WaterfallStepContext<SideTripOptions>): Promise<DialogTurnResult> =>
-      step.beginDialog(step.options.target, { entities: step.options.entities, text: step.options.text }));
+      step.beginDialog(step.options.target, { entities: step.options.entities, text: step.options.text, sideTrip: true }));
     this.addStep(async (step: WaterfallStepContext<SideTripOptions>): Promise<DialogTurnResult> => {
       await step.context.sendActivity(msg(step.context, 'main.resume', { service: msg(step.context, `main.service.${step.options.resume}`) }));
       return step.endDialog();

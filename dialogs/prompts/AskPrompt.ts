@@ -41,6 +41,9 @@ export interface PromptReaders {
 export const ACT_CONFIDENT = 0.6;
 /** A no that the NLU reads as 「stop」 this surely ends the flow instead (MainDialog cancels it, saying what was left undone). */
 const STOP_CONFIDENT = 0.8;
+/** A question about the citizen's records at a question is a side question above this score. */
+const SIDE_CONFIDENT = 0.75;
+const QUESTION = /[吗嘛呢？?]\s*$|^(?:do|does|did|is|are|can|could|what|when|where|which|how|have|has)\b|有没有|是不是|多少|几分|哪些/i;
 const STOP_WORDS = /办|弄|搞|退出|结束|不想|不做|\bstop\b|\bquit\b|give up|forget it|\bexit\b|anymore|i'?m (?:out|done)/i;
 const CANCEL_WORDS = /取消|撤|退掉|退了|不考|不去|不要了|cancel|call (?:it )?off|drop it/i;
 const BACK = /^(?:请|我要|我想)?(?:返回|回到|退回|回)(?:到)?(?:上一步|上一个问题|前一步|上一个)?(?:吧|去)?$|^上一步(?:吧)?$|^(?:go\s+)?back(?:\s+(?:a\s+step|one\s+step))?$|^previous(?:\s+step)?$/i;
@@ -117,6 +120,7 @@ export class AskPrompt extends Dialog<AskOptions> {
     if (!text) return { act: 'other' };
     const d = this.definition;
     const options = state.options;
+    if (d.kind !== 'confirm' && this.asksAboutRecords(text)) return { act: 'other' };
     if (d.kind === 'choice') {
       const choices = ChoiceFactory.toChoices(options.choices ?? []);
       if (state.pending?.length) {
@@ -168,6 +172,16 @@ export class AskPrompt extends Dialog<AskOptions> {
     // At a cancellation 「退出」「不弄了」 leave the question; only words that say cancel (取消, 撤, 不考了…) confirm it.
     if (c.act === 'affirm' && purpose === 'cancel' && !CANCEL_WORDS.test(text) && this.saysStop(text)) return undefined;
     return c.act === 'affirm';
+  }
+
+  /**
+   * 「我现在有预约吗」 "do I have any bookings?" at a date question: a question about the citizen's own records is a side
+   * question, even when a reader would find a value in it (现在 as a date).
+   */
+  private asksAboutRecords(text: string): boolean {
+    if (!QUESTION.test(text)) return false;
+    const u = this.deps.nlu.understand(text, todayOf(this.deps.clock));
+    return /\.(?:query|whoami)$/.test(u.intent) && u.score >= SIDE_CONFIDENT;
   }
 
   /**

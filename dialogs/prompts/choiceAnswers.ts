@@ -12,7 +12,8 @@ const ZH_ORDINAL = /第\s*([0-9一二两三四五六七八九十]{1,3})\s*(?:(?:
 const EN_ORDINAL = new RegExp(`\\b(?:the\\s+)?(${EN_ORDINALS.join('|')}|\\d{1,2}(?:st|nd|rd|th))\\b`, 'i');
 const EN_NUMBERED = /\b(?:number|no\.?|option|item|#)\s*(\d{1,2})\b/i;
 const LAST = /^(?:就|选|要)?(?:最后(?:一|那)?(?:个|条|项|场|辆|张|笔)?|(?:the\s+)?last(?:\s+one)?)(?:吧|的|那个)?$/i;
-const ANY = /^(?:随便|都行|都可以|哪个都(?:行|可以)|无所谓|最早(?:的|那个|那场|的那个)?|越早越好|尽快|any(?:\s+one)?|whichever|earliest(?:\s+one)?|the\s+earliest|doesn'?t\s+matter|any\s+is\s+fine)(?:吧|的|了)?[!！。.~]*$/i;
+const ANY = /^(?:随便|都行|都可以|哪个都(?:行|可以)|哪天都(?:行|可以)|无所谓|最早(?:的|那个|那场|的那个|那天)?|越早越好|尽快)(?:吧|的|了)?[!！。.~]*$/;
+const ANY_EN = /^(?:(?:ok|okay|well|um+|hmm+|oh|just),?\s+)*(?:whatever|any(?:thing|one|\s+(?:day|date|time|session|slot|one))?|whichever(?:\s+one)?|(?:the\s+)?(?:earliest|soonest|first\s+available)(?:\s+(?:one|day|date|session|slot))?|(?:it\s+)?does\s*n[o']?t\s+matter)(?:[\s,]+(?:is\s+|are\s+)?(?:fine|ok|okay|good|works|please))*(?:[\s,]+(?:the\s+)?(?:earliest|soonest)(?:\s+(?:one|please))?)?[\s.!]*$/i;
 /** Words around a partial answer that say nothing about which option (「就下午那场吧」 → 下午). */
 const FILLER = /(?:我想要|我要|我选|就选|就要|选择|选|要|就|那个|这个|那一个|这一个|那场|这场|那条|这条|那辆|这辆|那一|这一|的|吧|呢|啊|呀|哈|好了|好)/g;
 /** English words around a partial answer that say nothing about which option ("the afternoon one please"). */
@@ -43,7 +44,8 @@ export function ordinalIn(text: string): number | undefined {
 
 /** 「随便」「都行」「最早的」: any option will do. */
 export function saysAny(text: string): boolean {
-  return ANY.test(normalizeText(text).replace(/\s+/g, ' '));
+  const t = normalizeText(text).replace(/\s+/g, ' ');
+  return ANY.test(t.replace(/\s+/g, '')) || ANY_EN.test(t);
 }
 
 function key(text: string): string {

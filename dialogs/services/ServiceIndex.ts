@@ -50,6 +50,11 @@ export class ServiceIndex {
     return this.byIntent.has(intent);
   }
 
+  /** The service intent a core intent stands for right after the flow of `after` (its followUps), if any. */
+  followUp(after: string | undefined, intent: string): string | undefined {
+    return after === undefined ? undefined : this.byIntent.get(after)?.followUps?.[intent];
+  }
+
   /** Builds the flow dialog of every service intent. */
   flows(deps: DialogDeps): FlowRegistry {
     return Object.fromEntries(this.intents.map((d) => [d.intent, d.flow(deps)]));

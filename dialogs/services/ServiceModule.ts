@@ -39,6 +39,11 @@ export interface ServiceIntentDefinition {
   readonly wechatMenu?: WeChatMenuEntry;
   /** How the agent console names the intent. */
   readonly consoleLabel: Labels;
+  /**
+   * What a core intent means right after this flow: after the bookings list, 「把它取消了吧」 (cancel) is exam.cancel,
+   * not "nothing to cancel".
+   */
+  readonly followUps?: Readonly<Record<string, string>>;
 }
 
 /**

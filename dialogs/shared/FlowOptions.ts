@@ -5,6 +5,8 @@ export interface FlowOptions {
   entities?: readonly UnderstoodEntity[];
   /** The message that started the flow, for details the entities alone do not carry (「科目一过了，想约科目二下午」). */
   text?: string;
+  /** Run as a side question in the middle of another flow: answer, do not start anything new (that flow resumes). */
+  sideTrip?: boolean;
 }
 
 /** The first value of an entity among the pre-filled ones. */

@@ -80,7 +80,7 @@ export class ExamBookDialog extends ComponentDialog {
     }));
     this.addDialog(new AskPrompt(EXAM_PROMPTS.confirm, deps, { slots }));
     this.addDialog(new AskPrompt(EXAM_PROMPTS.rescheduleConfirm, deps, { slots }));
-    this.addDialog(new AskPrompt(EXAM_PROMPTS.afterNo, deps));
+    this.addDialog(new AskPrompt(EXAM_PROMPTS.afterNo, deps, { slots }));
     this.addDialog(new WaterfallDialog<ExamBookState & ExamBookOptions>(MAIN, [
       ensureBoundStep<ExamBookState & ExamBookOptions>(deps), this.start.bind(this),
     ]));
@@ -252,11 +252,7 @@ export class ExamBookDialog extends ComponentDialog {
     if (isRedirect(r)) {
       const next: ExamBookState = { ...state, slot: undefined, idempotencyKey: undefined, retry: undefined };
       if (r.redirect === 'back') return step.replaceDialog(SLOT_LOOP, { ...next, session: undefined });
-      const changed = this.corrected(next, r.slots);
-      if (changed.subject === state.subject && changed.date === state.date && r.slots.session) {
-        return step.replaceDialog(SLOT_LOOP, changed);
-      }
-      return step.replaceDialog(DATE_LOOP, changed);
+      return this.afterCorrection(step, next, r.slots);
     }
     if (r !== true) return step.replaceDialog(AFTER_NO_LOOP, { ...state, retry: undefined });
     const { idNumber, subject, slot, date, idempotencyKey, replacing } = state;
@@ -313,6 +309,7 @@ export class ExamBookDialog extends ComponentDialog {
   private async afterNo(step: Step): Promise<DialogTurnResult> {
     const state: ExamBookState = { ...step.options, slot: undefined, idempotencyKey: undefined };
     const r = step.result as FoundChoice | Redirect;
+    if (isRedirect(r) && r.redirect === 'correct') return this.afterCorrection(step, state, r.slots);
     if (!isRedirect(r) && r.index === 0) return step.replaceDialog(SLOT_LOOP, { ...state, session: undefined });
     if (!isRedirect(r) && r.index === 1) return step.replaceDialog(DATE_LOOP, { ...state, date: undefined, session: undefined });
     const ctx = step.context;
@@ -320,6 +317,13 @@ export class ExamBookDialog extends ComponentDialog {
       ? msg(ctx, 'exam.reschedule.notDone', { old: bookingLine(ctx, state.replacing, this.today()) })
       : msg(ctx, 'exam.notBooked'));
     return step.endDialog(null);
+  }
+
+  /** After a change of subject, date or half-day: the slots of the same date for a new half-day, else the date again. */
+  private async afterCorrection(step: Step, state: ExamBookState, slots: Readonly<Record<string, string>>): Promise<DialogTurnResult> {
+    const changed = this.corrected(state, slots);
+    if (changed.subject === state.subject && changed.date === state.date && slots.session) return step.replaceDialog(SLOT_LOOP, changed);
+    return step.replaceDialog(DATE_LOOP, changed);
   }
 
   /** The state with the slots the citizen changed (subject, date, half-day); a new subject starts the dates afresh. */

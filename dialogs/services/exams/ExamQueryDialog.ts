@@ -48,6 +48,11 @@ export class ExamQueryDialog extends ComponentDialog {
       return step.endDialog();
     }
     if (recent.length > 0) await ctx.sendActivity(msg(ctx, 'exam.query.history', { list: bookingList(ctx, recent, this.deps.clock) }));
+    // Asked in the middle of another flow (booking one, say): answered, and that flow goes on.
+    if (step.options.sideTrip) {
+      await ctx.sendActivity(msg(ctx, 'exam.query.noneActive'));
+      return step.endDialog();
+    }
     return ask(step, EXAM_PROMPTS.bookNow, { prompt: msg(ctx, 'exam.query.none') });
   }
 

@@ -19,7 +19,7 @@ export const EXAM_PROMPTS = {
     example: { 'zh-CN': '「确定预约」「不约了」或「换到上午」', en: '"yes, book it", "no" or "make it the morning"' },
   },
   afterNo: {
-    id: 'exam.book.afterNo', kind: 'choice',
+    id: 'exam.book.afterNo', kind: 'choice', corrects: ['exam_subject', 'date', 'session'],
     example: { 'zh-CN': '「换个场次」或「不约了」', en: '"another session" or "not now"' },
   },
   reschedulePick: {

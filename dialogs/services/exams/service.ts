@@ -22,6 +22,7 @@ export const EXAMS: ServiceModule = {
     {
       intent: 'exam.query', flow: (deps) => new ExamQueryDialog(deps),
       label: { 'zh-CN': '查考试预约', en: 'My test bookings' },
+      followUps: { cancel: 'exam.cancel' },
       wechatMenu: { key: 'MENU_EXAM_QUERY' },
       consoleLabel: { 'zh-CN': '查考试预约', en: 'Test bookings' },
     },

@@ -108,3 +108,40 @@ describe('after a flow completed', () => {
     expect(await active(world)).toEqual(['2:2026-12-03:afternoon']);
   });
 });
+
+describe('follow-ups and side questions while booking', () => {
+  it('「把它取消了吧」 right after the bookings list cancels the booking shown', async () => {
+    const world = makeWorld();
+    await bindAs(world, PERSONAS.zhangWei);
+    await play(bot(world), [
+      ['约科目二 12月3日下午', ['确认预约吗？']],
+      ['是', ['预约成功！']],
+      ['我约了什么考试', ['你的考试预约：']],
+      ['把它取消了吧', ['确认取消这条考试预约吗？']],
+      ['确认', ['已取消：科目二']],
+    ]);
+    expect(await active(world)).toEqual([]);
+  });
+
+  it('a question about my bookings at the date question is answered, then the dates come back', async () => {
+    const world = makeWorld();
+    await bindAs(world, PERSONAS.zhangWei);
+    await play(bot(world), [
+      ['帮我约科目二', ['科目二最近可约的考试日期如下']],
+      ['我现在有预约吗', ['你目前没有有效的考试预约。', '好，我们接着刚才的预约考试', '科目二最近可约的考试日期如下']],
+      ['any day is fine', [/sessions on Mon 30 Nov|11月30日/]],
+    ]);
+  });
+
+  it('「换到下午」 at the what-next question after a no changes the half-day', async () => {
+    const world = makeWorld();
+    await bindAs(world, PERSONAS.zhangWei);
+    await play(bot(world), [
+      ['约科目二 12月3日上午', ['时间：12月3日（周四）上午']],
+      ['否', ['接下来要']],
+      ['换到下午', ['时间：12月3日（周四）下午']],
+      ['好', ['预约成功！']],
+    ]);
+    expect(await active(world)).toEqual(['2:2026-12-03:afternoon']);
+  });
+});
