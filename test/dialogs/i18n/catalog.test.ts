@@ -3,7 +3,6 @@ import { messageKeys, messageTemplate, translate } from '../../../dialogs/i18n/c
 import '../../../dialogs/services';
 import { chooseLocale } from '../../../dialogs/i18n/chooseLocale';
 import { formatDate, formatMoney } from '../../../dialogs/i18n/format';
-import { parseYesNo } from '../../../dialogs/prompts/YesNoPrompt';
 
 const placeholders = (t: string | undefined) => [...(t ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -49,12 +48,4 @@ describe('chooseLocale', () => {
     ['帮我cancel考试', 'en', 'zh-CN'],
     ['6SB66 AB3C5', 'zh-CN', 'zh-CN'],
   ] as const)('%j after %s → %s', (text, previous, expected) => expect(chooseLocale(text, previous)).toBe(expected));
-});
-
-describe('parseYesNo', () => {
-  it.each([
-    ['是', true], ['好的', true], ['确认', true], ['yes', true], ['1', true], ['好了', true],
-    ['否', false], ['不用了', false], ['不要了', false], ['no', false], ['2', false],
-    ['明天', undefined], ['maybe', undefined],
-  ] as const)('%j → %s', (text, value) => expect(parseYesNo(text)).toBe(value));
 });
