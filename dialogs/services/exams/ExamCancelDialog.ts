@@ -8,12 +8,11 @@ import { boundResult, ensureBoundStep } from '../../identity/ensureBound';
 import { msg } from '../../i18n/turnLocale';
 import { ask, AskPrompt } from '../../prompts/AskPrompt';
 import { isRedirect } from '../../prompts/PromptDefinition';
-import { entityValue, type FlowOptions } from '../../shared/FlowOptions';
+import type { FlowOptions } from '../../shared/FlowOptions';
 import { runPlatform } from '../../shared/runPlatform';
 import { todayOf } from '../../shared/today';
-import { sortBookings, stillCancellable } from './bookingStatus';
-import { examSlotsSaid } from './examSlotsSaid';
-import { bookingsNamed, readBookingBySubject } from './pickBooking';
+import { stillCancellable } from './bookingStatus';
+import { activeBookingsFor, readBookingBySubject } from './pickBooking';
 import { EXAM_PROMPTS } from './prompts';
 import { bookingLine, lastCancelDay, ruleMessage, showDate, showSubject } from './examText';
 
@@ -56,20 +55,13 @@ export class ExamCancelDialog extends ComponentDialog {
     const binding = boundResult(step);
     if (!binding) return step.endDialog(null);
     const ctx = step.context;
-    const listed = await runPlatform(ctx, () => this.deps.platform.exams.listBookings(binding.idNumber));
-    if (!listed.ok) return step.endDialog(null);
-    const { active } = sortBookings(listed.value);
-    if (active.length === 0) {
-      await ctx.sendActivity(msg(ctx, 'exam.cancel.none'));
-      return step.endDialog(null);
-    }
+    const found = await activeBookingsFor(ctx, this.deps, binding.idNumber, step.options, 'exam.cancel.none');
+    if (!found) return step.endDialog(null);
+    const { active, named, subject } = found;
     step.options.idNumber = binding.idNumber;
     step.options.offered = active;
-    const o = step.options;
-    const subject = o.text ? examSlotsSaid(o.text, todayOf(this.deps.clock)).exam_subject : entityValue(o, 'exam_subject');
-    const matching = bookingsNamed(active, subject);
-    if (matching.length === 1 && matching[0]) return step.next({ value: matching[0].bookingId, index: active.indexOf(matching[0]), score: 1 });
-    if (subject && matching.length === 0) {
+    if (named) return step.next({ value: named.booking.bookingId, index: named.index, score: 1 });
+    if (subject) {
       await ctx.sendActivity(msg(ctx, 'exam.cancel.noneForSubject', { subject: showSubject(ctx, Number(subject) as ExamBooking['subject']) }));
     }
     const today = todayOf(this.deps.clock);

@@ -8,15 +8,13 @@ import { boundResult, ensureBoundStep } from '../../identity/ensureBound';
 import { msg } from '../../i18n/turnLocale';
 import { ask, AskPrompt } from '../../prompts/AskPrompt';
 import { isRedirect } from '../../prompts/PromptDefinition';
-import { entityValue, type FlowOptions } from '../../shared/FlowOptions';
-import { runPlatform } from '../../shared/runPlatform';
+import type { FlowOptions } from '../../shared/FlowOptions';
 import { todayOf } from '../../shared/today';
-import { sortBookings, stillCancellable } from './bookingStatus';
+import { stillCancellable } from './bookingStatus';
 import { EXAM_BOOK_DIALOG, ExamBookDialog } from './ExamBookDialog';
 import type { ExamBookOptions } from './ExamBookState';
-import { examSlotsSaid } from './examSlotsSaid';
 import { bookingLine } from './examText';
-import { bookingsNamed, readBookingBySubject } from './pickBooking';
+import { activeBookingsFor, readBookingBySubject } from './pickBooking';
 import { EXAM_PROMPTS } from './prompts';
 
 export const EXAM_RESCHEDULE_DIALOG = 'examRescheduleDialog';
@@ -51,18 +49,11 @@ export class ExamRescheduleDialog extends ComponentDialog {
     const binding = boundResult(step);
     if (!binding) return step.endDialog(null);
     const ctx = step.context;
-    const listed = await runPlatform(ctx, () => this.deps.platform.exams.listBookings(binding.idNumber));
-    if (!listed.ok) return step.endDialog(null);
-    const { active } = sortBookings(listed.value);
-    if (active.length === 0) {
-      await ctx.sendActivity(msg(ctx, 'exam.reschedule.none'));
-      return step.endDialog(null);
-    }
-    const o = step.options;
-    o.offered = active;
-    const subject = o.text ? examSlotsSaid(o.text, todayOf(this.deps.clock)).exam_subject : entityValue(o, 'exam_subject');
-    const matching = bookingsNamed(active, subject);
-    if (matching.length === 1 && matching[0]) return step.next({ value: matching[0].bookingId, index: active.indexOf(matching[0]), score: 1 });
+    const found = await activeBookingsFor(ctx, this.deps, binding.idNumber, step.options, 'exam.reschedule.none');
+    if (!found) return step.endDialog(null);
+    const { active, named } = found;
+    step.options.offered = active;
+    if (named) return step.next({ value: named.booking.bookingId, index: named.index, score: 1 });
     const today = todayOf(this.deps.clock);
     return ask(step, EXAM_PROMPTS.reschedulePick, {
       prompt: msg(ctx, 'exam.reschedule.pick'), retryPrompt: msg(ctx, 'exam.cancel.badPick'),
