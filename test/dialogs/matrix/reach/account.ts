@@ -37,5 +37,7 @@ export const ACCOUNT_REACH: Record<string, Fixture> = {
     say: { 'zh-CN': ['约科目二', PERSONAS.zhangWei.idNumber, PERSONAS.zhangWei.name], en: ['book test 2', PERSONAS.zhangWei.idNumber, PERSONAS.zhangWei.name] },
     marker: { 'zh-CN': '验证码已发送', en: 'A code was sent' },
     done: bound,
+    // The code itself is not known ahead; asking for it again is an answer here too (the resend interval applies).
+    value: { say: { 'zh-CN': '没收到', en: "I didn't get the code" }, expect: { 'zh-CN': '60秒后才能再发', en: 'a new one can be sent in 60 seconds' } },
   },
 };
