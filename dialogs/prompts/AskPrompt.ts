@@ -48,6 +48,12 @@ const STOP_WORDS = /办|弄|搞|退出|结束|不想|不做|\bstop\b|\bquit\b|gi
 const CANCEL_WORDS = /取消|撤|退掉|退了|不考|不去|不要了|cancel|call (?:it )?off|drop it/i;
 const BACK = /^(?:请|我要|我想)?(?:返回|回到|退回|回)(?:到)?(?:上一步|上一个问题|前一步|上一个)?(?:吧|去)?$|^上一步(?:吧)?$|^(?:go\s+)?back(?:\s+(?:a\s+step|one\s+step))?$|^previous(?:\s+step)?$/i;
 const INTERPRETED = Symbol('askPrompt.interpreted');
+const FAILED_BEFORE = Symbol('askPrompt.failedBefore');
+
+/** How many answers failed at the question answered this turn before the answer it took (0 when none was). */
+export function failedBefore(ctx: TurnContext): number {
+  return (ctx.turnState.get(FAILED_BEFORE) as number | undefined) ?? 0;
+}
 
 /** The AskPrompt waiting for an answer at the bottom of a dialog stack, with its state; undefined when none is. */
 export function activeAskPrompt(dc: DialogContext): { prompt: AskPrompt; state: AskState } | undefined {
@@ -73,7 +79,7 @@ export class AskPrompt extends Dialog<AskOptions> {
   }
 
   override async beginDialog(dc: DialogContext, options?: AskOptions): Promise<DialogTurnResult> {
-    const state: AskState = { options: options ?? { prompt: '' }, failures: 0 };
+    const state: AskState = { options: options ?? { prompt: '' }, failures: options?.failures ?? 0 };
     dc.activeDialog!.state = state;
     await this.ask(dc.context, state);
     return Dialog.EndOfTurn;
@@ -85,6 +91,7 @@ export class AskPrompt extends Dialog<AskOptions> {
     const a = this.interpret(dc.context, state);
     switch (a.act) {
       case 'affirm': case 'deny': case 'choose': case 'value': case 'correct': case 'back':
+        dc.context.turnState.set(FAILED_BEFORE, state.failures);
         return dc.endDialog(a.value);
       case 'ambiguous': {
         state.pending = a.indices;
@@ -200,7 +207,9 @@ export class AskPrompt extends Dialog<AskOptions> {
       ? [msg(ctx, 'common.yes'), msg(ctx, 'common.no')]
       : ChoiceFactory.toChoices(options.choices ?? []).map((c) => c.value);
     let text = options.prompt;
-    if (failures === 1) text = options.retryPrompt ?? `${msg(ctx, `prompt.retry.${this.definition.kind}`)}\n${options.prompt}`;
+    // A first failure here gets the retry hint; answers that failed before the flow asked again (options.failures) got
+    // the flow's own explanation, which its prompt carries.
+    if (failures === 1 && !options.failures) text = options.retryPrompt ?? `${msg(ctx, `prompt.retry.${this.definition.kind}`)}\n${options.prompt}`;
     if (failures >= 2) {
       // At a confirmation 「否」 is the way out (and 「取消」 may mean yes: at a cancellation it does).
       const confirm = this.definition.kind === 'confirm';

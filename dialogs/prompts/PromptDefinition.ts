@@ -43,6 +43,11 @@ export interface AskOptions {
   doneSoFar?: string;
   /** Anything the flow's readers need (e.g. the subjects of the listed bookings). */
   validations?: object;
+  /**
+   * Answers that already led nowhere before the flow asked this again (an invalid plate number checked and refused):
+   * they count towards the example after two and the person after three.
+   */
+  failures?: number;
 }
 
 /** A slot the citizen changed at a question, or going back: the flow decides what to ask next. */

@@ -18,6 +18,8 @@ export interface PlateSelectState extends FlowOptions {
   candidates?: string[];
   /** Why the last answer with numbers could not be read (said when they are asked again). */
   patternProblem?: string;
+  /** Answers in a row at the numbers question that led to no plate (unreadable, invalid, none free): see AskOptions.failures. */
+  patternFailures?: number;
   /** Patterns the citizen proposed that were not checked yet (after the one offered). */
   pendingPatterns?: string[];
   /** The plate offered for confirmation. */

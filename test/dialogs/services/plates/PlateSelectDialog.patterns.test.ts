@@ -73,9 +73,10 @@ describe('PlateSelectDialog — 自编号码', () => {
     const many = Array.from({ length: 21 }, (_, i) => `6M${String(i + 100)}`).join(' ');
     await play(client, [
       [many, [/^一次最多查20个号码，你发了21个。\n请重新输入1到20个号码，用空格、逗号或顿号隔开.*车辆信息已经记下了。$/]],
-      // Words without any number are not an attempt at numbers: what is expected is said again.
-      ['我想要个吉利的号', [/^请重新输入1到20个号码/]],
-      ['6M888、88', [/^「88」看不出是号码。\n请重新输入/]],
+      // Words without any number are not an attempt at numbers; the second answer in a row that leads nowhere gets the
+      // example and a way out (人工/取消), and so does the next one, with what was wrong with it.
+      ['我想要个吉利的号', [/^还是没看懂。例如可以回复：「6M888、苏A8K8K8」[\s\S]*请重新输入1到20个号码[\s\S]*\[人工\|取消\]$/]],
+      ['6M888、88', [/^还是没看懂。[\s\S]*「88」看不出是号码。\n请重新输入/]],
       ['苏A 6M888', ['1. 苏A6M888：可以选', '确认为车架号尾号008821的车辆选用号牌苏A6M888吗']],
     ]);
   });
@@ -124,7 +125,7 @@ describe('PlateSelectDialog — 自编号码', () => {
       [wangQiang.fuelVin, ['VIN ending 008821', 'How would you like to choose']],
       ['my own numbers', ['Write the numbers you would like, up to 20 at once']],
       ['hello there', [/^Please enter 1 to 20 numbers/]],
-      ['hello 6M888x', [/^"hello" does not look like a plate number\.\nPlease enter 1 to 20 numbers/]],
+      ['hello 6M888x', [/^I still didn't get that\.[\s\S]*"hello" does not look like a plate number\.\nPlease enter 1 to 20 numbers/]],
       ['66666, 6M888', [
         /^Results, in the order you gave:\n1\. 苏A66666: reserved or not allowed\n2\. 苏A6M888: available$/,
         withButtons('Take the plate 苏A6M888 for the vehicle with VIN ending 008821\\?', 'Yes\\|No'),
