@@ -12,6 +12,8 @@ import { readPinyin } from './pinyin';
 export type DetectedLanguage = 'zh' | 'mixed' | 'en' | 'en-short' | 'none';
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/u;
+/** A province's abbreviation and an authority letter: the start of a plate. */
+const PLATE_PREFIX = /[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z](?![a-z])/gu;
 /**
  * A Latin word: letters (tone-marked ones too), or lower-case pinyin syllables with tone digits ("kao3shi4"), not
  * part of a plate-like or code-like run (6SB66, AB3C5).
@@ -83,6 +85,8 @@ export function detectLanguage(text: string, entities: ReadonlyArray<{ start: nu
     pos = e.end;
   }
   rest += text.slice(pos);
+  // The start of a plate (苏A, 京B) names a plate, not a language: "the 苏A one" is English, 「苏A」 alone is none.
+  rest = rest.replace(PLATE_PREFIX, ' ');
   let han = 0;
   for (const ch of rest) if (HAN.test(ch)) han += 1;
   const words = latinWords(rest);

@@ -26,6 +26,11 @@ describe('detectLanguage', () => {
     ['ok', 'en-short'],
     ['6SB66 AB3C5', 'none'],
     ['我的ID', 'zh'],
+    // The start of a plate names a plate, not a language.
+    ['the 苏A one', 'en'],
+    ['苏A', 'none'],
+    ['苏A那辆', 'zh'],
+    ['查一下京B的车', 'zh'],
   ])('%j → %s', (text, lang) => expect(detectLanguage(text)).toBe(lang));
 
   it('does not count the words inside entities (offsets into the text)', () => {
