@@ -159,10 +159,16 @@ function promptCells(p: PromptDefinition, f: Reach, locale: Locale, seed: number
   if (f.value) cell('answer', f.value.say[locale], shows(f.value.expect[locale]));
   if (f.correct) cell('correct a slot', f.correct.say[locale], async (replies, world) => { shows(f.correct!.expect[locale])(replies); await notDone(world); });
   if (p.back && f.back) cell('go back', locale === 'zh-CN' ? '返回上一步' : 'go back', async (replies, world) => { shows(f.back![locale])(replies); await notDone(world); });
-  const side = ph.sideOther.filter((s) => /分|points/i.test(s)).slice(0, 1);
+  // Side questions answered in one turn for every persona: the citizen's points, and their exam bookings (of the exams
+  // service itself at an exams question, of another service elsewhere).
+  const side = [
+    ph.sideOther.find((q) => /分|points/i.test(q)),
+    ph.sideOther.find((q) => /考试|exam|test/i.test(q)),
+  ].filter((q): q is string => q !== undefined);
   for (const q of side) {
     cell('side question', q, async (replies, world) => {
-      shows(/接着刚才的|back to/)(replies);
+      // Answered and resumed; or, asked at that very flow's own question, the question is asked again.
+      shows(/接着刚才的|back to|我们正在办这件事|already on it/)(replies);
       expect(matches(replies.at(-1) ?? '', f.marker[locale])).toBe(true);
       await notDone(world);
     });
