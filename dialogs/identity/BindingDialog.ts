@@ -16,7 +16,7 @@ import { channelUserId } from '../shared/channelUserId';
 import { describePlatformError } from '../shared/describePlatformError';
 import { runPlatform } from '../shared/runPlatform';
 import { markSensitiveInput } from '../shared/sensitiveInput';
-import { todayOf } from '../shared/today';
+import { understandTurn } from '../shared/understandTurn';
 import { BINDING_PROMPTS, textQuestion } from './prompts';
 import { readCode, readIdNumber, readName, RESEND, saysStopBinding, STOP } from './readers';
 
@@ -89,7 +89,7 @@ export class BindingDialog extends ComponentDialog {
     this.addDialog(textQuestion(BINDING_PROMPTS.name, deps, (ctx, text, options) => {
       if (saysStopBinding(text)) return STOP;
       markSensitiveInput(ctx, 'name');
-      const name = readName(text, (t) => this.isRequest(t));
+      const name = readName(text, (t) => this.isRequest(ctx, t));
       if (name !== undefined) keepLanguage(ctx, options, text, name);
       return name;
     }));
@@ -113,8 +113,8 @@ export class BindingDialog extends ComponentDialog {
   }
 
   /** A bare answer the NLU confidently reads as something asked for (「查记分」, 「你好」): not a name. */
-  private isRequest(text: string): boolean {
-    const u = this.deps.nlu.understand(text, todayOf(this.deps.clock));
+  private isRequest(ctx: TurnContext, text: string): boolean {
+    const u = understandTurn(ctx, this.deps, text);
     return u.intent !== 'None' && u.score >= REQUEST_CONFIDENT;
   }
 

@@ -6,7 +6,7 @@ import type { Understanding } from '../../nlu-models/recognizer/Understanding';
 import type { DialogDeps } from '../DialogDeps';
 import { localeOf, msg } from '../i18n/turnLocale';
 import type { FlowOptions } from '../shared/FlowOptions';
-import { todayOf } from '../shared/today';
+import { understandTurn } from '../shared/understandTurn';
 import { sensitiveInputOf } from '../shared/sensitiveInput';
 import { maskCitizenMessage } from '../../integrations/privacy/maskCitizenMessage';
 import { isComplaint, requestHandoff } from '../handoff/requestHandoff';
@@ -85,7 +85,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   private understand(dc: DialogContext): Understanding {
-    return this.deps.nlu.understand(dc.context.activity.text ?? '', todayOf(this.deps.clock));
+    return understandTurn(dc.context, this.deps);
   }
 
   /** The service of the flow currently running, if any (the topmost flow on the stack). */

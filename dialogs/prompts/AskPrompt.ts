@@ -7,7 +7,7 @@ import type { ConfirmPurpose } from '../../nlu-models/acts/types';
 import { normalizeText } from '../../nlu-models/text/normalize';
 import type { DialogDeps } from '../DialogDeps';
 import { localeOf, msg } from '../i18n/turnLocale';
-import { todayOf } from '../shared/today';
+import { understandTurn } from '../shared/understandTurn';
 import { matchChoice, saysAny } from './choiceAnswers';
 import type { AskOptions, PromptDefinition, Redirect } from './PromptDefinition';
 
@@ -127,7 +127,7 @@ export class AskPrompt extends Dialog<AskOptions> {
     if (!text) return { act: 'other' };
     const d = this.definition;
     const options = state.options;
-    if (d.kind !== 'confirm' && this.asksAboutRecords(text)) return { act: 'other' };
+    if (d.kind !== 'confirm' && this.asksAboutRecords(ctx, text)) return { act: 'other' };
     if (d.kind === 'choice') {
       const choices = ChoiceFactory.toChoices(options.choices ?? []);
       if (state.pending?.length) {
@@ -138,7 +138,7 @@ export class AskPrompt extends Dialog<AskOptions> {
       if (own !== undefined) return typeof own === 'string' ? { act: 'choose', value: { value: own, index: -1, score: 1 } } : { act: 'choose', value: own };
       const m = matchChoice(text, choices);
       // 「算了不弄了」 names 暂不办理 only in part: a stop of the whole flow is not taken as that option.
-      if (m && 'index' in m && !(m.loose && this.saysStop(text))) return this.chosen(choices, m.index);
+      if (m && 'index' in m && !(m.loose && this.saysStop(ctx, text))) return this.chosen(choices, m.index);
       if (m && 'ambiguous' in m) return { act: 'ambiguous', indices: m.ambiguous };
       if (d.anyPicksFirst && saysAny(text) && choices.length > 0) return this.chosen(choices, 0);
     }
@@ -175,9 +175,9 @@ export class AskPrompt extends Dialog<AskOptions> {
     const c = this.deps.acts.classify(text, purpose);
     if (c.act === 'other' || c.score < ACT_CONFIDENT) return undefined;
     // 「不办了」「算了不弄了」 stop the whole flow rather than refuse this one step (except where stopping is what is asked).
-    if (c.act === 'deny' && purpose !== 'cancel' && this.saysStop(text)) return undefined;
+    if (c.act === 'deny' && purpose !== 'cancel' && this.saysStop(ctx, text)) return undefined;
     // At a cancellation 「退出」「不弄了」 leave the question; only words that say cancel (取消, 撤, 不考了…) confirm it.
-    if (c.act === 'affirm' && purpose === 'cancel' && !CANCEL_WORDS.test(text) && this.saysStop(text)) return undefined;
+    if (c.act === 'affirm' && purpose === 'cancel' && !CANCEL_WORDS.test(text) && this.saysStop(ctx, text)) return undefined;
     return c.act === 'affirm';
   }
 
@@ -185,9 +185,9 @@ export class AskPrompt extends Dialog<AskOptions> {
    * 「我现在有预约吗」 "do I have any bookings?" at a date question: a question about the citizen's own records is a side
    * question, even when a reader would find a value in it (现在 as a date).
    */
-  private asksAboutRecords(text: string): boolean {
+  private asksAboutRecords(ctx: TurnContext, text: string): boolean {
     if (!QUESTION.test(text)) return false;
-    const u = this.deps.nlu.understand(text, todayOf(this.deps.clock));
+    const u = understandTurn(ctx, this.deps, text);
     return /\.(?:query|whoami)$/.test(u.intent) && u.score >= SIDE_CONFIDENT;
   }
 
@@ -195,9 +195,9 @@ export class AskPrompt extends Dialog<AskOptions> {
    * 「不办了」「算了不弄了」 "I'm out, stop": leaving the whole request, not just refusing this step (「不用了」「不」 refuse the
    * step, and the flow says what was not done).
    */
-  private saysStop(text: string): boolean {
+  private saysStop(ctx: TurnContext, text: string): boolean {
     if (!STOP_WORDS.test(text)) return false;
-    const u = this.deps.nlu.understand(text, todayOf(this.deps.clock));
+    const u = understandTurn(ctx, this.deps, text);
     return u.intent === 'cancel' && u.score >= STOP_CONFIDENT;
   }
 
