@@ -2,6 +2,7 @@ import type { Storage } from 'botbuilder';
 import type { AgentStore } from './agents';
 import type { AuditLog } from './auditLog';
 import type { HandoffStore } from './handoffs';
+import type { KnowledgeStore } from './knowledge';
 import type { MessageReceipts } from './messageReceipts';
 import type { RateLimits } from './rateLimits';
 import type { SharedTokens } from './sharedTokens';
@@ -26,6 +27,8 @@ export interface StoreBundle {
   audit: AuditLog;
   training: TrainingStore;
   inbox: InboxStore;
+  /** The knowledge base's answer cards: the draft, published versions and the live one. */
+  knowledge: KnowledgeStore;
   /** What the writes did lately (a recent failure makes GET /readyz answer 503). */
   readonly health: WriteHealth;
   /** Releases the connection; idempotent. */

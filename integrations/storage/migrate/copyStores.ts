@@ -14,6 +14,9 @@ export interface CopyReport {
   corpusSeeds: number;
   versions: number;
   inbox: number;
+  /** The knowledge base: draft cards (active and retired) and published versions with their cards. */
+  knowledgeCards: number;
+  knowledgeVersions: number;
 }
 
 interface BotStateRow { key: string; data: string }
@@ -22,11 +25,12 @@ interface TranscriptRow { conversation_id: string; channel_id: string; sender: '
 /**
  * Copies an embedded (SQLite) deployment's data into another store (MongoDB: npm run migrate:sqlite-to-mongo):
  * bot state, transcripts, console accounts (same password hashes), handoffs with their events, the audit log,
- * training data, model versions with their models and the live pointer, and the misunderstood inbox.
+ * training data, model versions with their models and the live pointer, the misunderstood inbox, and the knowledge
+ * base (draft cards, published versions with their cards, the live version and the seed record).
  * Run it with the bot stopped, into an empty target. Ids of agents and versions are new; references follow.
  */
 export async function copyStores(from: SqliteStores, to: StoreBundle, log: (line: string) => void = () => undefined): Promise<CopyReport> {
-  const r: CopyReport = { botState: 0, transcripts: 0, agents: 0, handoffs: 0, handoffEvents: 0, audit: 0, intents: 0, utterances: 0, corpusSeeds: 0, versions: 0, inbox: 0 };
+  const r: CopyReport = { botState: 0, transcripts: 0, agents: 0, handoffs: 0, handoffEvents: 0, audit: 0, intents: 0, utterances: 0, corpusSeeds: 0, versions: 0, inbox: 0, knowledgeCards: 0, knowledgeVersions: 0 };
 
   for (const row of from.db.prepare('SELECT key, data FROM bot_state ORDER BY key').all() as BotStateRow[]) {
     await to.storage.write({ [row.key]: { ...(JSON.parse(row.data) as object), eTag: '*' } });
@@ -112,5 +116,24 @@ export async function copyStores(from: SqliteStores, to: StoreBundle, log: (line
     r.inbox += 1;
   }
   log(`misunderstood inbox: ${r.inbox} items (all as new)`);
+
+  for (const d of await from.knowledge.draftCards()) {
+    await to.knowledge.saveDraftCard({ ...d, updatedBy: agent(d.updatedBy) ?? d.updatedBy });
+    r.knowledgeCards += 1;
+  }
+  // Oldest first, so the copies are numbered as the originals were.
+  const knowledgeIds = new Map<string, string>();
+  for (const v of [...(await from.knowledge.versions())].reverse()) {
+    const cards = (await from.knowledge.versionCards(v.id)) ?? [];
+    const copy = await to.knowledge.createVersion({ createdBy: agent(v.createdBy) ?? v.createdBy, createdAt: v.createdAt, note: v.note, hash: v.hash, cards });
+    knowledgeIds.set(v.id, copy.id);
+    r.knowledgeVersions += 1;
+  }
+  const knowledgeLive = await from.knowledge.live();
+  const liveCopy = knowledgeLive && knowledgeIds.get(knowledgeLive.versionId);
+  if (knowledgeLive && liveCopy) await to.knowledge.setLive(liveCopy, agent(knowledgeLive.publishedBy) ?? knowledgeLive.publishedBy, knowledgeLive.publishedAt);
+  const seed = await from.knowledge.seed();
+  if (seed) await to.knowledge.recordSeed(seed.hash, seed.at);
+  log(`knowledge base: ${r.knowledgeCards} draft cards, ${r.knowledgeVersions} versions${liveCopy ? `, live: ${liveCopy}` : ''}${seed ? ', seed record' : ''}`);
   return r;
 }

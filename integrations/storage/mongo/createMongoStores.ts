@@ -4,6 +4,7 @@ import { MongoAgentStore } from './MongoAgentStore';
 import { MongoAuditLog } from './MongoAuditLog';
 import { MongoHandoffStore } from './MongoHandoffStore';
 import { MongoInboxStore } from './MongoInboxStore';
+import { MongoKnowledgeStore } from './MongoKnowledgeStore';
 import { MongoMessageReceipts } from './MongoMessageReceipts';
 import { MongoRateLimits } from './MongoRateLimits';
 import { MongoSharedTokens } from './MongoSharedTokens';
@@ -36,6 +37,7 @@ export async function createMongoStores(uri: string, options: { onInboxError?: (
     audit: new MongoAuditLog(conn),
     training: new MongoTrainingStore(conn),
     inbox: new MongoInboxStore(conn, options.onInboxError),
+    knowledge: new MongoKnowledgeStore(conn),
     health,
     close: async () => {
       await conn.close();

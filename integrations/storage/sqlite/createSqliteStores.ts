@@ -12,6 +12,7 @@ import { SqliteAgentStore } from './SqliteAgentStore';
 import { SqliteAuditLog } from './SqliteAuditLog';
 import { SqliteHandoffStore } from './SqliteHandoffStore';
 import { SqliteInboxStore } from './SqliteInboxStore';
+import { SqliteKnowledgeStore } from './SqliteKnowledgeStore';
 import { SqliteMessageReceipts } from './SqliteMessageReceipts';
 import { SqliteRateLimits } from './SqliteRateLimits';
 import { SqliteSharedTokens } from './SqliteSharedTokens';
@@ -54,6 +55,7 @@ export function createSqliteStores(
       audit: new SqliteAuditLog(db),
       training: new SqliteTrainingStore(db),
       inbox: new SqliteInboxStore(db, options.onInboxError),
+      knowledge: new SqliteKnowledgeStore(db),
       health: writeHealthOf(db),
       close: async () => {
         if (db.open) db.close();

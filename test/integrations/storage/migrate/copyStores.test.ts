@@ -3,6 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyStores } from '../../../../integrations/storage/migrate/copyStores';
 import { createSqliteStores, type SqliteStores } from '../../../../integrations/storage/sqlite/createSqliteStores';
+import type { KnowledgeCard } from '../../../../nlu-models/knowledge/types';
+
+const card = (id: string, zh: string): KnowledgeCard => ({
+  id, kind: 'answer', topic: 'points', title: { 'zh-CN': zh, en: id }, questions: { 'zh-CN': [zh], en: [id] },
+  answer: { 'zh-CN': `${zh}：记6分。`, en: 'Six points.' }, cites: [{ law: 'points-scoring-measures-2022', article: 10, item: 8 }], offer: 'points.query',
+});
+const RED = card('points.red-light', '闯红灯记几分');
+const PHONE = card('points.phone', '开车打电话记几分');
 
 /** The copy is store-agnostic; here it is checked SQLite → SQLite (the MongoDB target needs a server: see README). */
 describe('copyStores: an embedded deployment copied into another store', () => {
@@ -34,6 +42,12 @@ describe('copyStores: an embedded deployment copied into another store', () => {
     await from.training.updateVersion(v2.id, { status: 'failed', error: 'boom' });
     await from.training.setLive(v1.id, 'system', 5);
     await from.inbox.record({ text: '订机票', locale: 'zh-CN', intent: 'None', score: 0.9, at: 6 });
+    await from.knowledge.saveDraftCard({ card: RED, status: 'active', updatedBy: 'system', updatedAt: 7 });
+    await from.knowledge.saveDraftCard({ card: PHONE, status: 'retired', updatedBy: wang.id, updatedAt: 8 });
+    const k1 = await from.knowledge.createVersion({ createdBy: 'system', createdAt: 7, note: 'seed', hash: 'a'.repeat(64), cards: [PHONE, RED] });
+    await from.knowledge.createVersion({ createdBy: wang.id, createdAt: 9, note: '下线打电话卡片', hash: 'b'.repeat(64), cards: [RED] });
+    await from.knowledge.setLive(k1.id, wang.id, 10);
+    await from.knowledge.recordSeed('c'.repeat(64), 7);
   });
   afterAll(async () => {
     await from.close();
@@ -43,7 +57,7 @@ describe('copyStores: an embedded deployment copied into another store', () => {
 
   it('copies every kind of data, keeping references between them', async () => {
     const report = await copyStores(from, to);
-    expect(report).toEqual({ botState: 1, transcripts: 1, agents: 1, handoffs: 1, handoffEvents: 1, audit: 1, intents: 1, utterances: 1, corpusSeeds: 1, versions: 2, inbox: 1 });
+    expect(report).toEqual({ botState: 1, transcripts: 1, agents: 1, handoffs: 1, handoffEvents: 1, audit: 1, intents: 1, utterances: 1, corpusSeeds: 1, versions: 2, inbox: 1, knowledgeCards: 2, knowledgeVersions: 2 });
     expect(await to.storage.read(['wechat/conversations/o1'])).toEqual({ 'wechat/conversations/o1': { dialog: { step: 2 }, eTag: expect.any(String) } });
     expect((await to.transcripts.list('o1'))[0].text).toBe('我的身份证320583********0024');
     const wang = await to.agents.byUsername('wang');
@@ -60,5 +74,17 @@ describe('copyStores: an embedded deployment copied into another store', () => {
     expect(versions[0].createdBy).toBe(wang?.id);
     expect(await to.training.corpusSeeds()).toEqual([{ key: 'fines/zh-CN', hash: 'f'.repeat(64), corpus: '{"locale":"zh-CN","data":[]}', recordedBy: wang?.id, recordedAt: 2 }]);
     expect((await to.inbox.open(5)).map((i) => i.text)).toEqual(['订机票']);
+    expect(await to.knowledge.draftCards()).toEqual([
+      { card: PHONE, status: 'retired', updatedBy: wang?.id, updatedAt: 8 },
+      { card: RED, status: 'active', updatedBy: 'system', updatedAt: 7 },
+    ]);
+    const kv = await to.knowledge.versions();
+    expect(kv.map((v) => [v.number, v.note, v.hash, v.cardCount, v.createdBy])).toEqual([
+      [2, '下线打电话卡片', 'b'.repeat(64), 1, wang?.id], [1, 'seed', 'a'.repeat(64), 2, 'system'],
+    ]);
+    expect(await to.knowledge.versionCards(kv[1].id)).toEqual([PHONE, RED]);
+    expect(await to.knowledge.versionCards(kv[0].id)).toEqual([RED]);
+    expect(await to.knowledge.live()).toEqual({ versionId: kv[1].id, publishedAt: 10, publishedBy: wang?.id });
+    expect(await to.knowledge.seed()).toEqual({ hash: 'c'.repeat(64), at: 7 });
   });
 });

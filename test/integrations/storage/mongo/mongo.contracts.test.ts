@@ -9,6 +9,7 @@ import { runAuditLogContract } from '../contracts/auditLogContract';
 import { runHandoffEventsContract } from '../contracts/handoffEventsContract';
 import { runHandoffStoreContract } from '../contracts/handoffStoreContract';
 import { runInboxStoreContract } from '../contracts/inboxStoreContract';
+import { runKnowledgeStoreContract } from '../contracts/knowledgeStoreContract';
 import { runMessageReceiptsContract } from '../contracts/messageReceiptsContract';
 import { runWebhookNoncesContract } from '../contracts/webhookNoncesContract';
 import type { PortFactory } from '../contracts/portContract';
@@ -123,6 +124,7 @@ if (URI === undefined || URI === '') {
     runAgentStoreContract('MongoDB', port((s) => s.agents));
     runAuditLogContract('MongoDB', port((s) => s.audit, 'audit_log'));
     runTrainingStoreContract('MongoDB', port((s) => s.training));
+    runKnowledgeStoreContract('MongoDB', port((s) => s.knowledge));
     runInboxStoreContract('MongoDB', async (onInboxError) => {
       const b = await openBundle({ onInboxError });
       return { store: b.stores.inbox, close: b.close, stored: () => b.dump('nlu_inbox') };
@@ -138,6 +140,7 @@ if (URI === undefined || URI === '') {
           }));
           expect(await indexes('agents')).toContainEqual(expect.objectContaining({ key: { username: 1 }, unique: true }));
           expect(await indexes('nlu_utterances')).toContainEqual(expect.objectContaining({ key: { locale: 1, split: 1, text: 1 }, unique: true }));
+          expect(await indexes('knowledge_versions')).toContainEqual(expect.objectContaining({ key: { number: 1 }, unique: true }));
           expect(await indexes('message_receipts')).toContainEqual(expect.objectContaining({ key: { createdAt: 1 }, expireAfterSeconds: 86_400 }));
           expect(await indexes('webhook_nonces')).toContainEqual(expect.objectContaining({ key: { expiresAt: 1 }, expireAfterSeconds: 0 }));
           expect(await indexes('agent_sessions')).toContainEqual(expect.objectContaining({ key: { expiresAt: 1 }, expireAfterSeconds: 0 }));

@@ -4,6 +4,7 @@ import { MongoAgentStore } from '../../../../integrations/storage/mongo/MongoAge
 import { MongoAuditLog } from '../../../../integrations/storage/mongo/MongoAuditLog';
 import { MongoHandoffStore } from '../../../../integrations/storage/mongo/MongoHandoffStore';
 import { MongoInboxStore } from '../../../../integrations/storage/mongo/MongoInboxStore';
+import { MongoKnowledgeStore } from '../../../../integrations/storage/mongo/MongoKnowledgeStore';
 import { MongoMessageReceipts } from '../../../../integrations/storage/mongo/MongoMessageReceipts';
 import { MongoRateLimits } from '../../../../integrations/storage/mongo/MongoRateLimits';
 import { MongoSharedTokens } from '../../../../integrations/storage/mongo/MongoSharedTokens';
@@ -11,6 +12,7 @@ import { MongoStorage } from '../../../../integrations/storage/mongo/MongoStorag
 import { MongoTrainingStore } from '../../../../integrations/storage/mongo/MongoTrainingStore';
 import { MongoTranscriptStore } from '../../../../integrations/storage/mongo/MongoTranscriptStore';
 import { MongoWebhookNonces } from '../../../../integrations/storage/mongo/MongoWebhookNonces';
+import type { KnowledgeCard } from '../../../../nlu-models/knowledge/types';
 import { newHandoff } from '../people/handoffFixtures';
 
 /**
@@ -21,6 +23,11 @@ import { newHandoff } from '../people/handoffFixtures';
  * schema rejects. What MongoDB then does with it is checked by mongo.contracts.test.ts against a real server.
  */
 const T = Date.UTC(2100, 0, 1);
+const KNOWLEDGE_CARD: KnowledgeCard = {
+  id: 'points.red-light', kind: 'answer', topic: 'points', title: { 'zh-CN': '闯红灯记几分', en: 'Points for running a red light' },
+  questions: { 'zh-CN': ['闯红灯扣几分'], en: ['red light points'] }, answer: { 'zh-CN': '一次记6分。', en: 'Six points.' },
+  cites: [{ law: 'points-scoring-measures-2022', article: 10, item: 8 }], offer: 'points.query',
+};
 let conn: Connection;
 let s: Omit<StoreBundle, 'kind' | 'close' | 'health'>;
 
@@ -31,6 +38,7 @@ beforeAll(async () => {
     storage: new MongoStorage(conn), transcripts: new MongoTranscriptStore(conn), receipts: new MongoMessageReceipts(conn), nonces: new MongoWebhookNonces(conn),
     tokens: new MongoSharedTokens(conn), rateLimits: new MongoRateLimits(conn), handoffs: new MongoHandoffStore(conn),
     agents: new MongoAgentStore(conn), audit: new MongoAuditLog(conn), training: new MongoTrainingStore(conn), inbox: new MongoInboxStore(conn),
+    knowledge: new MongoKnowledgeStore(conn),
   };
 });
 afterAll(async () => {
@@ -80,6 +88,12 @@ const OPERATIONS: Array<[string, () => Promise<unknown>]> = [
   ['training.setLive', () => s.training.setLive('v', 'a', T)], ['training.live', () => s.training.live()],
   ['inbox.open', () => s.inbox.open(5)], ['inbox.item', () => s.inbox.item(1)],
   ['inbox.resolve', () => s.inbox.resolve(1, 'filed', 'a', T, 'exam.book')], ['inbox.resolve without intent', () => s.inbox.resolve(1, 'ignored', 'a', T)],
+  ['knowledge.draftCards', () => s.knowledge.draftCards()], ['knowledge.draftCard', () => s.knowledge.draftCard('points.red-light')],
+  ['knowledge.saveDraftCard', () => s.knowledge.saveDraftCard({ card: KNOWLEDGE_CARD, status: 'retired', updatedBy: 'a', updatedAt: T })],
+  ['knowledge.createVersion', () => s.knowledge.createVersion({ createdBy: 'a', createdAt: T, note: '发布', hash: 'ab'.repeat(32), cards: [KNOWLEDGE_CARD] })],
+  ['knowledge.versions', () => s.knowledge.versions()], ['knowledge.version', () => s.knowledge.version('v')], ['knowledge.versionCards', () => s.knowledge.versionCards('v')],
+  ['knowledge.setLive', () => s.knowledge.setLive('v', 'a', T)], ['knowledge.live', () => s.knowledge.live()],
+  ['knowledge.seed', () => s.knowledge.seed()], ['knowledge.recordSeed', () => s.knowledge.recordSeed('ab'.repeat(32), T)],
 ];
 
 it.each(OPERATIONS)('%s builds a command its schema accepts and hands it to the driver', async (_name, operation) => {

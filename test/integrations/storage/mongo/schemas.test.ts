@@ -3,6 +3,9 @@ import { agentSchema, sessionSchema } from '../../../../integrations/storage/mon
 import { auditSchema } from '../../../../integrations/storage/mongo/MongoAuditLog';
 import { handoffEventSchema, handoffSchema } from '../../../../integrations/storage/mongo/MongoHandoffStore';
 import { inboxSchema } from '../../../../integrations/storage/mongo/MongoInboxStore';
+import {
+  knowledgeCardSchema, knowledgeLiveSchema, knowledgeSeedSchema, knowledgeVersionSchema,
+} from '../../../../integrations/storage/mongo/MongoKnowledgeStore';
 import { receiptSchema } from '../../../../integrations/storage/mongo/MongoMessageReceipts';
 import { rateSchema } from '../../../../integrations/storage/mongo/MongoRateLimits';
 import { tokenSchema } from '../../../../integrations/storage/mongo/MongoSharedTokens';
@@ -120,6 +123,20 @@ const CASES: SchemaCase[] = [
     name: 'inbox', schema: inboxSchema, valid: { _id: 1, text: '推荐电影', locale: 'zh-CN', intent: 'None', score: 0.2, createdAt: T, status: 'new' },
     required: ['_id', 'text', 'locale', 'intent', 'score', 'createdAt'], invalid: [['status', 'spam', 'enum'], ['text', '字'.repeat(501), 'maxlength']],
   },
+  {
+    name: 'knowledgeCard', schema: knowledgeCardSchema, valid: { _id: 'points.red-light', card: '{}', status: 'active', updatedBy: 'system', updatedAt: T },
+    required: ['_id', 'card', 'status', 'updatedBy', 'updatedAt'], invalid: [['status', 'deleted', 'enum'], ['_id', 'k'.repeat(201), 'maxlength']],
+  },
+  {
+    name: 'knowledgeVersion', schema: knowledgeVersionSchema,
+    valid: { _id: 'kv-1', number: 1, createdBy: 'system', createdAt: T, note: 'seed', hash: SHA256, cardCount: 0, cards: '[]' },
+    required: ['_id', 'number', 'createdBy', 'createdAt', 'hash', 'cardCount', 'cards'], invalid: [['cardCount', -1, 'min']],
+  },
+  {
+    name: 'knowledgeLive', schema: knowledgeLiveSchema, valid: { _id: 'live', versionId: 'kv-1', publishedAt: T, publishedBy: 'admin-1' },
+    required: ['_id', 'versionId', 'publishedAt', 'publishedBy'], invalid: [],
+  },
+  { name: 'knowledgeSeed', schema: knowledgeSeedSchema, valid: { _id: 'seed', hash: SHA256, at: T }, required: ['_id', 'hash', 'at'], invalid: [] },
   { name: 'counter', schema: counterSchema, valid: { _id: 'audit', seq: 1 }, required: ['_id', 'seq'], invalid: [] },
 ];
 
@@ -220,6 +237,10 @@ describe('declared indexes', () => {
     expect(versionSchema.indexes()).toContainEqual([{ number: 1 }, expect.objectContaining({ unique: true })]);
   });
 
+  it('knowledge version numbers are unique', () => {
+    expect(knowledgeVersionSchema.indexes()).toContainEqual([{ number: 1 }, expect.objectContaining({ unique: true })]);
+  });
+
   it.each<[string, string, number, Schema]>([
     ['message receipts', 'createdAt', 86_400, receiptSchema],
     ['rate limits', 'expiresAt', 0, rateSchema],
@@ -233,6 +254,7 @@ describe('declared indexes', () => {
     ['botState', botStateSchema], ['transcript', transcriptSchema], ['token', tokenSchema], ['handoff', handoffSchema],
     ['handoffEvent', handoffEventSchema], ['agent', agentSchema], ['audit', auditSchema], ['intent', intentSchema],
     ['utterance', utteranceSchema], ['version', versionSchema], ['live', liveSchema], ['corpusSeed', corpusSeedSchema], ['inbox', inboxSchema], ['counter', counterSchema],
+    ['knowledgeCard', knowledgeCardSchema], ['knowledgeVersion', knowledgeVersionSchema], ['knowledgeLive', knowledgeLiveSchema], ['knowledgeSeed', knowledgeSeedSchema],
   ])('%sSchema has no TTL index (its documents are kept)', (_label, schema) => {
     for (const [, options] of schema.indexes()) expect(options.expireAfterSeconds).toBeUndefined();
   });
