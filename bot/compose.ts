@@ -26,6 +26,8 @@ import { IntentModel } from '../nlu-models/model/IntentModel';
 import { ensureModel } from '../nlu-models/model/ensureModel';
 import { PROJECT_MODEL_FILE } from '../nlu-models/model/paths';
 import { NluEngine } from '../nlu-models/recognizer/NluEngine';
+import { KnowledgeService } from './knowledge/KnowledgeService';
+import { knowledgeRoutes } from './knowledge/knowledgeRoutes';
 import { ConfigError, type Config } from './config';
 import { JiaoguanBot } from './JiaoguanBot';
 import type { Logger } from './logger';
@@ -74,6 +76,8 @@ export interface App extends BotServer {
   agents: AgentAccounts;
   handoff: HandoffService;
   training: TrainingService;
+  /** The knowledge base: live answer cards, the admins' draft, versions. */
+  knowledge: KnowledgeService;
   metrics: Metrics;
   /** Resolves when the training data is seeded and the live NLU version is loaded. */
   ready: Promise<void>;
@@ -167,7 +171,10 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     stores, nlu, baseline, accounts, logger, corpusFiles: overrides.corpusFiles, contractIntents: contractIntents(services),
     now: () => clock.now().getTime(), today: () => todayOf(clock),
   });
-  const deps: DialogDeps = { nlu: countingUnderstanding(nlu, metrics), acts: { classify: classifyConfirmAct }, platform, clock, rateLimits: stores.rateLimits, inbox: admin.inbox };
+  // The knowledge base: the live version of the answer cards (seeded from the repository's), edited by admins.
+  const knowledge = new KnowledgeService({ store: stores.knowledge, audit: stores.audit, inbox: stores.inbox, logger, now: () => clock.now().getTime() });
+  const loaded = Promise.all([admin.ready, knowledge.init()]).then(() => undefined);
+  const deps: DialogDeps = { nlu: countingUnderstanding(nlu, metrics), acts: { classify: classifyConfirmAct }, knowledge: knowledge.answerer, platform, clock, rateLimits: stores.rateLimits, inbox: admin.inbox };
   const bot = new JiaoguanBot(conversationState, userState, new MainDialog(deps, services), services.menuIntents);
 
   const middleware = [
@@ -185,7 +192,8 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
 
   const routes: Array<(server: Server) => void> = [
     botFrameworkRoutes({ access: config.botFramework, adapter, bot }),
-    accounts.routes, handoff.routes, intentLabelsRoute(accounts.auth, services), admin.routes, (server) => staticSite(server, '/common', CONSOLE_COMMON_DIR),
+    accounts.routes, handoff.routes, intentLabelsRoute(accounts.auth, services), admin.routes,
+    knowledgeRoutes({ auth: accounts.auth, knowledge, validIntent: (i) => services.isServiceIntent(i) }), (server) => staticSite(server, '/common', CONSOLE_COMMON_DIR),
     opsRoutes({ metrics, metricsToken: config.metricsToken, storage: stores.storage, writes: stores.health, liveModel: () => admin.training.liveVersionId }),
   ];
   let serverRef: Server | undefined;
@@ -217,16 +225,17 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     sandboxSms: demo && config.platform === 'sandbox' ? platform.sms : undefined,
   });
   serverRef = built.server;
-  admin.ready.then(() => { ready = true; }, (err: unknown) => logger.error({ err }, 'loading the NLU versions failed'));
+  loaded.then(() => { ready = true; }, (err: unknown) => logger.error({ err }, 'loading the NLU versions or the knowledge base failed'));
   return {
     server: built.server,
     inFlight: () => built.inFlight() + (wechat?.webhook.pending() ?? 0),
     config, nlu, platform, stores, wechat: wechat?.webhook, agents: accounts.accounts, handoff: handoff.service,
-    training: admin.training, ready: admin.ready, metrics,
+    training: admin.training, knowledge, ready: loaded, metrics,
     close: async () => {
       handoff.stop();
       accounts.stop();
       admin.stop();
+      knowledge.stop();
       await admin.training.idle();
       wechat?.stop();
       await wechat?.webhook.idle();

@@ -3,6 +3,7 @@ import type { TrafficPlatform } from '../integrations/platform/types';
 import type { RateLimits } from '../integrations/storage/rateLimits';
 import type { MisunderstoodInbox } from '../integrations/storage/training';
 import type { ConfirmActClassifier } from '../nlu-models/acts/types';
+import type { KnowledgeAnswerer } from '../nlu-models/knowledge/KnowledgeAnswerer';
 import type { LanguageUnderstanding } from '../nlu-models/recognizer/Understanding';
 
 /** What every dialog may use, passed to constructors by the composition root (bot/). */
@@ -10,6 +11,8 @@ export interface DialogDeps {
   nlu: LanguageUnderstanding;
   /** Reads yes and no in the citizen's words at a confirmation (nlu-models/acts). */
   acts: ConfirmActClassifier;
+  /** Answers questions about rules from the live knowledge base (cards citing the law texts). */
+  knowledge: KnowledgeAnswerer;
   platform: TrafficPlatform;
   clock: Clock;
   /** The store's counters shared by every bot process: limits on what citizens may try (failed lookups by plate). */

@@ -44,6 +44,8 @@ export interface MainLoopState {
   finished?: string;
   /** The service of the flow that just ended (whatever its outcome): a follow-up (「把它取消了吧」) refers to it. */
   previous?: string;
+  /** Said once the flow this loop starts has ended: what became of the flow an emergency interrupted. */
+  stoppedNote?: string;
 }
 
 /** A yes after a completed flow is taken as a repeated confirmation only above this score. */
@@ -108,6 +110,12 @@ export class MainDialog extends ComponentDialog {
     if (!flow || !text) return undefined;
     const ctx = innerDc.context;
     const asking = activeAskPrompt(innerDc);
+    if (this.services.takenFirst(this.deps, text)) {
+      // An emergency (an accident with injuries): safety advice before anything else; the flow stops (never a form).
+      const done = asking?.state.options.doneSoFar ?? msg(ctx, 'prompt.nothingDone');
+      await innerDc.cancelAllDialogs();
+      return innerDc.beginDialog(LOOP, { routeCurrent: true, stoppedNote: msg(ctx, 'main.flowStopped', { service: msg(ctx, `main.service.${flow}`), done }) });
+    }
     if (asking) {
       if (asking.prompt.interpret(ctx, asking.state).act !== 'other') return undefined;
     } else if (/^\d{1,2}$/.test(text)) return undefined;
@@ -145,6 +153,12 @@ export class MainDialog extends ComponentDialog {
         return { status: DialogTurnStatus.waiting };
       }
       const target = this.flowFor(u.intent);
+      if (target) return this.detour(innerDc, target, u, flow);
+    }
+    if (u.score < CONFIDENT || u.intent === 'None') {
+      // A question the intent model was unsure of that a service can answer (a rule question): a side trip too.
+      const answers = this.services.takenUnclear(this.deps, text, localeOf(ctx));
+      const target = answers && answers !== flow ? this.flowFor(answers) : undefined;
       if (target) return this.detour(innerDc, target, u, flow);
     }
     if (asking && asking.state.failures + 1 >= GIVE_UP_AFTER) {
@@ -190,6 +204,16 @@ export class MainDialog extends ComponentDialog {
     if (isComplaint(ctx.activity.text ?? '')) {
       await requestHandoff(ctx, 'complaint', intents);
       return again({});
+    }
+    const first = this.services.takenFirst(this.deps, ctx.activity.text ?? '');
+    const unclear = u.score < CONFIDENT || u.intent === 'None';
+    const answers = first ?? (unclear ? this.services.takenUnclear(this.deps, ctx.activity.text ?? '', localeOf(ctx)) : undefined);
+    const answerFlow = answers ? this.flowFor(answers) : undefined;
+    if (answers && answerFlow) {
+      // An emergency, or a question the intent model was unsure of that a service can answer (a rule question).
+      step.options.intents = intents;
+      step.options.started = answers;
+      return step.beginDialog(answerFlow, { entities: u.entities, text: u.text } satisfies FlowOptions);
     }
     if (await this.repeatedYes(step, u)) return again({});
     const followUp = u.score >= CONFIDENT ? this.services.followUp(step.options.previous, u.intent) : undefined;
@@ -259,7 +283,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async next(step: WaterfallStepContext<MainLoopState>): Promise<DialogTurnResult> {
-    const { started } = step.options;
+    const { started, stoppedNote } = step.options;
+    if (stoppedNote) await step.context.sendActivity(stoppedNote);
     return step.replaceDialog(LOOP, { routeCurrent: false, misses: 0, intents: step.options.intents, finished: step.result ? started : undefined, previous: started });
   }
 

@@ -56,6 +56,16 @@ export class ServiceIndex {
   }
 
   /** Builds the flow dialog of every service intent. */
+  /** The intent whose flow takes this message before anything else (an emergency), if any. */
+  takenFirst(deps: DialogDeps, text: string): string | undefined {
+    return this.intents.find((d) => d.takesFirst?.(deps, text))?.intent;
+  }
+
+  /** The intent whose flow can answer a message the intent model was unsure of, if any. */
+  takenUnclear(deps: DialogDeps, text: string, locale: Locale): string | undefined {
+    return this.intents.find((d) => d.takesUnclear?.(deps, text, locale))?.intent;
+  }
+
   flows(deps: DialogDeps): FlowRegistry {
     return Object.fromEntries(this.intents.map((d) => [d.intent, d.flow(deps)]));
   }

@@ -44,6 +44,16 @@ export interface ServiceIntentDefinition {
    * not "nothing to cancel".
    */
   readonly followUps?: Readonly<Record<string, string>>;
+  /**
+   * Messages the intent model was unsure of (or called None) go to this intent's flow when this says the flow can
+   * answer them: a rule question the knowledge base has a card for is answered, not met with 「没太明白」.
+   */
+  readonly takesUnclear?: (deps: DialogDeps, text: string, locale: Locale) => boolean;
+  /**
+   * Messages this intent's flow takes before anything else, whatever is going on (an open question included):
+   * an accident with injuries gets safety advice first. The interrupted flow stops.
+   */
+  readonly takesFirst?: (deps: DialogDeps, text: string) => boolean;
 }
 
 /**

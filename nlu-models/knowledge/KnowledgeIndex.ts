@@ -13,7 +13,7 @@ export interface KnowledgeThresholds {
 }
 
 /** Chosen on the bench (npm run bench:knowledge): answer as many as possible while refusing what the cards do not cover. */
-export const DEFAULT_THRESHOLDS: KnowledgeThresholds = { card: 0.55, article: 0.8, nearby: 0.3 };
+export const DEFAULT_THRESHOLDS: KnowledgeThresholds = { card: 0.55, article: 0.8, nearby: 0.35 };
 
 interface CardDoc {
   readonly card: KnowledgeCard;
@@ -27,6 +27,8 @@ interface CardDoc {
 export class KnowledgeIndex implements KnowledgeAnswerer {
   private readonly cards = new Map<string, KnowledgeCard>();
   private readonly byLocale = new Map<KnowledgeLocale, Bm25<CardDoc>>();
+  /** Every term of a card's texts, per locale (`<id>|<locale>`): a card is as sure as the share of the question it covers. */
+  private readonly cardTerms = new Map<string, Set<string>>();
   private readonly articles = new Bm25<{ citation: Citation; text: string }>();
 
   constructor(
@@ -39,9 +41,15 @@ export class KnowledgeIndex implements KnowledgeAnswerer {
       this.cards.set(card.id, card);
       for (const locale of KNOWLEDGE_LOCALES) {
         const index = this.byLocale.get(locale)!;
-        for (const q of card.questions[locale] ?? []) index.add({ card, text: q }, termsOf(q, locale));
-        const head = `${card.title[locale]}\n${card.answer[locale]}`;
-        index.add({ card, text: head }, termsOf(head, locale));
+        const all = new Set<string>();
+        const add = (text: string) => {
+          const terms = termsOf(text, locale);
+          index.add({ card, text }, terms);
+          for (const t of terms) all.add(t);
+        };
+        for (const q of card.questions[locale] ?? []) add(q);
+        add(`${card.title[locale]}\n${card.answer[locale]}`);
+        this.cardTerms.set(`${card.id}|${locale}`, all);
       }
     }
     for (const law of laws.values()) {
@@ -59,14 +67,20 @@ export class KnowledgeIndex implements KnowledgeAnswerer {
 
   /** Cards for a question, best first (one entry per card). */
   rank(text: string, locale: KnowledgeLocale, limit = 5): CardMatch[] {
-    const hits = this.byLocale.get(locale)!.search(termsOf(text, locale), 200);
-    const best = new Map<string, CardMatch & { score: number }>();
-    for (const h of hits) {
-      const seen = best.get(h.ref.card.id);
-      if (!seen) best.set(h.ref.card.id, { card: h.ref.card, confidence: h.coverage, matched: h.matched, via: h.ref.text, score: h.score });
-      else if (h.coverage > seen.confidence) best.set(h.ref.card.id, { ...seen, confidence: h.coverage, matched: h.matched, via: h.ref.text });
+    const index = this.byLocale.get(locale)!;
+    const terms = [...new Set(termsOf(text, locale))];
+    const weight = terms.reduce((s, t) => s + index.idf(t), 0);
+    const best = new Map<string, CardMatch>();
+    // Ranked by the best single text (BM25); sure in proportion to how much of the question the card's texts cover.
+    for (const h of index.search(terms, 200)) {
+      if (best.has(h.ref.card.id)) continue;
+      const own = this.cardTerms.get(`${h.ref.card.id}|${locale}`)!;
+      const covered = terms.filter((t) => own.has(t));
+      const confidence = weight > 0 ? covered.reduce((s, t) => s + index.idf(t), 0) / weight : 0;
+      best.set(h.ref.card.id, { card: h.ref.card, confidence, matched: covered, via: h.ref.text });
+      if (best.size >= limit) break;
     }
-    return [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit).map(({ score: _s, ...m }) => m);
+    return [...best.values()];
   }
 
   /** Articles for a (Chinese) question, best first. */

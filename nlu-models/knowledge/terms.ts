@@ -17,9 +17,10 @@ function replacer(map: Readonly<Record<string, string>>): (text: string) => stri
   return (text) => text.replace(pattern, (m) => map[m] ?? map[m.toLowerCase()] ?? m);
 }
 
+const filler = (list: readonly string[]) => Object.fromEntries(list.map((f) => [f, ' ']));
 const SYNONYMS: Record<KnowledgeLocale, (text: string) => string> = {
-  'zh-CN': replacer(synonyms['zh-CN']),
-  en: replacer(synonyms.en),
+  'zh-CN': replacer({ ...filler(synonyms.fillers['zh-CN']), ...synonyms['zh-CN'] }),
+  en: replacer({ ...filler(synonyms.fillers.en), ...synonyms.en }),
 };
 
 /**

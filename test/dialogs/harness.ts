@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { repositoryKnowledge } from '../../nlu-models/knowledge/repositoryKnowledge';
 import { ConversationState, MemoryStorage, type Activity, type Middleware } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
@@ -34,7 +35,7 @@ export interface World {
 /** A sandbox platform on a fresh in-memory database, a manual clock (default 2026-11-25 10:00 China time) and the project NLU. */
 export function makeWorld(at = '2026-11-25T10:00:00+08:00'): World {
   const { db, clock, platform, admin } = sandbox(at);
-  return { deps: { nlu: new NluEngine(projectModel()), acts: { classify: classifyConfirmAct }, platform, clock, rateLimits: new SqliteRateLimits(db) }, platform, admin, clock, db };
+  return { deps: { nlu: new NluEngine(projectModel()), acts: { classify: classifyConfirmAct }, knowledge: repositoryKnowledge(), platform, clock, rateLimits: new SqliteRateLimits(db) }, platform, admin, clock, db };
 }
 
 /** Binds the test user to a persona directly through the platform (for flows that are not about binding). */
