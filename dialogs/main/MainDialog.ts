@@ -157,7 +157,7 @@ export class MainDialog extends ComponentDialog {
     }
     if (u.score < CONFIDENT || u.intent === 'None') {
       // A question the intent model was unsure of that a service can answer (a rule question): a side trip too.
-      const answers = this.services.takenUnclear(this.deps, text, localeOf(ctx));
+      const answers = this.services.takenUnclear(this.deps, u, localeOf(ctx));
       const target = answers && answers !== flow ? this.flowFor(answers) : undefined;
       if (target) return this.detour(innerDc, target, u, flow);
     }
@@ -207,7 +207,7 @@ export class MainDialog extends ComponentDialog {
     }
     const first = this.services.takenFirst(this.deps, ctx.activity.text ?? '');
     const unclear = u.score < CONFIDENT || u.intent === 'None';
-    const answers = first ?? (unclear ? this.services.takenUnclear(this.deps, ctx.activity.text ?? '', localeOf(ctx)) : undefined);
+    const answers = first ?? (unclear ? this.services.takenUnclear(this.deps, u, localeOf(ctx)) : undefined);
     const answerFlow = answers ? this.flowFor(answers) : undefined;
     if (answers && answerFlow) {
       // An emergency, or a question the intent model was unsure of that a service can answer (a rule question).
@@ -276,7 +276,7 @@ export class MainDialog extends ComponentDialog {
       await requestHandoff(ctx, 'misunderstood', intents);
       return step.replaceDialog(LOOP, { routeCurrent: false, misses: 0, intents });
     }
-    const guesses = u.alternatives.filter((a) => a.score >= MIN_GUESS).map((a) => a.intent).filter((i) => this.services.isServiceIntent(i)).slice(0, 2);
+    const guesses = u.alternatives.filter((a) => a.score >= MIN_GUESS).map((a) => a.intent).filter((i) => this.services.isGuessable(i)).slice(0, 2);
     if (guesses.length === 0) await ctx.sendActivity(msg(ctx, 'main.clarifyNoGuess'));
     else await ctx.sendActivity(serviceButtons(ctx, msg(ctx, 'main.clarify'), guesses));
     return step.replaceDialog(LOOP, { routeCurrent: false, misses, intents });

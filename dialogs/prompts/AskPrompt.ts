@@ -43,7 +43,7 @@ export const ACT_CONFIDENT = 0.6;
 const STOP_CONFIDENT = 0.8;
 /** A question about the citizen's records at a question is a side question above this score. */
 const SIDE_CONFIDENT = 0.75;
-const QUESTION = /[吗嘛呢？?]\s*$|^(?:do|does|did|is|are|can|could|what|when|where|which|how|have|has)\b|有没有|是不是|多少|几分|哪些/i;
+const QUESTION = /[吗嘛呢？?]\s*$|^(?:do|does|did|is|are|can|could|what|when|where|which|how|have|has)\b|有没有|是不是|多少|几分|哪些|怎么|什么|多久|几天|几次|哪里|能不能|可以吗/i;
 const STOP_WORDS = /办|弄|搞|退出|结束|不想|不做|\bstop\b|\bquit\b|give up|forget it|\bexit\b|anymore|i'?m (?:out|done)/i;
 const CANCEL_WORDS = /取消|撤|退掉|退了|不考|不去|不要了|cancel|call (?:it )?off|drop it/i;
 const BACK = /^(?:请|我要|我想)?(?:返回|回到|退回|回)(?:到)?(?:上一步|上一个问题|前一步|上一个)?(?:吧|去)?$|^上一步(?:吧)?$|^(?:go\s+)?back(?:\s+(?:a\s+step|one\s+step))?$|^previous(?:\s+step)?$/i;
@@ -183,12 +183,13 @@ export class AskPrompt extends Dialog<AskOptions> {
 
   /**
    * 「我现在有预约吗」 "do I have any bookings?" at a date question: a question about the citizen's own records is a side
-   * question, even when a reader would find a value in it (现在 as a date).
+   * question, even when a reader would find a value in it (现在 as a date); so is a question about a rule
+   * (「科目二多少分及格」 at the booking's date question is not a correction of the subject).
    */
   private asksAboutRecords(ctx: TurnContext, text: string): boolean {
     if (!QUESTION.test(text)) return false;
     const u = understandTurn(ctx, this.deps, text);
-    return /\.(?:query|whoami)$/.test(u.intent) && u.score >= SIDE_CONFIDENT;
+    return /\.(?:query|whoami|question)$/.test(u.intent) && u.score >= SIDE_CONFIDENT;
   }
 
   /**

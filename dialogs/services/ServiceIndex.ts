@@ -2,6 +2,7 @@ import type { Dialog } from 'botbuilder-dialogs';
 import type { DialogDeps } from '../DialogDeps';
 import { addCatalogue, type CatalogueMessages } from '../i18n/catalog';
 import { LOCALES, type Locale } from '../i18n/Locale';
+import type { Understanding } from '../../nlu-models/recognizer/Understanding';
 import { WECHAT_MENU_GROUPS, type Labels, type ServiceIntentDefinition, type ServiceModule, type WeChatMenuGroup } from './ServiceModule';
 
 /** One flow dialog per service intent. */
@@ -62,8 +63,13 @@ export class ServiceIndex {
   }
 
   /** The intent whose flow can answer a message the intent model was unsure of, if any. */
-  takenUnclear(deps: DialogDeps, text: string, locale: Locale): string | undefined {
-    return this.intents.find((d) => d.takesUnclear?.(deps, text, locale))?.intent;
+  takenUnclear(deps: DialogDeps, u: Understanding, locale: Locale): string | undefined {
+    return this.intents.find((d) => d.takesUnclear?.(deps, u, locale))?.intent;
+  }
+
+  /** Intents offered as "did you mean" buttons when a message was unclear (not those that answer unclear messages themselves). */
+  isGuessable(intent: string): boolean {
+    return this.isServiceIntent(intent) && !this.intents.find((d) => d.intent === intent)?.takesUnclear;
   }
 
   flows(deps: DialogDeps): FlowRegistry {

@@ -3,6 +3,7 @@ import type { TrafficPlatform } from '../../integrations/platform/types';
 import type { DialogDeps } from '../DialogDeps';
 import type { CatalogueMessages } from '../i18n/catalog';
 import type { Locale } from '../i18n/Locale';
+import type { Understanding } from '../../nlu-models/recognizer/Understanding';
 import type { PromptDefinition } from '../prompts/PromptDefinition';
 
 /** A text in every language the bot answers in (the compiler refuses one missing). */
@@ -48,7 +49,7 @@ export interface ServiceIntentDefinition {
    * Messages the intent model was unsure of (or called None) go to this intent's flow when this says the flow can
    * answer them: a rule question the knowledge base has a card for is answered, not met with 「没太明白」.
    */
-  readonly takesUnclear?: (deps: DialogDeps, text: string, locale: Locale) => boolean;
+  readonly takesUnclear?: (deps: DialogDeps, u: Understanding, locale: Locale) => boolean;
   /**
    * Messages this intent's flow takes before anything else, whatever is going on (an open question included):
    * an accident with injuries gets safety advice first. The interrupted flow stops.
