@@ -15,6 +15,17 @@ export interface KnowledgeThresholds {
 /** Chosen on the bench (npm run bench:knowledge): answer as many as possible while refusing what the cards do not cover. */
 export const DEFAULT_THRESHOLDS: KnowledgeThresholds = { card: 0.55, article: 0.8, nearby: 0.35 };
 
+/** 没人受伤, 无人员伤亡, no one is hurt: the word is there, but denied. */
+const NEGATION = /(?:没有?|无|未|不|别|no|not|nobody|no one|none)\s*(?:人|人员|任何人|one|body)?\s*(?:是|有|被|been|is|was|got)?\s*$/i;
+
+/** The text says the word, at least once not right after a denial. */
+function saysUnnegated(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!NEGATION.test(text.slice(Math.max(0, at - 12), at))) return true;
+  }
+  return false;
+}
+
 interface CardDoc {
   readonly card: KnowledgeCard;
   readonly text: string;
@@ -103,7 +114,7 @@ export class KnowledgeIndex implements KnowledgeAnswerer {
   urgent(text: string): KnowledgeCard | undefined {
     const t = text.toLowerCase();
     for (const card of this.cards.values()) {
-      if (card.kind === 'safety' && card.urgent?.length && card.urgent.every((group) => group.some((w) => t.includes(w.toLowerCase())))) return card;
+      if (card.kind === 'safety' && card.urgent?.length && card.urgent.every((group) => group.some((w) => saysUnnegated(t, w.toLowerCase())))) return card;
     }
     return undefined;
   }
