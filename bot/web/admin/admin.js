@@ -29,6 +29,11 @@
  *   training.js     training, its progress, metrics and the confusion heat map
  *   inbox.js        questions the bot did not understand
  *   corpusUpdates.js corpus files changed since the training data was seeded: a banner to import or dismiss them
+ *   knowledgeData.js the knowledge base as read from the server (the draft's cards, versions, unanswered questions, laws)
+ *   knowledge.js    the knowledge tab: cards by topic, the live version, publishing, rollback; wires the three below
+ *   knowledgeEditor.js a knowledge card's editor (cited articles shown, the server's problems next to the fields)
+ *   knowledgeTest.js the knowledge test box: which card answers a question, and why
+ *   knowledgeUnanswered.js questions no card answered, grouped; a group becomes a card
  *   audit.js        the audit log
  *   accounts.js     console accounts: disable, enable, reset a password
  *   events.js       live changes (server-sent events)
@@ -49,6 +54,7 @@ import { onTrain } from './training.js';
 import { refreshInbox } from './inbox.js';
 import { refreshAudit } from './audit.js';
 import './corpusUpdates.js';
+import { wireKnowledge } from './knowledge.js';
 import { closeReset, onReset, refreshAccounts } from './accounts.js';
 import { changed, el, state, TABS } from './state.js';
 
@@ -125,6 +131,7 @@ function start() {
     el['panel-' + t] = $('panel-' + t);
   });
   wire();
+  wireKnowledge($);
   var hash = (window.location.hash || '').replace(/^#/, '');
   if (TABS.indexOf(hash) >= 0) state.tab = hash;
   setTab(state.tab);

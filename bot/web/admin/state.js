@@ -10,7 +10,7 @@ import { createStore } from '../common/store.js';
 export var AGENT_API = '../api/agent/';
 export var ADMIN_API = '../api/admin/';
 export var NOTICE_MS = 6000;
-export var TABS = ['intents', 'test', 'train', 'versions', 'inbox', 'audit', 'accounts'];
+export var TABS = ['intents', 'test', 'train', 'versions', 'inbox', 'knowledge', 'audit', 'accounts'];
 
 export var LOCALES = { 'zh-CN': '中文', en: '英文' };
 export var SPLITS = { train: '训练集', test: '测试集' };
@@ -41,6 +41,30 @@ export var ACTIONS = {
   'inbox.file': '归入意图', 'inbox.out_of_scope': '标为超出范围', 'inbox.ignore': '忽略问题',
   'agent.create': '新建账号', 'agent.login': '登录', 'agent.logout': '退出登录', 'agent.login_failed': '登录失败',
   'agent.disable': '停用账号', 'agent.enable': '启用账号', 'agent.password': '重置密码',
+  'knowledge.card.create': '新建知识卡片', 'knowledge.card.edit': '修改知识卡片', 'knowledge.card.retire': '停用知识卡片',
+  'knowledge.card.restore': '恢复知识卡片', 'knowledge.publish': '发布知识库', 'knowledge.rollback': '知识库回滚',
+  'knowledge.inbox.card': '未答问题转为卡片',
+};
+
+/** The knowledge base (the 知识库 tab): card kinds, how a draft card stands against the live version, topics, offers. */
+export var CARD_KINDS = { answer: '规定解答', referral: '办理指引', safety: '安全提示' };
+export var CARD_STATES = { live: '线上', 'new': '新增', changed: '已修改', retired: '已停用' };
+export var CARD_TOPICS = {
+  points: '记分', exams: '考试', licence: '驾驶证', vehicles: '机动车', plates: '号牌', fines: '罚款', accidents: '事故',
+  services: '办事指引', rules: '通行规定',
+};
+/** The services a card may offer after answering a question about the citizen's own case. */
+export var CARD_OFFERS = {
+  'exam.book': '预约考试', 'exam.query': '查询考试预约', 'points.query': '查询记分', 'fine.query': '查询违法',
+  'fine.pay': '缴纳罚款', 'plate.select': '选号牌',
+};
+/** The problems the server finds in a card (codes of nlu-models/knowledge/checkCards.ts), said in the console's words. */
+export var CARD_PROBLEMS = {
+  BAD_ID: '编号格式不对（应为 主题.名称，小写字母、数字和连字符）', BAD_KIND: '类型不对', MISSING_TEXT: '缺少文字',
+  TOO_FEW_QUESTIONS: '问法太少（中文至少 3 条，英文至少 1 条）', NO_CITATION: '没有引用条文', UNKNOWN_LAW: '引用的法规不存在',
+  UNKNOWN_ARTICLE: '引用的条文不存在', UNKNOWN_ITEM: '引用的项不存在', DUPLICATE_ID: '编号重复', LONG_ANSWER: '答案太长（每种语言最多 8 行）',
+  BAD_URGENT: '紧急词组不对（只有安全提示卡片有，且每组至少一个词）', POINT_ITEM_UNCOVERED: '记分表中有条目没有卡片引用',
+  CARD_INVALID: '卡片内容不对',
 };
 
 /** The page's elements by name (filled in once by start()). */
@@ -81,6 +105,15 @@ export var state = {
 
   inboxGroups: [],
 
+  /** The knowledge base: the draft's overview (GET knowledge), its versions, the unanswered questions, the card being edited. */
+  knowledge: null,
+  knowledgeVersions: [],
+  knowledgeUnanswered: [],
+  /** { mode: 'new' | 'edit' | 'inbox', id, items (inbox ids), card, state, status, problems, loading } */
+  knowledgeEditor: null,
+  /** The law texts cards may cite ({ id, title, articles }). */
+  laws: [],
+
   /** Console accounts (GET /api/admin/agents) and the one whose password is being reset. */
   accounts: [],
   resetId: null,
@@ -97,6 +130,10 @@ var store = createStore({
   inbox: 'the questions the bot did not understand (state.inboxGroups)',
   versions: 'the version list was read (state.versions, state.liveId)',
   version: "a version's training changed (its status, progress or result)",
+  knowledge: "the knowledge base's draft was read (state.knowledge: its cards, the live version, problems)",
+  knowledgeVersions: "the knowledge base's versions were read (state.knowledgeVersions)",
+  knowledgeUnanswered: 'the questions no card answered (state.knowledgeUnanswered)',
+  knowledgeEditor: 'the knowledge card open in the editor (state.knowledgeEditor) or its problems',
 });
 export var subscribe = store.subscribe;
 export var changed = store.changed;
