@@ -76,6 +76,11 @@ function main(): void {
   console.log(`| rule questions that start a transaction (intent model + routing) | ${pct(transactions, answerable.length)} (${transactions}/${answerable.length}) | 0 |`);
   console.log(`| end to end: routed to the answerer and answered by the right card | ${pct(endToEnd, answerable.length)} (${endToEnd}/${answerable.length}) | |`);
   console.log(`| end to end: must-refuse questions answered with a card | ${pct(refuseAnswered, refuse.length)} (${refuseAnswered}/${refuse.length}); started a transaction ${refuseTransactions} | |`);
+  console.log('\nper file (unseen.json was written after the cards were tuned and is not tuned on):');
+  for (const file of [...new Set(questions.map((q) => q.file))]) {
+    const f = evaluateKnowledge(index, questions.filter((q) => q.file === file));
+    console.log(`  ${file.padEnd(14)} top-1 ${pct(f.answerable.correct, f.answerable.n)} of ${f.answerable.n}; must-refuse answered ${pct(f.mustRefuse.answered, f.mustRefuse.n)} of ${f.mustRefuse.n}`);
+  }
   console.log(`\nindex built in ${buildMs.toFixed(0)} ms; ${perQuestionUs.toFixed(0)} µs per question`);
   if (misroutes.length) console.log(`\nrule questions routed to a transaction:\n${misroutes.join('\n')}`);
   if (process.env.KNOWLEDGE_BENCH_VERBOSE) for (const f of r.failures) console.log(`  ✗ [${f.locale}] ${f.text} → ${f.got} (${f.confidence.toFixed(2)}), expected ${f.expected}`);
