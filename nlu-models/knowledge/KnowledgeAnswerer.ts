@@ -9,6 +9,8 @@ export interface CardMatch {
   readonly matched: readonly string[];
   /** The card's text that matched best (one of its questions, or its title and answer). */
   readonly via: string;
+  /** That text's BM25 score (what the ranking is by). */
+  readonly score: number;
 }
 
 /** An article quoted when no card is sure enough but one article clearly is. */

@@ -88,7 +88,7 @@ export class KnowledgeIndex implements KnowledgeAnswerer {
       const own = this.cardTerms.get(`${h.ref.card.id}|${locale}`)!;
       const covered = terms.filter((t) => own.has(t));
       const confidence = weight > 0 ? covered.reduce((s, t) => s + index.idf(t), 0) / weight : 0;
-      best.set(h.ref.card.id, { card: h.ref.card, confidence, matched: covered, via: h.ref.text });
+      best.set(h.ref.card.id, { card: h.ref.card, confidence, matched: covered, via: h.ref.text, score: h.score });
       if (best.size >= limit) break;
     }
     return [...best.values()];
