@@ -4,6 +4,9 @@ import type { Citation, KnowledgeCard, KnowledgeLocale } from '../../nlu-models/
 
 /** The answerer dialogs hold: always the live version's index, swapped whole when another version goes live. */
 export class LiveKnowledge implements KnowledgeAnswerer {
+  /** The last question's answer: the main loop asks whether it can be answered, then the flow answers it. */
+  private last?: { text: string; locale: KnowledgeLocale; index: KnowledgeIndex; answer: KnowledgeAnswer };
+
   constructor(private index: KnowledgeIndex, public versionId?: string) {}
 
   swap(index: KnowledgeIndex, versionId: string): void {
@@ -16,7 +19,11 @@ export class LiveKnowledge implements KnowledgeAnswerer {
   }
 
   answer(text: string, locale: KnowledgeLocale): KnowledgeAnswer {
-    return this.index.answer(text, locale);
+    const last = this.last;
+    if (last && last.text === text && last.locale === locale && last.index === this.index) return last.answer;
+    const answer = this.index.answer(text, locale);
+    this.last = { text, locale, index: this.index, answer };
+    return answer;
   }
 
   urgent(text: string): KnowledgeCard | undefined {
