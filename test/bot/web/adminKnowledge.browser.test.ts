@@ -206,6 +206,16 @@ describe('the knowledge base in the admin console, in a real browser', () => {
     // The draft answers the question now.
     await askBox(UNANSWERED[0], 'draft');
     expect(await admin.getByTestId('kt-result').getAttribute('data-card')).toBe(NEW_CARD);
+
+    // Retired, it leaves the draft's answers; restored, it is back.
+    await admin.getByTestId('ke-retire').click();
+    await waitOn(admin, admin.locator(`[data-testid="k-card"][data-id="${NEW_CARD}"][data-state="retired"]`), 'the card retired');
+    await waitOn(admin, admin.getByTestId('ke-restore'), 'the restore button');
+    await askBox(UNANSWERED[0], 'draft');
+    expect(await admin.getByTestId('kt-result').getAttribute('data-card')).not.toBe(NEW_CARD);
+    await admin.getByTestId('ke-restore').click();
+    await waitOn(admin, admin.locator(`[data-testid="k-card"][data-id="${NEW_CARD}"][data-state="new"]`), 'the card back (new)');
+    await waitOn(admin, admin.getByTestId('ke-retire'), 'the retire button again');
     expect(await consoleErrors(admin)).toEqual([]);
   });
 });
