@@ -26,6 +26,9 @@ function saysUnnegated(text: string, word: string): boolean {
   return false;
 }
 
+/** How sure retrieval must be to answer with a safety card when the message is not an emergency. */
+const SAFETY_WITHOUT_URGENCY = 0.9;
+
 interface CardDoc {
   readonly card: KnowledgeCard;
   readonly text: string;
@@ -100,7 +103,10 @@ export class KnowledgeIndex implements KnowledgeAnswerer {
   }
 
   answer(text: string, locale: KnowledgeLocale): KnowledgeAnswer {
-    const ranked = this.rank(text, locale, 4);
+    // A safety card answers an emergency (its urgent words) or a question asked almost as it has it, never a
+    // question that merely shares many of its words (「电动车要不要上牌」 is not 「骑电动车的人被撞了在流血」).
+    const urgent = this.urgent(text);
+    const ranked = this.rank(text, locale, 6).filter((m) => m.card.kind !== 'safety' || m.card === urgent || m.confidence >= SAFETY_WITHOUT_URGENCY).slice(0, 4);
     const [top, ...rest] = ranked;
     const nearby = (list: readonly CardMatch[]) => list.filter((m) => m.confidence >= this.thresholds.nearby).slice(0, 3);
     if (top && top.confidence >= this.thresholds.card) return { kind: 'card', match: top, nearby: nearby(rest) };
