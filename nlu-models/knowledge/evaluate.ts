@@ -8,7 +8,13 @@ import type { KnowledgeLocale } from './types';
 export interface BenchQuestion {
   readonly text: string;
   readonly locale: KnowledgeLocale;
-  readonly expect: { readonly card?: string | readonly string[]; readonly article?: string; readonly refuse?: boolean };
+  readonly expect: {
+    readonly card?: string | readonly string[];
+    readonly article?: string;
+    readonly refuse?: boolean;
+    /** A transaction that is also a right reading (「怎么查我的车有没有违章」: looking them up is what the bot does). */
+    readonly request?: string | readonly string[];
+  };
 }
 
 /** Every question of the bench files in a folder (<file>.json: { questions: [...] }), with the file they came from. */

@@ -47,18 +47,21 @@ function main(): void {
   const answerable = questions.filter((q) => !q.expect.refuse);
   const refuse = questions.filter((q) => q.expect.refuse);
   let transactions = 0;
+  let requests = 0;
   let endToEnd = 0;
   let refuseAnswered = 0;
   let refuseTransactions = 0;
   const misroutes: string[] = [];
   for (const q of answerable) {
     const w = route(q);
-    if (w.route === 'transaction') {
+    const requestOk = [q.expect.request ?? []].flat().includes(w.intent);
+    if (w.route === 'transaction' && requestOk) requests += 1;
+    else if (w.route === 'transaction') {
       transactions += 1;
       misroutes.push(`  → ${w.intent}: ${q.text}`);
     }
     const ok = [q.expect.card ?? []].flat().concat(q.expect.article ? [q.expect.article] : []);
-    if (w.route === 'knowledge' && ok.includes(answerLabel(index.answer(q.text, q.locale)))) endToEnd += 1;
+    if ((w.route === 'knowledge' && ok.includes(answerLabel(index.answer(q.text, q.locale)))) || requestOk) endToEnd += 1;
   }
   for (const q of refuse) {
     const w = route(q);
@@ -73,8 +76,8 @@ function main(): void {
   console.log('|---|---|---|');
   console.log(`| answerer top-1 accuracy (answerable) | ${pct(r.answerable.correct, r.answerable.n)} (${r.answerable.correct}/${r.answerable.n}; wrong ${r.answerable.wrong}, referred ${r.answerable.refused}) | ≥ 0.9 |`);
   console.log(`| answerer wrong-answer rate (must-refuse) | ${pct(r.mustRefuse.answered, r.mustRefuse.n)} (${r.mustRefuse.answered}/${r.mustRefuse.n}) | ≤ 0.02 |`);
-  console.log(`| rule questions that start a transaction (intent model + routing) | ${pct(transactions, answerable.length)} (${transactions}/${answerable.length}) | 0 |`);
-  console.log(`| end to end: routed to the answerer and answered by the right card | ${pct(endToEnd, answerable.length)} (${endToEnd}/${answerable.length}) | |`);
+  console.log(`| rule questions that start a transaction (intent model + routing) | ${pct(transactions, answerable.length)} (${transactions}/${answerable.length}; ${requests} more went to a transaction that is also a right reading) | 0 |`);
+  console.log(`| end to end: answered by the right card (or the right transaction started) | ${pct(endToEnd, answerable.length)} (${endToEnd}/${answerable.length}) | |`);
   console.log(`| end to end: must-refuse questions answered with a card | ${pct(refuseAnswered, refuse.length)} (${refuseAnswered}/${refuse.length}); started a transaction ${refuseTransactions} | |`);
   console.log('\nper file (unseen.json was written after the cards were tuned and is not tuned on):');
   for (const file of [...new Set(questions.map((q) => q.file))]) {
