@@ -29,6 +29,41 @@ function saysUnnegated(text: string, word: string): boolean {
 /** How sure retrieval must be to answer with a safety card when the message is not an emergency. */
 const SAFETY_WITHOUT_URGENCY = 0.9;
 
+/** Cards' texts cut into terms, kept across card versions (a new version mostly repeats the last one's texts). */
+const cutTexts = new Map<string, string[]>();
+const CUT_TEXTS_KEPT = 50_000;
+
+function cardTerms(text: string, locale: KnowledgeLocale): string[] {
+  const key = `${locale}\u0000${text}`;
+  let terms = cutTexts.get(key);
+  if (!terms) {
+    if (cutTexts.size >= CUT_TEXTS_KEPT) cutTexts.clear();
+    terms = termsOf(text, locale);
+    cutTexts.set(key, terms);
+  }
+  return terms;
+}
+
+interface ArticleDoc {
+  readonly citation: Citation;
+  readonly text: string;
+}
+
+/** The articles' index depends on the law texts only: built once per set of texts, shared by every card version. */
+const articleIndexes = new WeakMap<ReadonlyMap<string, Law>, Bm25<ArticleDoc>>();
+
+function articleIndex(laws: ReadonlyMap<string, Law>): Bm25<ArticleDoc> {
+  let index = articleIndexes.get(laws);
+  if (!index) {
+    index = new Bm25<ArticleDoc>();
+    for (const law of laws.values()) {
+      for (const a of law.articles.values()) index.add({ citation: { law: law.id, article: a.number }, text: a.text }, termsOf(a.text, 'zh-CN'));
+    }
+    articleIndexes.set(laws, index);
+  }
+  return index;
+}
+
 interface CardDoc {
   readonly card: KnowledgeCard;
   readonly text: string;
@@ -43,7 +78,7 @@ export class KnowledgeIndex implements KnowledgeAnswerer {
   private readonly byLocale = new Map<KnowledgeLocale, Bm25<CardDoc>>();
   /** Every term of a card's texts, per locale (`<id>|<locale>`): a card is as sure as the share of the question it covers. */
   private readonly cardTerms = new Map<string, Set<string>>();
-  private readonly articles = new Bm25<{ citation: Citation; text: string }>();
+  private readonly articles: Bm25<ArticleDoc>;
 
   constructor(
     cards: readonly KnowledgeCard[],
@@ -57,7 +92,7 @@ export class KnowledgeIndex implements KnowledgeAnswerer {
         const index = this.byLocale.get(locale)!;
         const all = new Set<string>();
         const add = (text: string) => {
-          const terms = termsOf(text, locale);
+          const terms = cardTerms(text, locale);
           index.add({ card, text }, terms);
           for (const t of terms) all.add(t);
         };
@@ -66,9 +101,7 @@ export class KnowledgeIndex implements KnowledgeAnswerer {
         this.cardTerms.set(`${card.id}|${locale}`, all);
       }
     }
-    for (const law of laws.values()) {
-      for (const a of law.articles.values()) this.articles.add({ citation: { law: law.id, article: a.number }, text: a.text }, termsOf(a.text, 'zh-CN'));
-    }
+    this.articles = articleIndex(laws);
   }
 
   card(id: string): KnowledgeCard | undefined {
