@@ -78,7 +78,8 @@ export class KnowledgeIndex implements KnowledgeAnswerer {
   private readonly byLocale = new Map<KnowledgeLocale, Bm25<CardDoc>>();
   /** Every term of a card's texts, per locale (`<id>|<locale>`): a card is as sure as the share of the question it covers. */
   private readonly cardTerms = new Map<string, Set<string>>();
-  private readonly articles: Bm25<ArticleDoc>;
+  /** Built on first use: most questions are answered by a card. */
+  private articles?: Bm25<ArticleDoc>;
 
   constructor(
     cards: readonly KnowledgeCard[],
@@ -101,7 +102,6 @@ export class KnowledgeIndex implements KnowledgeAnswerer {
         this.cardTerms.set(`${card.id}|${locale}`, all);
       }
     }
-    this.articles = articleIndex(laws);
   }
 
   card(id: string): KnowledgeCard | undefined {
@@ -132,6 +132,7 @@ export class KnowledgeIndex implements KnowledgeAnswerer {
 
   /** Articles for a (Chinese) question, best first. */
   rankArticles(text: string, limit = 3): ArticleMatch[] {
+    this.articles ??= articleIndex(this.laws);
     return this.articles.search(termsOf(text, 'zh-CN'), limit).map((h) => ({ citation: h.ref.citation, text: h.ref.text, confidence: h.coverage, matched: h.matched }));
   }
 

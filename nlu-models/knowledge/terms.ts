@@ -1,4 +1,4 @@
-import { PorterStemmer } from 'natural';
+import PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer');
 import { normalizeText } from '../text/normalize';
 import synonyms from './synonyms.json';
 import type { KnowledgeLocale } from './types';
