@@ -174,7 +174,8 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   // The knowledge base: the live version of the answer cards (seeded from the repository's), edited by admins.
   const knowledge = new KnowledgeService({ store: stores.knowledge, audit: stores.audit, inbox: stores.inbox, logger, now: () => clock.now().getTime() });
   const loaded = Promise.all([admin.ready, knowledge.init()]).then(() => undefined);
-  const deps: DialogDeps = { nlu: countingUnderstanding(nlu, metrics), acts: { classify: classifyConfirmAct }, knowledge: knowledge.answerer, platform, clock, rateLimits: stores.rateLimits, inbox: admin.inbox };
+  const deps: DialogDeps = { nlu: countingUnderstanding(nlu, metrics), acts: { classify: classifyConfirmAct }, knowledge: knowledge.answerer, platform, clock, rateLimits: stores.rateLimits, inbox: admin.inbox,
+    observe: { knowledgeAnswered: (outcome, topic) => metrics.knowledge.inc({ outcome, topic }) } };
   const bot = new JiaoguanBot(conversationState, userState, new MainDialog(deps, services), services.menuIntents);
 
   const middleware = [

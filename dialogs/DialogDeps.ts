@@ -19,4 +19,12 @@ export interface DialogDeps {
   rateLimits: RateLimits;
   /** Where messages the bot did not understand are kept for admins (masked by the store). */
   inbox?: MisunderstoodInbox;
+  /** Told what became of rule questions (for operations' metrics; names and topics only, never the text). */
+  observe?: DialogObserver;
+}
+
+/** What the dialogs report for operations. */
+export interface DialogObserver {
+  /** A rule question was answered with a card (its kind and topic) or a law article, or referred (no answer). */
+  knowledgeAnswered(outcome: 'card' | 'safety' | 'referral' | 'article' | 'referred', topic: string): void;
 }

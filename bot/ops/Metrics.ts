@@ -15,6 +15,10 @@ export class Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [this.registry],
   });
   readonly intents = new Counter({ name: 'jiaoguan_intents_total', help: 'Messages understood, by intent', labelNames: ['intent'] as const, registers: [this.registry] });
+  readonly knowledge = new Counter({
+    name: 'jiaoguan_knowledge_answers_total', help: 'Rule questions: answered by a card (card, safety, referral), by a law article, or referred for want of an answer; by topic',
+    labelNames: ['outcome', 'topic'] as const, registers: [this.registry],
+  });
   readonly platformSeconds = new Histogram({
     name: 'jiaoguan_platform_call_seconds', help: 'Traffic platform calls, by port, method and outcome', labelNames: ['port', 'method', 'outcome'] as const,
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5], registers: [this.registry],

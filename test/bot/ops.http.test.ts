@@ -43,6 +43,7 @@ describe('operations: /metrics, /readyz, and a platform that is down', () => {
   it('/metrics needs the bearer token and shows turns by channel, intents, platform calls, breaker and queue — no personal data', async () => {
     await bindThrough(wx, t.base, 'o_ops', '查记分', LI_NA);
     await wx.text('o_ops', '我的手机13812345678，身份证320583198512240024');
+    await wx.text('o_ops', '闯红灯扣几分');
     expect((await fetch(`${t.base}/metrics`)).status).toBe(401);
     const refused = await fetch(`${t.base}/metrics`, { headers: { authorization: 'Bearer wrong-token-0123456789' } });
     expect(refused.status).toBe(401);
@@ -53,6 +54,7 @@ describe('operations: /metrics, /readyz, and a platform that is down', () => {
     capture('metrics', text);
     expect(text).toMatch(/jiaoguan_turn_seconds_count\{channel="wechat"\} [1-9]/);
     expect(text).toMatch(/jiaoguan_intents_total\{intent="points.query"\} [1-9]/);
+    expect(text).toMatch(/jiaoguan_knowledge_answers_total\{outcome="card",topic="points"\} 1/);
     expect(text).toMatch(/jiaoguan_platform_call_seconds_count\{port="violations",method="points",outcome="ok"\} 1/);
     expect(text).toContain('jiaoguan_platform_breaker_state');
     expect(text).toMatch(/jiaoguan_handoff_waiting \d/);

@@ -33,12 +33,14 @@ export class KnowledgeAnswerDialog extends ComponentDialog {
     const knowledge = this.deps.knowledge;
     const urgent = knowledge.urgent(text);
     if (urgent) {
+      this.deps.observe?.knowledgeAnswered('safety', urgent.topic);
       await ctx.sendActivity(cardText(ctx, knowledge, urgent));
       return step.endDialog(null);
     }
     const found = knowledge.answer(text, locale);
     if (found.kind === 'card') {
       const { card } = found.match;
+      this.deps.observe?.knowledgeAnswered(card.kind === 'answer' ? 'card' : card.kind, card.topic);
       const reply = cardText(ctx, knowledge, card);
       const offer = card.offer && !step.options.sideTrip && ownCase(text) ? card.offer : undefined;
       if (offer) {
@@ -49,9 +51,11 @@ export class KnowledgeAnswerDialog extends ComponentDialog {
     }
     if (found.kind === 'article') {
       const { citation, text: article } = found.match;
+      this.deps.observe?.knowledgeAnswered('article', citation.law);
       await ctx.sendActivity(`${msg(ctx, 'knowledge.article', { citation: knowledge.cite([citation], locale), text: excerpt(article) })}\n${msg(ctx, 'knowledge.articleNote')}`);
       return step.endDialog(null);
     }
+    this.deps.observe?.knowledgeAnswered('referred', found.nearby[0]?.card.topic ?? 'none');
     void this.deps.inbox?.record({
       text: maskCitizenMessage(text, sensitiveInputOf(ctx)), locale, intent: UNANSWERED_INTENT,
       score: found.nearby[0]?.confidence ?? 0, at: this.deps.clock.now().getTime(),
