@@ -1,3 +1,4 @@
+import type { EventsPort } from './events/types';
 import type { ExamsPort } from './exams/types';
 import type { IdentityPort } from './identity/types';
 import type { DeclaresEveryMethod } from './port';
@@ -13,6 +14,7 @@ export interface TrafficPlatform {
   readonly plates: PlatesPort;
   readonly violations: ViolationsPort;
   readonly sms: SmsPort;
+  readonly events: EventsPort;
 }
 
 /**

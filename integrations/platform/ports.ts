@@ -1,3 +1,4 @@
+import { EVENT_PORT } from './events/port';
 import { EXAM_PORT } from './exams/port';
 import { IDENTITY_PORT } from './identity/port';
 import type { AnyPortDeclaration, ErrorCodeOf, RetryPolicy } from './port';
@@ -15,7 +16,7 @@ function portIndex<const D extends readonly AnyPortDeclaration[]>(...ports: D): 
  * the HTTP client, the sandbox server and the contract document are composed from it, in this order;
  * ./TrafficPlatform.ts checks that it declares exactly the ports and methods of `TrafficPlatform`.
  */
-export const PLATFORM_PORTS = portIndex(IDENTITY_PORT, EXAM_PORT, PLATE_PORT, VIOLATION_PORT, SMS_PORT);
+export const PLATFORM_PORTS = portIndex(IDENTITY_PORT, EXAM_PORT, PLATE_PORT, VIOLATION_PORT, SMS_PORT, EVENT_PORT);
 
 export type PlatformPorts = typeof PLATFORM_PORTS;
 export type PortName = keyof PlatformPorts;

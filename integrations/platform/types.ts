@@ -15,4 +15,5 @@ export type * from './exams/types';
 export type * from './plates/types';
 export type * from './violations/types';
 export type * from './sms/types';
+export type * from './events/types';
 export type { TrafficPlatform } from './TrafficPlatform';

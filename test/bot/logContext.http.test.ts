@@ -17,7 +17,7 @@ function slowPoints(delay: { ms: number; fail?: boolean }) {
   return (p: TrafficPlatform): TrafficPlatform => {
     const v = p.violations;
     return {
-      identity: p.identity, exams: p.exams, plates: p.plates, sms: p.sms,
+      identity: p.identity, exams: p.exams, plates: p.plates, sms: p.sms, events: p.events,
       violations: {
         byPlate: (plate, vin) => v.byPlate(plate, vin), byOwner: (id) => v.byOwner(id), handle: (id, x, key) => v.handle(id, x, key),
         decision: (n) => v.decision(n), pay: (n, fen, key) => v.pay(n, fen, key),

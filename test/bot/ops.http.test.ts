@@ -13,7 +13,7 @@ function switchable(down: { now: boolean }) {
     const v = p.violations;
     const gate = <T>(call: () => Promise<T>): Promise<T> => (down.now ? Promise.reject(new PlatformError('UNAVAILABLE', 'gateway down')) : call());
     return {
-      identity: p.identity, exams: p.exams, plates: p.plates, sms: p.sms,
+      identity: p.identity, exams: p.exams, plates: p.plates, sms: p.sms, events: p.events,
       violations: {
         byPlate: (a, b) => gate(() => v.byPlate(a, b)), byOwner: (a) => gate(() => v.byOwner(a)), handle: (a, b, c) => gate(() => v.handle(a, b, c)),
         decision: (a) => gate(() => v.decision(a)), pay: (a, b, c) => gate(() => v.pay(a, b, c)), points: (a) => gate(() => v.points(a)),

@@ -1,5 +1,6 @@
 import { PlatformError } from '../errors';
 import type { PlatformErrorDetails } from '../errors';
+import { eventsHttp } from '../events/http';
 import { examsHttp } from '../exams/http';
 import { identityHttp } from '../identity/http';
 import { platesHttp } from '../plates/http';
@@ -31,6 +32,7 @@ const HTTP_PARTS: { readonly [N in PortName]: (call: GatewayCall) => TrafficPlat
   plates: platesHttp,
   violations: violationsHttp,
   sms: smsHttp,
+  events: eventsHttp,
 };
 
 function sanitizeDetails(value: unknown): PlatformErrorDetails {

@@ -1,4 +1,5 @@
 import { ERROR_STATUS } from '../errors';
+import events from '../events/openapi.json';
 import exams from '../exams/openapi.json';
 import identity from '../identity/openapi.json';
 import plates from '../plates/openapi.json';
@@ -10,7 +11,7 @@ import base from './base.json';
 import type { OpenApiFragment } from './OpenApiFragment';
 
 /** Each port's fragment; a port of ../ports without one does not compile. */
-const PORT_FRAGMENTS: { readonly [N in PortName]: OpenApiFragment } = { identity, exams, plates, violations, sms };
+const PORT_FRAGMENTS: { readonly [N in PortName]: OpenApiFragment } = { identity, exams, plates, violations, sms, events };
 
 /** The assembled document. */
 export interface PlatformOpenApi {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Clock } from '../../clock';
 import { chinaDate } from '../../clock';
 import { PlatformError } from '../errors';
+import { appendEvent } from '../events/appendEvent';
 import type { ExamBooking, ViolationKind } from '../types';
 import { check } from './check';
 import type { PlateEnergy } from '../plates/plateRules';
@@ -41,8 +42,12 @@ export class SandboxAdmin {
     this.store = new SandboxStore(db);
   }
 
-  /** Records the examiner's verdict on a booked exam; passing 科目一 issues the learner permit on the exam date. */
-  recordExamResult(bookingId: string, passed: boolean): ExamBooking['status'] {
+  /**
+   * Records the examiner's verdict on a booked exam (and its score, when given) and publishes it on the events feed;
+   * passing 科目一 issues the learner permit on the exam date.
+   */
+  recordExamResult(bookingId: string, passed: boolean, score?: number): ExamBooking['status'] {
+    const checkedScore = score === undefined ? undefined : check.integer(score, 'score', 0, 100);
     return this.store.write(() => {
       const b = this.store.db.prepare('SELECT id_number, subject, date, status FROM exam_bookings WHERE booking_id = ?').get(bookingId) as
         { id_number: string; subject: number; date: string; status: string } | undefined;
@@ -55,6 +60,13 @@ export class SandboxAdmin {
       if (passed && b.subject === 1) {
         this.store.db.prepare('UPDATE citizens SET permit_issued_on = ? WHERE id_number = ?').run(b.date, b.id_number);
       }
+      appendEvent(this.store, {
+        type: 'exam.result', at: this.clock.now().toISOString(), idNumber: b.id_number,
+        data: {
+          bookingId, subject: check.subject(b.subject), date: b.date, passed,
+          ...(checkedScore !== undefined ? { score: checkedScore } : {}),
+        },
+      });
       return status;
     });
   }
@@ -91,15 +103,25 @@ export class SandboxAdmin {
     });
   }
 
+  /** A camera or officer records a violation on a registered vehicle; it is published on the events feed with it. */
   addViolation(v: NewViolation): void {
-    const vehicle = this.store.db.prepare("SELECT plate FROM plate_holds WHERE vin = ? AND status = 'registered'").get(check.vin(v.vin)) as
-      { plate: string } | undefined;
-    if (!vehicle) throw new PlatformError('NOT_FOUND', 'vehicle has no registered plate', { entity: 'vehicle' });
-    const at = new Date(v.occurredAt);
-    this.store.db.prepare(`INSERT INTO violations (violation_id, id_number, vin, plate, occurred_at, occurred_on, location, kind, fine_fen, points)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-      v.violationId, check.idNumber(v.idNumber), check.vin(v.vin), plateRules.normalize(vehicle.plate), at.toISOString(), chinaDate(at),
-      v.location, v.kind, v.fineFen, v.points,
-    );
+    this.store.write(() => {
+      const vehicle = this.store.db.prepare("SELECT plate FROM plate_holds WHERE vin = ? AND status = 'registered'").get(check.vin(v.vin)) as
+        { plate: string } | undefined;
+      if (!vehicle) throw new PlatformError('NOT_FOUND', 'vehicle has no registered plate', { entity: 'vehicle' });
+      const at = new Date(v.occurredAt);
+      const idNumber = check.idNumber(v.idNumber);
+      const plate = plateRules.normalize(vehicle.plate);
+      this.store.db.prepare(`INSERT INTO violations (violation_id, id_number, vin, plate, occurred_at, occurred_on, location, kind, fine_fen, points)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        v.violationId, idNumber, check.vin(v.vin), plate, at.toISOString(), chinaDate(at), v.location, v.kind, v.fineFen, v.points,
+      );
+      appendEvent(this.store, {
+        type: 'violation.recorded', at: this.clock.now().toISOString(), idNumber, plate,
+        data: {
+          violationId: v.violationId, plate, occurredAt: at.toISOString(), location: v.location, kind: v.kind, points: v.points, fineFen: v.fineFen,
+        },
+      });
+    });
   }
 }

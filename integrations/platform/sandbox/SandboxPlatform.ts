@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../../clock';
 import type { TrafficPlatform } from '../types';
+import { SandboxEvents } from '../events/SandboxEvents';
 import { SandboxExams } from '../exams/SandboxExams';
 import { SandboxIdentity } from '../identity/SandboxIdentity';
 import { SandboxPlates } from '../plates/SandboxPlates';
@@ -24,6 +25,7 @@ export class SandboxPlatform implements TrafficPlatform {
   readonly plates: SandboxPlates;
   readonly violations: SandboxViolations;
   readonly sms: SandboxSms;
+  readonly events: SandboxEvents;
 
   constructor(db: Database.Database, clock: Clock) {
     prepareSandboxDatabase(db);
@@ -33,5 +35,6 @@ export class SandboxPlatform implements TrafficPlatform {
     this.exams = new SandboxExams(store, clock);
     this.plates = new SandboxPlates(store, clock);
     this.violations = new SandboxViolations(store, clock);
+    this.events = new SandboxEvents(store);
   }
 }

@@ -1,6 +1,7 @@
 import * as restify from 'restify';
 import { ERROR_STATUS, PlatformError } from '../errors';
 import type { PlatformErrorCode } from '../errors';
+import { eventsRoutes } from '../events/routes';
 import { examsRoutes } from '../exams/routes';
 import { identityRoutes } from '../identity/routes';
 import { assemblePlatformOpenApi } from '../openapi/assemble';
@@ -26,6 +27,7 @@ const PORT_ROUTES: { readonly [N in PortName]: (routes: Routes, port: TrafficPla
   plates: platesRoutes,
   violations: violationsRoutes,
   sms: smsRoutes,
+  events: eventsRoutes,
 };
 
 function toPlatformError(err: unknown, onError?: (err: unknown) => void): PlatformError {

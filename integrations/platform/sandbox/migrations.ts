@@ -178,4 +178,19 @@ CREATE INDEX identity_code_requests_user ON identity_code_requests(channel_user_
 CREATE INDEX identity_code_requests_id ON identity_code_requests(id_number, sent, requested_at);
 `,
   },
+  {
+    version: 3,
+    description: 'the events feed (violation recorded, exam result, decision issued), read with a cursor',
+    // AUTOINCREMENT: a sequence number is never handed out twice, so a cursor always means the same place.
+    sql: `
+CREATE TABLE platform_events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  type TEXT NOT NULL CHECK (type IN ('violation.recorded', 'exam.result', 'decision.issued')),
+  at TEXT NOT NULL,
+  id_number TEXT,
+  plate TEXT,
+  data TEXT NOT NULL                     -- JSON, the event's typed data
+);
+`,
+  },
 ];

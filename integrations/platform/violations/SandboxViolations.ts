@@ -1,6 +1,7 @@
 import type { Clock } from '../../clock';
 import { chinaDate } from '../../clock';
 import { PlatformError } from '../errors';
+import { appendEvent } from '../events/appendEvent';
 import type { RuleOutcome } from '../commonTypes';
 import type { Payment, PenaltyDecision, PointsStatement, Violation, ViolationKind, ViolationsPort } from './types';
 import { check } from '../sandbox/check';
@@ -96,6 +97,13 @@ export class SandboxViolations implements ViolationsPort {
       this.store.db.prepare('INSERT INTO decisions (decision_number, violation_id, issued_on) VALUES (?, ?, ?)')
         .run(decisionNumber, v.violation_id, this.today());
       const decision = this.decisionOf(decisionNumber);
+      appendEvent(this.store, {
+        type: 'decision.issued', at: this.clock.now().toISOString(), idNumber: v.id_number, plate: decision.plate,
+        data: {
+          decisionNumber, violationId: decision.violationId, plate: decision.plate, fineFen: decision.fineFen,
+          issuedOn: decision.issuedOn, dueOn: decision.dueOn,
+        },
+      });
       this.store.remember('violation.handle', key, fingerprint, decision, this.clock.now().toISOString());
       return decision;
     });

@@ -26,7 +26,7 @@ function withIdentityDown(world: World, down: Set<IdentityCall>): World {
     unbind: async (u) => { fail('unbind'); return real.unbind(u); },
   };
   const p = world.platform;
-  const platform: TrafficPlatform = { identity, exams: p.exams, plates: p.plates, violations: p.violations, sms: p.sms };
+  const platform: TrafficPlatform = { identity, exams: p.exams, plates: p.plates, violations: p.violations, sms: p.sms, events: p.events };
   return { ...world, deps: { ...world.deps, platform } };
 }
 

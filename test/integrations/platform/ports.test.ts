@@ -55,6 +55,7 @@ describe('the platform ports, each declared once in its own folder', () => {
       'plates.checkPatterns', 'plates.reserve', 'plates.reservedPlate', 'plates.vehicles',
       'violations.byPlate', 'violations.byOwner', 'violations.handle', 'violations.decision', 'violations.pay', 'violations.points',
       'sms.outbox',
+      'events.since',
     ].sort());
   });
 

@@ -60,5 +60,5 @@ export function lostAnswerPlatform(world: World): TrafficPlatform & { bookCalls:
     },
   };
   const p = world.platform;
-  return { identity: p.identity, exams, plates: p.plates, violations: p.violations, sms: p.sms, bookCalls };
+  return { identity: p.identity, exams, plates: p.plates, violations: p.violations, sms: p.sms, events: p.events, bookCalls };
 }

@@ -16,7 +16,7 @@ function troubled(base: TrafficPlatform, script: { failNext: number; hangMs: num
     return call();
   };
   return {
-    identity: base.identity, exams: base.exams, plates: base.plates, sms: base.sms,
+    identity: base.identity, exams: base.exams, plates: base.plates, sms: base.sms, events: base.events,
     violations: {
       byPlate: (p, vin) => trouble('byPlate', () => v.byPlate(p, vin)),
       byOwner: (id) => trouble('byOwner', () => v.byOwner(id)),
@@ -93,7 +93,7 @@ describe('resilientPlatform: timeouts, bounded retries, circuit breaker', () => 
     const flaky = resilientPlatform({
       identity: { ...platform.identity, startBinding: async () => { sent += 1; throw new PlatformError('UNAVAILABLE', 'sms gateway down'); },
         confirmBinding: (a, b, c) => platform.identity.confirmBinding(a, b, c), getBinding: (a) => platform.identity.getBinding(a), requireBinding: (a) => platform.identity.requireBinding(a), unbind: (a) => platform.identity.unbind(a) },
-      exams: platform.exams, plates: platform.plates, violations: platform.violations, sms: platform.sms,
+      exams: platform.exams, plates: platform.plates, violations: platform.violations, sms: platform.sms, events: platform.events,
     }, { sleep: async () => undefined });
     await expect(flaky.identity.startBinding('u', LI_NA.idNumber, LI_NA.name)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
     expect(sent).toBe(1);

@@ -47,11 +47,11 @@ describe('sandbox personas and seed (DESIGN §4)', () => {
     const { db, clock, platform } = sandbox();
     await platform.violations.handle(LI_NA.idNumber, LI_NA.violations.parking, 'k');
     const count = (table: string): unknown => db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get();
-    const before = ['citizens', 'vehicles', 'violations', 'decisions', 'payments', 'test_centres', 'plate_holds', 'plate_denylist', 'exam_results'].map(count);
+    const before = ['citizens', 'vehicles', 'violations', 'decisions', 'payments', 'test_centres', 'plate_holds', 'plate_denylist', 'exam_results', 'platform_events'].map(count);
     const again = new SandboxPlatform(db, clock);
-    const after = ['citizens', 'vehicles', 'violations', 'decisions', 'payments', 'test_centres', 'plate_holds', 'plate_denylist', 'exam_results'].map(count);
+    const after = ['citizens', 'vehicles', 'violations', 'decisions', 'payments', 'test_centres', 'plate_holds', 'plate_denylist', 'exam_results', 'platform_events'].map(count);
     expect(after).toEqual(before);
     expect((await again.violations.byOwner(LI_NA.idNumber)).find((v) => v.violationId === LI_NA.violations.parking)?.status).toBe('handled');
-    expect(db.prepare("SELECT version FROM schema_migrations WHERE scope = 'sandbox'").all()).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(db.prepare("SELECT version FROM schema_migrations WHERE scope = 'sandbox'").all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
   });
 });
