@@ -99,7 +99,8 @@ export function createSandboxHttpServer(platform: TrafficPlatform, options: Sand
       const b = k.fields(req.body);
       const passed = b['passed'];
       if (typeof passed !== 'boolean') throw new PlatformError('INVALID_ARGUMENT', 'invalid passed: boolean', { field: 'passed', rule: 'boolean' });
-      return k.ok({ bookingId: k.str(b, 'bookingId'), status: admin.recordExamResult(k.str(b, 'bookingId'), passed) });
+      const score = b['score'] === undefined ? undefined : k.num(b, 'score');
+      return k.ok({ bookingId: k.str(b, 'bookingId'), status: admin.recordExamResult(k.str(b, 'bookingId'), passed, score) });
     });
   }
   return server;

@@ -151,6 +151,14 @@ describe('the events feed over HTTP', () => {
         ['/v1/events?limit=500', `Bearer ${TOKEN}`],
         ['/v1/events?limit=1&cursor=1', `Bearer ${TOKEN}`],
       ]);
+      const booking = await platform.exams.book(ZHANG_WEI.idNumber, 3, 'nj-2', '2026-12-10', 'morning', 'b2');
+      const result = await fetch(`${url}/v1/sandbox/exam-results`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ bookingId: booking.bookingId, passed: false, score: 71 }),
+      });
+      expect(result.status).toBe(200);
+      expect((await http.events.since('3', 10)).events).toEqual([
+        expect.objectContaining({ id: '4', type: 'exam.result', data: { bookingId: booking.bookingId, subject: 3, date: '2026-12-10', passed: false, score: 71 } }),
+      ]);
       const bad = await fetch(`${url}/v1/events?cursor=zz&limit=1`);
       expect(bad.status).toBe(400);
       expect(await bad.json()).toMatchObject({ code: 'EVENTS_BAD_CURSOR', retryable: false });
