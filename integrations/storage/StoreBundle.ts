@@ -4,6 +4,7 @@ import type { AuditLog } from './auditLog';
 import type { HandoffStore } from './handoffs';
 import type { KnowledgeStore } from './knowledge';
 import type { MessageReceipts } from './messageReceipts';
+import type { NoticeStore } from './notices';
 import type { RateLimits } from './rateLimits';
 import type { SharedTokens } from './sharedTokens';
 import type { InboxStore, TrainingStore } from './training';
@@ -29,6 +30,8 @@ export interface StoreBundle {
   inbox: InboxStore;
   /** The knowledge base's answer cards: the draft, published versions and the live one. */
   knowledge: KnowledgeStore;
+  /** Notices citizens subscribed to: consent per citizen and topic, and due notices as leased jobs. */
+  notices: NoticeStore;
   /** What the writes did lately (a recent failure makes GET /readyz answer 503). */
   readonly health: WriteHealth;
   /** Releases the connection; idempotent. */

@@ -95,4 +95,10 @@ export interface NoticeStore {
   counts(): Promise<NoticeCounts[]>;
   /** Sent notices of a citizen since a time (the daily cap). */
   sentSince(citizen: string, since: number): Promise<number>;
+  /**
+   * Writes a job exactly as it was, status, attempts and lease included (the SQLite→MongoDB migration: a sent job
+   * must stay sent there, or its key would be free and the notice go out twice); false, nothing written, when its
+   * key or id exists.
+   */
+  restore(job: NoticeJob): Promise<boolean>;
 }

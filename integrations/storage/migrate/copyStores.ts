@@ -17,6 +17,9 @@ export interface CopyReport {
   /** The knowledge base: draft cards (active and retired) and published versions with their cards. */
   knowledgeCards: number;
   knowledgeVersions: number;
+  /** Notices: consent per citizen and topic, and notice jobs as they were (sent ones too, so none goes out twice). */
+  noticeConsents: number;
+  noticeJobs: number;
 }
 
 interface BotStateRow { key: string; data: string }
@@ -26,11 +29,12 @@ interface TranscriptRow { conversation_id: string; channel_id: string; sender: '
  * Copies an embedded (SQLite) deployment's data into another store (MongoDB: npm run migrate:sqlite-to-mongo):
  * bot state, transcripts, console accounts (same password hashes), handoffs with their events, the audit log,
  * training data, model versions with their models and the live pointer, the misunderstood inbox, and the knowledge
- * base (draft cards, published versions with their cards, the live version and the seed record).
+ * base (draft cards, published versions with their cards, the live version and the seed record), and the notices
+ * (consents, and jobs with their status, attempts and lease, under their own ids).
  * Run it with the bot stopped, into an empty target. Ids of agents and versions are new; references follow.
  */
 export async function copyStores(from: SqliteStores, to: StoreBundle, log: (line: string) => void = () => undefined): Promise<CopyReport> {
-  const r: CopyReport = { botState: 0, transcripts: 0, agents: 0, handoffs: 0, handoffEvents: 0, audit: 0, intents: 0, utterances: 0, corpusSeeds: 0, versions: 0, inbox: 0, knowledgeCards: 0, knowledgeVersions: 0 };
+  const r: CopyReport = { botState: 0, transcripts: 0, agents: 0, handoffs: 0, handoffEvents: 0, audit: 0, intents: 0, utterances: 0, corpusSeeds: 0, versions: 0, inbox: 0, knowledgeCards: 0, knowledgeVersions: 0, noticeConsents: 0, noticeJobs: 0 };
 
   for (const row of from.db.prepare('SELECT key, data FROM bot_state ORDER BY key').all() as BotStateRow[]) {
     await to.storage.write({ [row.key]: { ...(JSON.parse(row.data) as object), eTag: '*' } });
@@ -135,5 +139,18 @@ export async function copyStores(from: SqliteStores, to: StoreBundle, log: (line
   const seed = await from.knowledge.seed();
   if (seed) await to.knowledge.recordSeed(seed.hash, seed.at);
   log(`knowledge base: ${r.knowledgeCards} draft cards, ${r.knowledgeVersions} versions${liveCopy ? `, live: ${liveCopy}` : ''}${seed ? ', seed record' : ''}`);
+
+  for (const { citizen } of from.db.prepare('SELECT DISTINCT citizen FROM notice_consents ORDER BY citizen').all() as Array<{ citizen: string }>) {
+    for (const c of await from.notices.consents(citizen)) {
+      await to.notices.setConsent(c);
+      r.noticeConsents += 1;
+    }
+  }
+  // Every job, done ones included: a sent job keeps its key taken, so the notice is not created and sent again.
+  for (const { id } of from.db.prepare('SELECT id FROM notice_jobs ORDER BY created_at, id').all() as Array<{ id: string }>) {
+    const job = await from.notices.job(id);
+    if (job && (await to.notices.restore(job))) r.noticeJobs += 1;
+  }
+  log(`notices: ${r.noticeConsents} consents, ${r.noticeJobs} jobs`);
   return r;
 }

@@ -6,6 +6,7 @@ import { MongoHandoffStore } from './MongoHandoffStore';
 import { MongoInboxStore } from './MongoInboxStore';
 import { MongoKnowledgeStore } from './MongoKnowledgeStore';
 import { MongoMessageReceipts } from './MongoMessageReceipts';
+import { MongoNoticeStore } from './MongoNoticeStore';
 import { MongoRateLimits } from './MongoRateLimits';
 import { MongoSharedTokens } from './MongoSharedTokens';
 import { MongoStorage } from './MongoStorage';
@@ -38,6 +39,7 @@ export async function createMongoStores(uri: string, options: { onInboxError?: (
     training: new MongoTrainingStore(conn),
     inbox: new MongoInboxStore(conn, options.onInboxError),
     knowledge: new MongoKnowledgeStore(conn),
+    notices: new MongoNoticeStore(conn),
     health,
     close: async () => {
       await conn.close();

@@ -14,6 +14,7 @@ import { SqliteHandoffStore } from './SqliteHandoffStore';
 import { SqliteInboxStore } from './SqliteInboxStore';
 import { SqliteKnowledgeStore } from './SqliteKnowledgeStore';
 import { SqliteMessageReceipts } from './SqliteMessageReceipts';
+import { SqliteNoticeStore } from './SqliteNoticeStore';
 import { SqliteRateLimits } from './SqliteRateLimits';
 import { SqliteSharedTokens } from './SqliteSharedTokens';
 import { SqliteTrainingStore } from './SqliteTrainingStore';
@@ -56,6 +57,7 @@ export function createSqliteStores(
       training: new SqliteTrainingStore(db),
       inbox: new SqliteInboxStore(db, options.onInboxError),
       knowledge: new SqliteKnowledgeStore(db),
+      notices: new SqliteNoticeStore(db),
       health: writeHealthOf(db),
       close: async () => {
         if (db.open) db.close();

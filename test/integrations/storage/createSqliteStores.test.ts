@@ -55,6 +55,7 @@ describe('createSqliteStores', () => {
         { scope: 'channels', version: 1 },
         { scope: 'channels', version: 2 },
         { scope: 'knowledge', version: 1 },
+        { scope: 'notices', version: 1 },
         { scope: 'people', version: 1 },
         { scope: 'people', version: 2 },
         { scope: 'training', version: 1 },

@@ -48,6 +48,15 @@ describe('copyStores: an embedded deployment copied into another store', () => {
     await from.knowledge.createVersion({ createdBy: wang.id, createdAt: 9, note: '下线打电话卡片', hash: 'b'.repeat(64), cards: [RED] });
     await from.knowledge.setLive(k1.id, wang.id, 10);
     await from.knowledge.recordSeed('c'.repeat(64), 7);
+    await from.notices.setConsent({ citizen: 'wechat:o1', topic: 'exam-reminder', state: 'granted', updatedAt: 11 });
+    await from.notices.setConsent({ citizen: 'wechat:o1', topic: 'fine-deadline', state: 'refused', reason: '43101', updatedAt: 12 });
+    await from.notices.setConsent({ citizen: 'wechat:o2', topic: 'exam-reminder', state: 'revoked', updatedAt: 13 });
+    const sent = await from.notices.enqueue({ key: 'exam-reminder:b1', citizen: 'wechat:o1', topic: 'exam-reminder', dueAt: 20, payload: { subject: '科目二' }, createdAt: 14 });
+    await from.notices.enqueue({ key: 'exam-reminder:b2', citizen: 'wechat:o1', topic: 'exam-reminder', dueAt: 30, payload: { subject: '科目三' }, createdAt: 15 });
+    await from.notices.enqueue({ key: 'fine-deadline:f1', citizen: 'wechat:o1', topic: 'fine-deadline', dueAt: 25, payload: {}, createdAt: 16 });
+    await from.notices.claim('p1', 25, 60_000, 1);
+    await from.notices.markSent(sent.id, 'p1', 26);
+    await from.notices.claim('p1', 27, 60_000, 1);
   });
   afterAll(async () => {
     await from.close();
@@ -57,7 +66,7 @@ describe('copyStores: an embedded deployment copied into another store', () => {
 
   it('copies every kind of data, keeping references between them', async () => {
     const report = await copyStores(from, to);
-    expect(report).toEqual({ botState: 1, transcripts: 1, agents: 1, handoffs: 1, handoffEvents: 1, audit: 1, intents: 1, utterances: 1, corpusSeeds: 1, versions: 2, inbox: 1, knowledgeCards: 2, knowledgeVersions: 2 });
+    expect(report).toEqual({ botState: 1, transcripts: 1, agents: 1, handoffs: 1, handoffEvents: 1, audit: 1, intents: 1, utterances: 1, corpusSeeds: 1, versions: 2, inbox: 1, knowledgeCards: 2, knowledgeVersions: 2, noticeConsents: 3, noticeJobs: 3 });
     expect(await to.storage.read(['wechat/conversations/o1'])).toEqual({ 'wechat/conversations/o1': { dialog: { step: 2 }, eTag: expect.any(String) } });
     expect((await to.transcripts.list('o1'))[0].text).toBe('我的身份证320583********0024');
     const wang = await to.agents.byUsername('wang');
@@ -86,5 +95,13 @@ describe('copyStores: an embedded deployment copied into another store', () => {
     expect(await to.knowledge.versionCards(kv[0].id)).toEqual([RED]);
     expect(await to.knowledge.live()).toEqual({ versionId: kv[1].id, publishedAt: 10, publishedBy: wang?.id });
     expect(await to.knowledge.seed()).toEqual({ hash: 'c'.repeat(64), at: 7 });
+    expect(await to.notices.consents('wechat:o1')).toEqual(await from.notices.consents('wechat:o1'));
+    expect(await to.notices.consents('wechat:o2')).toEqual([{ citizen: 'wechat:o2', topic: 'exam-reminder', state: 'revoked', updatedAt: 13 }]);
+    const jobs = await from.notices.jobsOf('wechat:o1', 10);
+    expect(jobs.map((j) => [j.key, j.status])).toEqual([['exam-reminder:b2', 'pending'], ['fine-deadline:f1', 'sending'], ['exam-reminder:b1', 'sent']]);
+    expect(await to.notices.jobsOf('wechat:o1', 10)).toEqual(jobs);
+    expect(await to.notices.enqueue({ key: 'exam-reminder:b1', citizen: 'wechat:o1', topic: 'exam-reminder', dueAt: 20, payload: {}, createdAt: 40 }))
+      .toEqual({ created: false, id: jobs[2].id });
+    expect(await to.notices.counts()).toEqual(await from.notices.counts());
   });
 });

@@ -11,6 +11,7 @@ import { runHandoffStoreContract } from '../contracts/handoffStoreContract';
 import { runInboxStoreContract } from '../contracts/inboxStoreContract';
 import { runKnowledgeStoreContract } from '../contracts/knowledgeStoreContract';
 import { runMessageReceiptsContract } from '../contracts/messageReceiptsContract';
+import { runNoticeStoreContract } from '../contracts/noticeStoreContract';
 import { runWebhookNoncesContract } from '../contracts/webhookNoncesContract';
 import type { PortFactory } from '../contracts/portContract';
 import { runRateLimitsContract } from '../contracts/rateLimitsContract';
@@ -125,6 +126,7 @@ if (URI === undefined || URI === '') {
     runAuditLogContract('MongoDB', port((s) => s.audit, 'audit_log'));
     runTrainingStoreContract('MongoDB', port((s) => s.training));
     runKnowledgeStoreContract('MongoDB', port((s) => s.knowledge));
+    runNoticeStoreContract('MongoDB', port((s) => s.notices));
     runInboxStoreContract('MongoDB', async (onInboxError) => {
       const b = await openBundle({ onInboxError });
       return { store: b.stores.inbox, close: b.close, stored: () => b.dump('nlu_inbox') };
@@ -141,6 +143,8 @@ if (URI === undefined || URI === '') {
           expect(await indexes('agents')).toContainEqual(expect.objectContaining({ key: { username: 1 }, unique: true }));
           expect(await indexes('nlu_utterances')).toContainEqual(expect.objectContaining({ key: { locale: 1, split: 1, text: 1 }, unique: true }));
           expect(await indexes('knowledge_versions')).toContainEqual(expect.objectContaining({ key: { number: 1 }, unique: true }));
+          expect(await indexes('notice_jobs')).toContainEqual(expect.objectContaining({ key: { key: 1 }, unique: true }));
+          expect(await indexes('notice_consents')).toContainEqual(expect.objectContaining({ key: { citizen: 1, topic: 1 }, unique: true }));
           expect(await indexes('message_receipts')).toContainEqual(expect.objectContaining({ key: { createdAt: 1 }, expireAfterSeconds: 86_400 }));
           expect(await indexes('webhook_nonces')).toContainEqual(expect.objectContaining({ key: { expiresAt: 1 }, expireAfterSeconds: 0 }));
           expect(await indexes('agent_sessions')).toContainEqual(expect.objectContaining({ key: { expiresAt: 1 }, expireAfterSeconds: 0 }));

@@ -6,6 +6,7 @@ import { MongoHandoffStore } from '../../../../integrations/storage/mongo/MongoH
 import { MongoInboxStore } from '../../../../integrations/storage/mongo/MongoInboxStore';
 import { MongoKnowledgeStore } from '../../../../integrations/storage/mongo/MongoKnowledgeStore';
 import { MongoMessageReceipts } from '../../../../integrations/storage/mongo/MongoMessageReceipts';
+import { MongoNoticeStore } from '../../../../integrations/storage/mongo/MongoNoticeStore';
 import { MongoRateLimits } from '../../../../integrations/storage/mongo/MongoRateLimits';
 import { MongoSharedTokens } from '../../../../integrations/storage/mongo/MongoSharedTokens';
 import { MongoStorage } from '../../../../integrations/storage/mongo/MongoStorage';
@@ -38,7 +39,7 @@ beforeAll(async () => {
     storage: new MongoStorage(conn), transcripts: new MongoTranscriptStore(conn), receipts: new MongoMessageReceipts(conn), nonces: new MongoWebhookNonces(conn),
     tokens: new MongoSharedTokens(conn), rateLimits: new MongoRateLimits(conn), handoffs: new MongoHandoffStore(conn),
     agents: new MongoAgentStore(conn), audit: new MongoAuditLog(conn), training: new MongoTrainingStore(conn), inbox: new MongoInboxStore(conn),
-    knowledge: new MongoKnowledgeStore(conn),
+    knowledge: new MongoKnowledgeStore(conn), notices: new MongoNoticeStore(conn),
   };
 });
 afterAll(async () => {
@@ -94,6 +95,20 @@ const OPERATIONS: Array<[string, () => Promise<unknown>]> = [
   ['knowledge.versions', () => s.knowledge.versions()], ['knowledge.version', () => s.knowledge.version('v')], ['knowledge.versionCards', () => s.knowledge.versionCards('v')],
   ['knowledge.setLive', () => s.knowledge.setLive('v', 'a', T)], ['knowledge.live', () => s.knowledge.live()],
   ['knowledge.seed', () => s.knowledge.seed()], ['knowledge.recordSeed', () => s.knowledge.recordSeed('ab'.repeat(32), T)],
+  ['notices.consents', () => s.notices.consents('wechat:o1')], ['notices.consent', () => s.notices.consent('wechat:o1', 'exam-reminder')],
+  ['notices.setConsent', () => s.notices.setConsent({ citizen: 'wechat:o1', topic: 'exam-reminder', state: 'granted', updatedAt: T })],
+  ['notices.setConsent refused', () => s.notices.setConsent({ citizen: 'wechat:o1', topic: 'exam-reminder', state: 'refused', reason: '43101', updatedAt: T })],
+  ['notices.grantedFor', () => s.notices.grantedFor('exam-reminder', 100)], ['notices.grantedFor after', () => s.notices.grantedFor('exam-reminder', 100, 'wechat:o1')],
+  ['notices.enqueue', () => s.notices.enqueue({ key: 'exam-reminder:b1', citizen: 'wechat:o1', topic: 'exam-reminder', dueAt: T, payload: { subject: '科目二' }, createdAt: T })],
+  ['notices.claim', () => s.notices.claim('p1', T, 60_000, 3)], ['notices.markSent', () => s.notices.markSent('j', 'p1', T)],
+  ['notices.markFailed', () => s.notices.markFailed('j', 'p1', 'errcode -1', T)], ['notices.markFailed for good', () => s.notices.markFailed('j', 'p1', 'errcode 40003')],
+  ['notices.markSkipped', () => s.notices.markSkipped('j', 'p1', 'consent revoked')], ['notices.job', () => s.notices.job('j')],
+  ['notices.jobByKey', () => s.notices.jobByKey('exam-reminder:b1')], ['notices.jobsOf', () => s.notices.jobsOf('wechat:o1', 20)],
+  ['notices.counts', () => s.notices.counts()], ['notices.sentSince', () => s.notices.sentSince('wechat:o1', T)],
+  ['notices.restore', () => s.notices.restore({
+    id: 'j', key: 'k', citizen: 'wechat:o1', topic: 'exam-reminder', dueAt: T, payload: {}, status: 'sending', attempts: 2, leaseOwner: 'p1', leaseUntil: T,
+    notBefore: T, lastError: 'x', createdAt: T,
+  })],
 ];
 
 it.each(OPERATIONS)('%s builds a command its schema accepts and hands it to the driver', async (_name, operation) => {

@@ -7,6 +7,7 @@ import {
   knowledgeCardSchema, knowledgeLiveSchema, knowledgeSeedSchema, knowledgeVersionSchema,
 } from '../../../../integrations/storage/mongo/MongoKnowledgeStore';
 import { receiptSchema } from '../../../../integrations/storage/mongo/MongoMessageReceipts';
+import { noticeConsentSchema, noticeJobSchema } from '../../../../integrations/storage/mongo/MongoNoticeStore';
 import { rateSchema } from '../../../../integrations/storage/mongo/MongoRateLimits';
 import { tokenSchema } from '../../../../integrations/storage/mongo/MongoSharedTokens';
 import { botStateSchema } from '../../../../integrations/storage/mongo/MongoStorage';
@@ -137,6 +138,19 @@ const CASES: SchemaCase[] = [
     required: ['_id', 'versionId', 'publishedAt', 'publishedBy'], invalid: [],
   },
   { name: 'knowledgeSeed', schema: knowledgeSeedSchema, valid: { _id: 'seed', hash: SHA256, at: T }, required: ['_id', 'hash', 'at'], invalid: [] },
+  {
+    name: 'noticeConsent', schema: noticeConsentSchema, valid: { citizen: 'wechat:o1', topic: 'exam-reminder', state: 'refused', reason: '43101', updatedAt: T },
+    required: ['citizen', 'topic', 'state', 'updatedAt'], invalid: [['state', 'maybe', 'enum'], ['citizen', 'c'.repeat(201), 'maxlength']],
+  },
+  {
+    name: 'noticeJob', schema: noticeJobSchema,
+    valid: {
+      _id: 'j1', key: 'exam-reminder:b1', citizen: 'wechat:o1', topic: 'exam-reminder', dueAt: T, payload: '{}', status: 'sending', attempts: 1,
+      leaseOwner: 'p1', leaseUntil: T, notBefore: T, lastError: 'x', createdAt: T, sentAt: T,
+    },
+    required: ['_id', 'key', 'citizen', 'topic', 'dueAt', 'payload', 'status', 'attempts', 'createdAt'],
+    invalid: [['status', 'queued', 'enum'], ['attempts', -1, 'min'], ['key', 'k'.repeat(401), 'maxlength']],
+  },
   { name: 'counter', schema: counterSchema, valid: { _id: 'audit', seq: 1 }, required: ['_id', 'seq'], invalid: [] },
 ];
 
@@ -241,6 +255,16 @@ describe('declared indexes', () => {
     expect(knowledgeVersionSchema.indexes()).toContainEqual([{ number: 1 }, expect.objectContaining({ unique: true })]);
   });
 
+  it('one notice job per key, one consent per citizen and topic', () => {
+    expect(noticeJobSchema.indexes()).toContainEqual([{ key: 1 }, expect.objectContaining({ unique: true })]);
+    expect(noticeConsentSchema.indexes()).toContainEqual([{ citizen: 1, topic: 1 }, expect.objectContaining({ unique: true })]);
+  });
+
+  it('notice jobs are indexed for claiming (status, due time) and per citizen', () => {
+    expect(noticeJobSchema.indexes()).toContainEqual([{ status: 1, dueAt: 1, createdAt: 1, _id: 1 }, expect.anything()]);
+    expect(noticeJobSchema.indexes()).toContainEqual([{ citizen: 1, dueAt: -1 }, expect.anything()]);
+  });
+
   it.each<[string, string, number, Schema]>([
     ['message receipts', 'createdAt', 86_400, receiptSchema],
     ['rate limits', 'expiresAt', 0, rateSchema],
@@ -255,6 +279,7 @@ describe('declared indexes', () => {
     ['handoffEvent', handoffEventSchema], ['agent', agentSchema], ['audit', auditSchema], ['intent', intentSchema],
     ['utterance', utteranceSchema], ['version', versionSchema], ['live', liveSchema], ['corpusSeed', corpusSeedSchema], ['inbox', inboxSchema], ['counter', counterSchema],
     ['knowledgeCard', knowledgeCardSchema], ['knowledgeVersion', knowledgeVersionSchema], ['knowledgeLive', knowledgeLiveSchema], ['knowledgeSeed', knowledgeSeedSchema],
+    ['noticeConsent', noticeConsentSchema], ['noticeJob', noticeJobSchema],
   ])('%sSchema has no TTL index (its documents are kept)', (_label, schema) => {
     for (const [, options] of schema.indexes()) expect(options.expireAfterSeconds).toBeUndefined();
   });
