@@ -3,9 +3,10 @@ import {
   ConversationState, UserState,
 } from 'botbuilder';
 import { classifyConfirmAct } from '../nlu-models/acts';
-import { fixedDateClock, systemClock, type Clock } from '../integrations/clock';
+import { systemClock, type Clock } from '../integrations/clock';
 import { HttpPlatform } from '../integrations/platform/http/HttpPlatform';
 import { SandboxPlatform } from '../integrations/platform/sandbox/SandboxPlatform';
+import { SandboxClock } from '../integrations/platform/sandbox/SandboxClock';
 import type { TrafficPlatform } from '../integrations/platform/types';
 import { createSqliteStores } from '../integrations/storage/sqlite/createSqliteStores';
 import { openSqlite } from '../integrations/storage/sqlite/openSqlite';
@@ -40,6 +41,7 @@ import { wechatChannel, type WeChatChannel } from './channels/wechat/wechatChann
 import type { WeChatWebhook } from './channels/wechat/WeChatWebhook';
 import { SandboxWeChatServer } from '../integrations/wechat/sandbox/SandboxWeChatServer';
 import { sandboxWeChatRoutes } from './sandbox/sandboxWeChatRoutes';
+import { sandboxClockRoutes } from './sandbox/sandboxClockRoutes';
 import { redirect, staticSite } from './web/staticSite';
 import { join } from 'node:path';
 import type { AgentAccounts } from './accounts/AgentAccounts';
@@ -107,7 +109,13 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   if (config.store === 'mongo' && overrides.stores?.kind !== 'mongo') {
     throw new ConfigError('STORE=mongo: open the MongoDB stores first (bot/openStores.ts) and pass them to compose');
   }
-  const clock = overrides.clock ?? (config.sandboxToday ? fixedDateClock(config.sandboxToday) : systemClock);
+  // A demo's time is the sandbox clock, kept in the sandbox database so that every process reads one time and
+  // POST /sandbox/clock moves it (from SANDBOX_TODAY 09:00, or real time). With STORE=sqlite that database is the
+  // stores' own, which are built with the clock: it is opened at its first reading, below. A deployment: system time.
+  const demoSandbox = config.mode === 'demo' && config.platform === 'sandbox';
+  let sandboxClock: SandboxClock | undefined;
+  const openSandboxClock = (): SandboxClock => (sandboxClock ??= new SandboxClock(sandboxDb(), { today: config.sandboxToday }));
+  const clock: Clock = overrides.clock ?? (demoSandbox ? { now: () => openSandboxClock().now() } : systemClock);
   const onInboxError = (err: unknown): void => logger.warn({ err }, 'could not record a misunderstood message');
   // DATA_DIR holds transcripts and sessions: folder 0700, files 0600; looser modes found are tightened and logged.
   const onPermissionChange = (c: PermissionChange): void => {
@@ -127,6 +135,9 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   const basePlatform: TrafficPlatform = config.platform === 'sandbox'
     ? new SandboxPlatform(sandboxDb(), clock)
     : new HttpPlatform({ baseUrl: config.platformUrl ?? '', token: config.platformAuth?.token, tls: config.platformAuth?.tls });
+  // Opened now, not at the first turn: a sandbox database that cannot hold the clock fails the start. Movable only
+  // when it is the bot's clock (a test's own clock is moved by the test).
+  const movableClock = demoSandbox && !overrides.clock ? openSandboxClock() : undefined;
   const metrics = new Metrics(async () => {
     const waiting = await stores.handoffs.waiting();
     const oldest = waiting.reduce((min, h) => Math.min(min, h.createdAt), Number.POSITIVE_INFINITY);
@@ -197,6 +208,8 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     knowledgeRoutes({ auth: accounts.auth, knowledge, validIntent: (i) => services.isServiceIntent(i) }), (server) => staticSite(server, '/common', CONSOLE_COMMON_DIR),
     opsRoutes({ metrics, metricsToken: config.metricsToken, storage: stores.storage, writes: stores.health, liveModel: () => admin.training.liveVersionId }),
   ];
+  // The demo's clock, for a demo or a test to move forward. Never in a deployment (there is no sandbox clock).
+  if (movableClock) routes.push(sandboxClockRoutes(movableClock));
   let serverRef: Server | undefined;
   if (config.wechat) {
     const ownUrl = (): string => {
