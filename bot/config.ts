@@ -28,7 +28,7 @@ export interface Config {
   platformUrl?: string;
   /** The gateway's credentials with PLATFORM=http (bearer token, TLS client certificate, CA): never logged. */
   platformAuth?: PlatformAuth;
-  /** Fixes the sandbox clock to this China date (demos, tests). */
+  /** Where the sandbox clock starts (09:00 China time that day; demos, tests); POST /sandbox/clock moves it on. */
   sandboxToday?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Bot Framework channel authentication; anonymous (Emulator) when no app id is set. */
