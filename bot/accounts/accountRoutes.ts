@@ -2,6 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import type { TrustedProxies } from '../web/TrustedProxies';
 import { AgentAuth } from './AgentAuth';
 import { publicAgent } from './publicAgent';
+import { jsonBody, trimmedText } from '../web/jsonFields';
 
 export interface AccountRouteDeps {
   auth: AgentAuth;
@@ -11,8 +12,6 @@ export interface AccountRouteDeps {
 
 /** Where both consoles sign in: the paths predate the accounts module and stay where the consoles call them. */
 const PREFIX = '/api/agent/';
-type Body = Record<string, unknown>;
-const body = (req: Request): Body => (req.body && typeof req.body === 'object' ? (req.body as Body) : {});
 
 /**
  * Signing in and out of the consoles (agent and admin alike): POST /api/agent/login, POST /api/agent/logout
@@ -21,8 +20,8 @@ const body = (req: Request): Body => (req.body && typeof req.body === 'object' ?
 export function accountRoutes(d: AccountRouteDeps): (server: Server) => void {
   return (server) => {
     server.post(`${PREFIX}login`, async (req: Request, res: Response) => {
-      const b = body(req);
-      const username = typeof b.username === 'string' ? b.username.trim() : '';
+      const b = jsonBody(req);
+      const username = trimmedText(b.username);
       const password = typeof b.password === 'string' ? b.password : '';
       if (!username || !password) {
         res.send(400, { error: 'username and password are required' });

@@ -1,4 +1,4 @@
-import type { Request, Response, Server } from 'restify';
+import type { Request, Server } from 'restify';
 import type { AgentAccount, AgentStore } from '../../integrations/storage/agents';
 import type { AuditLog } from '../../integrations/storage/auditLog';
 import type { InboxStore, TrainingIntent, TrainingStore } from '../../integrations/storage/training';
@@ -13,6 +13,8 @@ import { CONTRACT_INTENTS } from './contractIntents';
 import { TrainingConflictError, type TrainingService } from './TrainingService';
 import openapi from './openapi.json';
 import { openEventStream } from '../web/eventStream';
+import { jsonBody, trimmedText } from '../web/jsonFields';
+import { adminRoute } from './adminRoute';
 
 export interface AdminRouteDeps {
   auth: AgentAuth;
@@ -29,11 +31,8 @@ export interface AdminRouteDeps {
   contractIntents?: readonly string[];
 }
 
-type Body = Record<string, unknown>;
 const LOCALES = ['zh-CN', 'en'];
 const INTENT_NAME = /^(faq\.[a-z0-9_]{2,40}|[a-z]{2,20}(\.[a-z_]{2,20})?)$/;
-const body = (req: Request): Body => (req.body && typeof req.body === 'object' ? (req.body as Body) : {});
-const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 class BadRequest extends Error {}
 
@@ -63,20 +62,12 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
   const audit = (a: Authenticated, action: string, target: string | undefined, details: Record<string, unknown>): Promise<void> =>
     d.audit.append({ at: d.now(), actor: a.agent.id, action, target, details: { admin: a.agent.username, ...details } });
 
-  /** Wraps a handler: admin session (+ CSRF for changes), 400 for BadRequest, JSON errors. */
-  const route = (change: boolean, handler: (req: Request, res: Response, a: Authenticated) => Promise<void>) =>
-    async (req: Request, res: Response): Promise<void> => {
-      const a = await d.auth.guard(req, res, { role: 'admin', csrf: change });
-      if (!a) return;
-      try {
-        await handler(req, res, a);
-      } catch (e) {
-        if (e instanceof BadRequest) res.send(400, { error: e.message });
-        else if (e instanceof TrainingConflictError) res.send(409, { error: e.message });
-        else if ((e as { code?: string }).code === 'UTTERANCE_EXISTS') res.send(409, { error: (e as Error).message });
-        else throw e;
-      }
-    };
+  /** Admin session (+ CSRF for changes); 400 for BadRequest, 409 for a training conflict or an utterance that exists. */
+  const route = adminRoute(d.auth, (e) => {
+    if (e instanceof BadRequest) return { status: 400, body: { error: e.message } };
+    if (e instanceof TrainingConflictError || (e as { code?: string }).code === 'UTTERANCE_EXISTS') return { status: 409, body: { error: (e as Error).message } };
+    return undefined;
+  });
 
   const intentView = async () => {
     const live = d.training.liveVersionId ? await d.store.version(d.training.liveVersionId) : undefined;
@@ -103,17 +94,17 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
     }));
 
     server.post('/api/admin/intents', route(true, async (req, res, a) => {
-      const b = body(req);
-      const name = str(b.name);
+      const b = jsonBody(req);
+      const name = trimmedText(b.name);
       if (!INTENT_NAME.test(name)) throw new BadRequest('name must look like "fine.query" or "faq.office_hours" (lower case)');
       if (await d.store.intent(name)) {
         res.send(409, { error: `intent ${name} already exists` });
         return;
       }
-      const description = str(b.description);
+      const description = trimmedText(b.description);
       if (description.length > 200) throw new BadRequest('description must have at most 200 characters');
       const intent: TrainingIntent = {
-        name, description, domain: str(b.domain) || (name.startsWith('faq.') ? 'faq' : name.split('.')[0]),
+        name, description, domain: trimmedText(b.domain) || (name.startsWith('faq.') ? 'faq' : name.split('.')[0]),
         answers: readAnswers(b.answers) ?? {}, updatedAt: d.now(),
       };
       await d.store.upsertIntent(intent);
@@ -127,8 +118,8 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
         res.send(404, { error: 'no such intent' });
         return;
       }
-      const b = body(req);
-      const description = b.description === undefined ? before.description : str(b.description);
+      const b = jsonBody(req);
+      const description = b.description === undefined ? before.description : trimmedText(b.description);
       if (description.length > 200) throw new BadRequest('description must have at most 200 characters');
       const after: TrainingIntent = { ...before, description, answers: readAnswers(b.answers) ?? before.answers, updatedAt: d.now() };
       await d.store.upsertIntent(after);
@@ -167,9 +158,9 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
         res.send(404, { error: 'no such intent' });
         return;
       }
-      const b = body(req);
-      const text = str(b.text);
-      const locale = str(b.locale) || 'zh-CN';
+      const b = jsonBody(req);
+      const text = trimmedText(b.text);
+      const locale = trimmedText(b.locale) || 'zh-CN';
       const split = b.split === 'test' ? 'test' : 'train';
       if (!text || Array.from(text).length > 200) throw new BadRequest('text must have 1-200 characters');
       if (!LOCALES.includes(locale)) throw new BadRequest('locale must be zh-CN or en');
@@ -189,11 +180,11 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
     }));
 
     server.post('/api/admin/test', route(false, async (req, res) => {
-      const b = body(req);
-      const text = str(b.text);
+      const b = jsonBody(req);
+      const text = trimmedText(b.text);
       if (!text || text.length > 500) throw new BadRequest('text must have 1-500 characters');
       let engine = d.nlu;
-      const versionId = str(b.versionId);
+      const versionId = trimmedText(b.versionId);
       if (versionId && versionId !== d.training.liveVersionId) {
         const cached = engines.get(versionId);
         const json = cached ? undefined : await d.store.loadModel(versionId);
@@ -212,7 +203,7 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
     }));
 
     server.post('/api/admin/train', route(true, async (req, res, a) => {
-      const folds = Number(body(req).folds ?? 5);
+      const folds = Number(jsonBody(req).folds ?? 5);
       if (!Number.isInteger(folds) || folds < 3 || folds > 10) throw new BadRequest('folds must be an integer from 3 to 10');
       const version = await d.training.startTraining(a.agent.id, folds, a.agent.username);
       res.send(202, { version: await versionView(version.id) });
@@ -244,8 +235,8 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
     }));
 
     server.post('/api/admin/versions/:id/publish', route(true, async (req, res, a) => {
-      const b = body(req);
-      const r = await d.training.publish(String(req.params.id), a.agent.id, { force: b.force === true, reason: str(b.reason) || undefined, actorName: a.agent.username });
+      const b = jsonBody(req);
+      const r = await d.training.publish(String(req.params.id), a.agent.id, { force: b.force === true, reason: trimmedText(b.reason) || undefined, actorName: a.agent.username });
       if (r.ok) res.send(200, { version: await versionView(r.version.id) });
       else res.send(r.status, { error: r.error, ...(r.comparison ?? {}) });
     }));
@@ -268,11 +259,11 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
         res.send(404, { error: 'no such open inbox item' });
         return;
       }
-      const b = body(req);
-      const action = str(b.action);
+      const b = jsonBody(req);
+      const action = trimmedText(b.action);
       let intent: string | undefined;
       if (action === 'file' || action === 'out_of_scope') {
-        intent = action === 'file' ? str(b.intent) : 'None';
+        intent = action === 'file' ? trimmedText(b.intent) : 'None';
         if (!(await d.store.intent(intent))) throw new BadRequest(`intent ${intent || '(missing)'} does not exist`);
         try {
           await d.store.addUtterance({ intent, locale: item.locale, text: item.text, split: 'train', source: 'inbox', createdAt: d.now() });
@@ -293,7 +284,7 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
     }));
 
     server.post('/api/admin/import', route(true, async (req, res, a) => {
-      const files = body(req).files;
+      const files = jsonBody(req).files;
       if (!files || typeof files !== 'object' || Array.isArray(files)) throw new BadRequest('files must be an object of "<locale>/<domain>.json" → corpus');
       const parsed = Object.entries(files as Record<string, unknown>).map(([file, json]) => {
         if (!/^[A-Za-z-]+\/[a-z0-9_-]+\.json$/.test(file)) throw new BadRequest(`file name ${file} must look like zh-CN/fine.json`);
@@ -314,10 +305,10 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
     }));
 
     server.post('/api/admin/agents', route(true, async (req, res, a) => {
-      const b = body(req);
+      const b = jsonBody(req);
       try {
         const account = await d.accounts.create({
-          username: str(b.username), password: typeof b.password === 'string' ? b.password : '', displayName: str(b.displayName),
+          username: trimmedText(b.username), password: typeof b.password === 'string' ? b.password : '', displayName: trimmedText(b.displayName),
           role: b.role === 'admin' ? 'admin' : 'agent',
         }, a.agent.id);
         res.send(201, { agent: publicAgent(account) });
@@ -359,7 +350,7 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
     )));
 
     server.post('/api/admin/agents/:id/password', accountChange(async (id, req, a) => {
-      const password = body(req).password;
+      const password = jsonBody(req).password;
       if (typeof password !== 'string' || !password) throw new BadRequest('password (the new password) is required');
       // An admin resetting their own password keeps the session doing it; every other session ends.
       const endedSessions = await d.accounts.setPassword(id, password, a.agent.id, id === a.agent.id ? a.tokenHash : undefined);

@@ -9,6 +9,7 @@ import type { AgentAuth } from '../accounts/AgentAuth';
 import { publicAgent } from '../accounts/publicAgent';
 import { summarize } from './agentViews';
 import { openEventStream } from '../web/eventStream';
+import { jsonBody, trimmedText } from '../web/jsonFields';
 
 export interface AgentRouteDeps {
   auth: AgentAuth;
@@ -23,12 +24,9 @@ export interface AgentRouteDeps {
 const MAX_TEXT = 2000;
 /** Canned replies in the order an agent uses them. */
 const CANNED = ['greeting', 'vehicle', 'counter', 'followUp', 'bye'].map((k) => `handoff.canned.${k}`);
-type Body = Record<string, unknown>;
-const body = (req: Request): Body => (req.body && typeof req.body === 'object' ? (req.body as Body) : {});
-const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 /** The request's `text` (trimmed), or undefined after answering 400 when it is empty or too long. */
 const requiredText = (req: Request, res: Response): string | undefined => {
-  const t = text(body(req).text);
+  const t = trimmedText(jsonBody(req).text);
   if (t && Array.from(t).length <= MAX_TEXT) return t;
   res.send(400, { error: `text must have 1-${MAX_TEXT} characters` });
   return undefined;
@@ -103,7 +101,7 @@ export function agentRoutes(d: AgentRouteDeps): (server: Server) => void {
     server.post('/api/agent/handoffs/:id/transfer', async (req: Request, res: Response) => {
       const auth = await d.auth.guard(req, res, { csrf: true });
       if (!auth) return;
-      const to = await d.agents.byId(text(body(req).agentId));
+      const to = await d.agents.byId(trimmedText(jsonBody(req).agentId));
       if (!to) {
         res.send(400, { error: 'agentId must name an agent (see GET /api/agent/agents)' });
         return;
@@ -119,7 +117,7 @@ export function agentRoutes(d: AgentRouteDeps): (server: Server) => void {
     server.post('/api/agent/handoffs/:id/close', async (req: Request, res: Response) => {
       const auth = await d.auth.guard(req, res, { csrf: true });
       if (!auth) return;
-      const reason = text(body(req).reason);
+      const reason = trimmedText(jsonBody(req).reason);
       if (!reason || Array.from(reason).length > 200) {
         res.send(400, { error: 'reason must have 1-200 characters' });
         return;

@@ -1,17 +1,16 @@
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import type { KnowledgeAnswer } from '../../nlu-models/knowledge/KnowledgeAnswerer';
 import { KNOWLEDGE_LOCALES, type KnowledgeCard, type KnowledgeLocale } from '../../nlu-models/knowledge/types';
-import type { AgentAuth, Authenticated } from '../accounts/AgentAuth';
+import type { AgentAuth } from '../accounts/AgentAuth';
 import { KnowledgeError } from './KnowledgeError';
 import type { KnowledgeService } from './KnowledgeService';
+import { jsonBody, trimmedText, type JsonBody } from '../web/jsonFields';
+import { adminRoute } from '../admin/adminRoute';
 
-type Body = Record<string, unknown>;
-const body = (req: Request): Body => (req.body && typeof req.body === 'object' ? (req.body as Body) : {});
-const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function localeOf(v: unknown): KnowledgeLocale {
-  const l = str(v) || 'zh-CN';
+  const l = trimmedText(v) || 'zh-CN';
   if (!KNOWLEDGE_LOCALES.includes(l as KnowledgeLocale)) throw new KnowledgeError('CARD_INVALID', `locale must be zh-CN or en, not ${l}`);
   return l as KnowledgeLocale;
 }
@@ -26,7 +25,7 @@ function readCard(v: unknown, id: string): KnowledgeCard {
     for (const l of KNOWLEDGE_LOCALES) {
       if (o[l] !== undefined && typeof o[l] !== 'string') throw new KnowledgeError('CARD_INVALID', `${field}.${l} must be text`);
       if (typeof o[l] === 'string' && (o[l] as string).length > 1000) throw new KnowledgeError('CARD_INVALID', `${field}.${l} is longer than 1000 characters`);
-      out[l] = str(o[l]);
+      out[l] = trimmedText(o[l]);
     }
     return out;
   };
@@ -41,14 +40,14 @@ function readCard(v: unknown, id: string): KnowledgeCard {
     const o = (x ?? {}) as Record<string, unknown>;
     const article = Number(o.article);
     const item = o.item === undefined || o.item === null || o.item === '' ? undefined : Number(o.item);
-    return { law: str(o.law), article, ...(item === undefined ? {} : { item }) };
+    return { law: trimmedText(o.law), article, ...(item === undefined ? {} : { item }) };
   }) : [];
   if (cites.some((x) => !Number.isInteger(x.article) || (x.item !== undefined && !Number.isInteger(x.item)))) throw new KnowledgeError('CARD_INVALID', 'cites: article and item must be whole numbers');
-  const urgent = Array.isArray(c.urgent) ? (c.urgent as unknown[]).map((g) => (Array.isArray(g) ? g.map(str).filter(Boolean) : [])) : undefined;
+  const urgent = Array.isArray(c.urgent) ? (c.urgent as unknown[]).map((g) => (Array.isArray(g) ? g.map(trimmedText).filter(Boolean) : [])) : undefined;
   return {
-    id, kind: str(c.kind) as KnowledgeCard['kind'], topic: str(c.topic) || id.split('.')[0],
+    id, kind: trimmedText(c.kind) as KnowledgeCard['kind'], topic: trimmedText(c.topic) || id.split('.')[0],
     title: texts(c.title, 'title'), questions, answer: texts(c.answer, 'answer'), cites,
-    ...(str(c.offer) ? { offer: str(c.offer) } : {}), ...(urgent ? { urgent } : {}),
+    ...(trimmedText(c.offer) ? { offer: trimmedText(c.offer) } : {}), ...(urgent ? { urgent } : {}),
   };
 }
 
@@ -67,17 +66,7 @@ function answerView(a: KnowledgeAnswer, cite: (c: KnowledgeCard) => string) {
  * publish and rollback, and the unanswered questions grouped (a group becomes a card).
  */
 export function knowledgeRoutes(d: { auth: AgentAuth; knowledge: KnowledgeService; validIntent: (intent: string) => boolean }): (server: Server) => void {
-  const route = (change: boolean, handler: (req: Request, res: Response, a: Authenticated) => Promise<void>) =>
-    async (req: Request, res: Response): Promise<void> => {
-      const a = await d.auth.guard(req, res, { role: 'admin', csrf: change });
-      if (!a) return;
-      try {
-        await handler(req, res, a);
-      } catch (e) {
-        if (e instanceof KnowledgeError) res.send(e.status, { error: e.message, code: e.code, problems: e.problems });
-        else throw e;
-      }
-    };
+  const route = adminRoute(d.auth, (e) => (e instanceof KnowledgeError ? { status: e.status, body: { error: e.message, code: e.code, problems: e.problems } } : undefined));
   const checkOffer = (card: KnowledgeCard) => {
     if (card.offer && !d.validIntent(card.offer)) throw new KnowledgeError('CARD_INVALID', `offer: ${card.offer} is not a service intent`);
     return card;
@@ -102,7 +91,7 @@ export function knowledgeRoutes(d: { auth: AgentAuth; knowledge: KnowledgeServic
     }));
 
     server.put('/api/admin/knowledge/cards/:id', route(true, async (req, res, a) => {
-      const card = checkOffer(readCard(body(req).card ?? body(req), String(req.params.id)));
+      const card = checkOffer(readCard(jsonBody(req).card ?? jsonBody(req), String(req.params.id)));
       const saved = await k.save(card, a.agent.id);
       res.send(200, { card: saved.card, status: saved.status });
     }));
@@ -129,10 +118,10 @@ export function knowledgeRoutes(d: { auth: AgentAuth; knowledge: KnowledgeServic
     }));
 
     server.post('/api/admin/knowledge/test', route(false, async (req, res) => {
-      const b = body(req);
-      const text = str(b.text);
+      const b = jsonBody(req);
+      const text = trimmedText(b.text);
       if (!text || text.length > 500) throw new KnowledgeError('CARD_INVALID', 'text must have 1-500 characters');
-      const r = await k.test(text, localeOf(b.locale), str(b.source) === 'draft' ? 'draft' : 'live');
+      const r = await k.test(text, localeOf(b.locale), trimmedText(b.source) === 'draft' ? 'draft' : 'live');
       res.send(200, {
         answer: answerView(r.answer, r.cite),
         ranking: r.ranking.map(matchView),
@@ -141,7 +130,7 @@ export function knowledgeRoutes(d: { auth: AgentAuth; knowledge: KnowledgeServic
     }));
 
     server.post('/api/admin/knowledge/publish', route(true, async (req, res, a) => {
-      const { version, warnings } = await k.publish(a.agent.id, str(body(req).note).slice(0, 200));
+      const { version, warnings } = await k.publish(a.agent.id, trimmedText(jsonBody(req).note).slice(0, 200));
       res.send(200, { version: { ...version, createdAt: iso(version.createdAt) }, warnings });
     }));
 
@@ -159,11 +148,11 @@ export function knowledgeRoutes(d: { auth: AgentAuth; knowledge: KnowledgeServic
     }));
 
     server.post('/api/admin/knowledge/unanswered/card', route(true, async (req, res, a) => {
-      const b = body(req);
+      const b = jsonBody(req);
       const ids = Array.isArray(b.items) ? b.items.map(Number) : [];
       if (!ids.length || ids.some((i) => !Number.isInteger(i))) throw new KnowledgeError('CARD_INVALID', 'items must list the inbox item ids');
-      const card = b.card as Body | undefined;
-      const saved = await k.cardFromInbox(ids, checkOffer(readCard(card, str(card?.id))), a.agent.id);
+      const card = b.card as JsonBody | undefined;
+      const saved = await k.cardFromInbox(ids, checkOffer(readCard(card, trimmedText(card?.id))), a.agent.id);
       res.send(200, { card: saved.card, status: saved.status });
     }));
   };
