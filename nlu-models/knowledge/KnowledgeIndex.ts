@@ -75,6 +75,8 @@ interface CardDoc {
  */
 export class KnowledgeIndex implements KnowledgeAnswerer {
   private readonly cards = new Map<string, KnowledgeCard>();
+  /** The safety cards: every message is checked against them (MainDialog's takesFirst), so only they are walked. */
+  private readonly safety: KnowledgeCard[] = [];
   private readonly byLocale = new Map<KnowledgeLocale, Bm25<CardDoc>>();
   /** Every term of a card's texts, per locale (`<id>|<locale>`): a card is as sure as the share of the question it covers. */
   private readonly cardTerms = new Map<string, Set<string>>();
@@ -89,6 +91,7 @@ export class KnowledgeIndex implements KnowledgeAnswerer {
     for (const locale of KNOWLEDGE_LOCALES) this.byLocale.set(locale, new Bm25());
     for (const card of cards) {
       this.cards.set(card.id, card);
+      if (card.kind === 'safety' && card.urgent?.length) this.safety.push(card);
       for (const locale of KNOWLEDGE_LOCALES) {
         const index = this.byLocale.get(locale)!;
         const all = new Set<string>();
@@ -153,10 +156,7 @@ export class KnowledgeIndex implements KnowledgeAnswerer {
 
   urgent(text: string): KnowledgeCard | undefined {
     const t = text.toLowerCase();
-    for (const card of this.cards.values()) {
-      if (card.kind === 'safety' && card.urgent?.length && card.urgent.every((group) => group.some((w) => saysUnnegated(t, w.toLowerCase())))) return card;
-    }
-    return undefined;
+    return this.safety.find((card) => card.urgent!.every((group) => group.some((w) => saysUnnegated(t, w.toLowerCase()))));
   }
 
   cite(cites: readonly Citation[], locale: KnowledgeLocale): string {
