@@ -49,21 +49,30 @@ function renderInbox() {
   el.inboxEmpty.classList.toggle('hidden', total > 0);
 }
 
-function renderInboxItem(item) {
+/**
+ * One citizen's message as an inbox line (this tab's and the knowledge tab's unanswered questions): the masked text,
+ * its language, what the model made of it when `detail` says so, and when it came; `testid` names the line and its text.
+ */
+export function inboxLine(item, testid, detail) {
   var li = make('li', 'inbox-item');
-  li.setAttribute('data-testid', 'inbox-item');
+  li.setAttribute('data-testid', testid);
   li.setAttribute('data-id', String(item.id));
   var main = make('div', 'inbox-main');
   var text = make('span', 'inbox-text', item.text);
-  text.setAttribute('data-testid', 'inbox-text');
+  text.setAttribute('data-testid', testid.replace(/-item$/, '') + '-text');
   main.appendChild(text);
   var meta = make('span', 'inbox-meta');
   meta.appendChild(make('span', 'badge badge-locale', LOCALES[item.locale] || item.locale || ''));
-  meta.appendChild(make('span', '', '模型识别为 ' + (item.intent || 'None') + (isNumber(item.score) ? '（' + percent(item.score) + '）' : '')));
+  if (detail) meta.appendChild(make('span', '', detail));
   var when = dateTime(item.createdAt);
   if (when) meta.appendChild(make('span', '', when));
   main.appendChild(meta);
   li.appendChild(main);
+  return li;
+}
+
+function renderInboxItem(item) {
+  var li = inboxLine(item, 'inbox-item', '模型识别为 ' + (item.intent || 'None') + (isNumber(item.score) ? '（' + percent(item.score) + '）' : ''));
 
   var actions = make('div', 'inbox-actions');
   var select = make('select', 'select select-narrow');

@@ -119,6 +119,19 @@ function fillOffer(value) {
   el.keOffer.value = value;
 }
 
+/** A whole-number field of a citation row (article, item): 1 or more, empty when the citation has none. */
+function numberInput(cls, placeholder, label, testid, value) {
+  var input = make('input', 'text-input input-number ' + cls);
+  input.type = 'number';
+  input.min = '1';
+  input.step = '1';
+  input.placeholder = placeholder;
+  input.setAttribute('aria-label', label);
+  input.setAttribute('data-testid', testid);
+  input.value = value !== undefined && value !== null ? String(value) : '';
+  return input;
+}
+
 /** The laws a cite row offers (the list read from the server, and the row's own law when it is not in it). */
 function fillLaws(select, chosen) {
   select.textContent = '';
@@ -143,22 +156,8 @@ export function addCiteRow(cite) {
   law.setAttribute('data-testid', 'ke-cite-law');
   law.setAttribute('aria-label', '法规');
   fillLaws(law, c.law || '');
-  var article = make('input', 'text-input input-number cite-article');
-  article.type = 'number';
-  article.min = '1';
-  article.step = '1';
-  article.placeholder = '条';
-  article.setAttribute('aria-label', '第几条');
-  article.setAttribute('data-testid', 'ke-cite-article');
-  article.value = c.article !== undefined && c.article !== null ? String(c.article) : '';
-  var item = make('input', 'text-input input-number cite-item');
-  item.type = 'number';
-  item.min = '1';
-  item.step = '1';
-  item.placeholder = '项（可选）';
-  item.setAttribute('aria-label', '第几项（可选）');
-  item.setAttribute('data-testid', 'ke-cite-item');
-  item.value = c.item !== undefined && c.item !== null ? String(c.item) : '';
+  var article = numberInput('cite-article', '条', '第几条', 'ke-cite-article', c.article);
+  var item = numberInput('cite-item', '项（可选）', '第几项（可选）', 'ke-cite-item', c.item);
   var show = button('button-small', '查看条文', 'ke-cite-show');
   show.addEventListener('click', function () { preview(row); });
   var remove = button('button-icon', '删除', 'ke-cite-remove');

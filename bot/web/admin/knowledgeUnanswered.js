@@ -3,9 +3,10 @@
  * words grouped by similarity, largest groups first. "Make a card" opens the card editor with the group's texts as
  * the new card's questions; saving it files them (they leave the list and the misunderstood inbox).
  */
-import { button, dateTime, isNumber, make } from './util.js';
+import { button, isNumber, make } from './util.js';
 import { openCardFromGroup } from './knowledgeEditor.js';
-import { el, state, subscribe, LOCALES } from './state.js';
+import { inboxLine } from './inbox.js';
+import { el, state, subscribe } from './state.js';
 
 function renderUnanswered() {
   var groups = state.knowledgeUnanswered.filter(function (g) { return Array.isArray(g.items) && g.items.length > 0; });
@@ -28,20 +29,7 @@ function renderUnanswered() {
     li.appendChild(head);
     var items = make('ol', 'inbox-items');
     g.items.forEach(function (item) {
-      var row = make('li', 'inbox-item');
-      row.setAttribute('data-testid', 'ku-item');
-      row.setAttribute('data-id', String(item.id));
-      var main = make('div', 'inbox-main');
-      var text = make('span', 'inbox-text', item.text);
-      text.setAttribute('data-testid', 'ku-text');
-      main.appendChild(text);
-      var meta = make('span', 'inbox-meta');
-      meta.appendChild(make('span', 'badge badge-locale', LOCALES[item.locale] || item.locale || ''));
-      var when = dateTime(item.createdAt);
-      if (when) meta.appendChild(make('span', '', when));
-      main.appendChild(meta);
-      row.appendChild(main);
-      items.appendChild(row);
+      items.appendChild(inboxLine(item, 'ku-item'));
     });
     li.appendChild(items);
     el.kuList.appendChild(li);
