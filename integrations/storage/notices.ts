@@ -1,6 +1,7 @@
 /**
  * Notices the citizen subscribed to (issue 17): consent per citizen and topic, and due notices as jobs in the
- * store, claimed with a lease so that with several bot processes, and after a crash, each goes out once.
+ * store, claimed with a lease so that with several bot processes, and after a crash, each goes out once; and where
+ * each reader of an event feed goes on after a restart (its cursor).
  * Times are epoch milliseconds; topics and citizens are opaque strings (citizen: the channel user id, e.g.
  * wechat:<openid>).
  */
@@ -87,6 +88,12 @@ export interface NoticeStore {
   markFailed(id: string, owner: string, error: string, retryAt?: number): Promise<boolean>;
   /** Not sent on purpose (consent revoked or refused, the event no longer true); false when not held by owner. */
   markSkipped(id: string, owner: string, reason: string): Promise<boolean>;
+  /**
+   * Puts a claimed job back without counting it as an attempt (quiet hours, the citizen's daily cap reached): pending,
+   * not before `notBefore`, attempts as they were before the claim, `note` as lastError. False (nothing changed) when
+   * `owner` no longer holds the lease.
+   */
+  defer(id: string, owner: string, notBefore: number, note: string): Promise<boolean>;
   job(id: string): Promise<NoticeJob | undefined>;
   jobByKey(key: string): Promise<NoticeJob | undefined>;
   /** A citizen's jobs, newest due first. */
@@ -101,4 +108,12 @@ export interface NoticeStore {
    * key or id exists.
    */
   restore(job: NoticeJob): Promise<boolean>;
+
+  /**
+   * Where a reader of an event feed (e.g. the platform's events) goes on after a restart, by the reader's name; one
+   * value shared by every process. Undefined before the first save.
+   */
+  cursor(name: string): Promise<string | undefined>;
+  /** Records (replaces) a reader's cursor, `at` being when (epoch ms). The value is opaque: the last save wins. */
+  saveCursor(name: string, value: string, at: number): Promise<void>;
 }

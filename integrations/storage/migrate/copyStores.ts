@@ -20,6 +20,8 @@ export interface CopyReport {
   /** Notices: consent per citizen and topic, and notice jobs as they were (sent ones too, so none goes out twice). */
   noticeConsents: number;
   noticeJobs: number;
+  /** Where each reader of an event feed had got to, so the copy goes on from there instead of reading the feed again. */
+  noticeCursors: number;
 }
 
 interface BotStateRow { key: string; data: string }
@@ -30,11 +32,11 @@ interface TranscriptRow { conversation_id: string; channel_id: string; sender: '
  * bot state, transcripts, console accounts (same password hashes), handoffs with their events, the audit log,
  * training data, model versions with their models and the live pointer, the misunderstood inbox, and the knowledge
  * base (draft cards, published versions with their cards, the live version and the seed record), and the notices
- * (consents, and jobs with their status, attempts and lease, under their own ids).
+ * (consents, jobs with their status, attempts and lease, under their own ids, and the event-feed cursors).
  * Run it with the bot stopped, into an empty target. Ids of agents and versions are new; references follow.
  */
 export async function copyStores(from: SqliteStores, to: StoreBundle, log: (line: string) => void = () => undefined): Promise<CopyReport> {
-  const r: CopyReport = { botState: 0, transcripts: 0, agents: 0, handoffs: 0, handoffEvents: 0, audit: 0, intents: 0, utterances: 0, corpusSeeds: 0, versions: 0, inbox: 0, knowledgeCards: 0, knowledgeVersions: 0, noticeConsents: 0, noticeJobs: 0 };
+  const r: CopyReport = { botState: 0, transcripts: 0, agents: 0, handoffs: 0, handoffEvents: 0, audit: 0, intents: 0, utterances: 0, corpusSeeds: 0, versions: 0, inbox: 0, knowledgeCards: 0, knowledgeVersions: 0, noticeConsents: 0, noticeJobs: 0, noticeCursors: 0 };
 
   for (const row of from.db.prepare('SELECT key, data FROM bot_state ORDER BY key').all() as BotStateRow[]) {
     await to.storage.write({ [row.key]: { ...(JSON.parse(row.data) as object), eTag: '*' } });
@@ -151,6 +153,10 @@ export async function copyStores(from: SqliteStores, to: StoreBundle, log: (line
     const job = await from.notices.job(id);
     if (job && (await to.notices.restore(job))) r.noticeJobs += 1;
   }
-  log(`notices: ${r.noticeConsents} consents, ${r.noticeJobs} jobs`);
+  for (const c of from.db.prepare('SELECT name, value, updated_at FROM notice_cursors ORDER BY name').all() as Array<{ name: string; value: string; updated_at: number }>) {
+    await to.notices.saveCursor(c.name, c.value, c.updated_at);
+    r.noticeCursors += 1;
+  }
+  log(`notices: ${r.noticeConsents} consents, ${r.noticeJobs} jobs, ${r.noticeCursors} feed cursors`);
   return r;
 }

@@ -9,6 +9,9 @@ export interface NoticeJobDoc {
   leaseOwner?: string; leaseUntil?: number; notBefore?: number; lastError?: string; createdAt: number; sentAt?: number;
 }
 
+/** A feed reader's cursor; its name is the _id, so there is one per reader. */
+export interface NoticeCursorDoc { _id: string; value: string; updatedAt: number }
+
 export const noticeConsentSchema = new Schema<NoticeConsentDoc>({
   citizen: { type: String, required: true, maxlength: 200 },
   topic: { type: String, required: true, maxlength: 100 },
@@ -42,6 +45,12 @@ noticeJobSchema.index({ key: 1 }, { unique: true, name: 'one_job_per_key' });
 noticeJobSchema.index({ status: 1, dueAt: 1, createdAt: 1, _id: 1 });
 noticeJobSchema.index({ citizen: 1, dueAt: -1 });
 
+export const noticeCursorSchema = new Schema<NoticeCursorDoc>({
+  _id: { type: String, required: true, maxlength: 200 },
+  value: { type: String, required: true },
+  updatedAt: { type: Number, required: true },
+}, { versionKey: false, strict: 'throw', strictQuery: 'throw' });
+
 const toConsent = (d: NoticeConsentDoc): Consent => ({ citizen: d.citizen, topic: d.topic, state: d.state, reason: d.reason ?? undefined, updatedAt: d.updatedAt });
 const toJob = (d: NoticeJobDoc): NoticeJob => ({
   id: d._id, key: d.key, citizen: d.citizen, topic: d.topic, dueAt: d.dueAt, payload: JSON.parse(d.payload) as Record<string, unknown>,
@@ -53,14 +62,16 @@ const CLAIM_ORDER = { dueAt: 1, createdAt: 1, _id: 1 } as const;
 const NO_LEASE = { leaseOwner: 1, leaseUntil: 1 } as const;
 const WHAT = 'Notices';
 
-/** Consent per citizen and topic and notice jobs in MongoDB; each claimed job is one atomic findOneAndUpdate, so two claimers never get the same job. */
+/** Consent per citizen and topic, notice jobs and event-feed cursors in MongoDB; each claimed job is one atomic findOneAndUpdate, so two claimers never get the same job. */
 export class MongoNoticeStore implements NoticeStore {
   private readonly consentsModel: Model<NoticeConsentDoc>;
   private readonly jobsModel: Model<NoticeJobDoc>;
+  private readonly cursorsModel: Model<NoticeCursorDoc>;
 
   constructor(conn: Connection) {
     this.consentsModel = conn.models.NoticeConsent ?? conn.model<NoticeConsentDoc>('NoticeConsent', noticeConsentSchema, 'notice_consents');
     this.jobsModel = conn.models.NoticeJob ?? conn.model<NoticeJobDoc>('NoticeJob', noticeJobSchema, 'notice_jobs');
+    this.cursorsModel = conn.models.NoticeCursor ?? conn.model<NoticeCursorDoc>('NoticeCursor', noticeCursorSchema, 'notice_cursors');
   }
 
   async consents(citizen: string): Promise<Consent[]> {
@@ -152,6 +163,11 @@ export class MongoNoticeStore implements NoticeStore {
     return this.finish(id, owner, { $set: { status: 'skipped', lastError: reason }, $unset: NO_LEASE });
   }
 
+  async defer(id: string, owner: string, notBefore: number, note: string): Promise<boolean> {
+    // The claim counted an attempt (so a held job has at least one); this one was not made, so it is given back.
+    return this.finish(id, owner, { $set: { status: 'pending', notBefore, lastError: note }, $inc: { attempts: -1 }, $unset: NO_LEASE });
+  }
+
   /** Only the lease holder may finish a job: a process whose lease expired and was taken over is fenced off. */
   private async finish(id: string, owner: string, update: object): Promise<boolean> {
     return mongoStep(WHAT, async () => {
@@ -205,6 +221,25 @@ export class MongoNoticeStore implements NoticeStore {
       } catch (err) {
         if (isDuplicateKey(err)) return false;
         throw err;
+      }
+    });
+  }
+
+  async cursor(name: string): Promise<string | undefined> {
+    return mongoStep(WHAT, async () => (await this.cursorsModel.findById(String(name), { value: 1 }).lean())?.value);
+  }
+
+  async saveCursor(name: string, value: string, at: number): Promise<void> {
+    const write = (): Promise<unknown> => this.cursorsModel.updateOne(
+      { _id: String(name) }, { $set: { value: String(value), updatedAt: at } }, { upsert: true, runValidators: true },
+    );
+    await mongoStep(WHAT, async () => {
+      try {
+        await write();
+      } catch (err) {
+        // Two first saves at once: both upserts inserted, one lost on the _id; now it is an update.
+        if (!isDuplicateKey(err)) throw err;
+        await write();
       }
     });
   }

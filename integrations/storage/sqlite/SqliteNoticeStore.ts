@@ -25,7 +25,7 @@ const ELIGIBLE = `SELECT id, due_at, created_at FROM notice_jobs
 /** Only the lease holder may finish a job: a process whose lease expired and was taken over is fenced off. */
 const HELD = "id = @id AND lease_owner = @owner AND status = 'sending'";
 
-/** Consent per citizen and topic and notice jobs in SQLite; a claim is one IMMEDIATE transaction, so two processes on one file never claim the same job. */
+/** Consent per citizen and topic, notice jobs and event-feed cursors in SQLite; a claim is one IMMEDIATE transaction, so two processes on one file never claim the same job. */
 export class SqliteNoticeStore implements NoticeStore {
   private readonly sql: (sql: string) => Database.Statement;
 
@@ -99,6 +99,13 @@ export class SqliteNoticeStore implements NoticeStore {
       .run({ id, owner, reason }).changes === 1);
   }
 
+  async defer(id: string, owner: string, notBefore: number, note: string): Promise<boolean> {
+    // The claim counted an attempt (so a held job has at least one); this one was not made, so it is given back.
+    return this.step(() => this.sql(`UPDATE notice_jobs SET status = 'pending', not_before = @notBefore, last_error = @note,
+      attempts = attempts - 1, lease_owner = NULL, lease_until = NULL WHERE ${HELD}`)
+      .run({ id, owner, notBefore, note }).changes === 1);
+  }
+
   async job(id: string): Promise<NoticeJob | undefined> {
     return this.step(() => {
       const row = this.sql('SELECT * FROM notice_jobs WHERE id = ?').get(id) as JobRow | undefined;
@@ -132,6 +139,15 @@ export class SqliteNoticeStore implements NoticeStore {
       not_before, last_error, created_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
       .run(j.id, j.key, j.citizen, j.topic, j.dueAt, JSON.stringify(j.payload), j.status, j.attempts, j.leaseOwner ?? null, j.leaseUntil ?? null,
         j.notBefore ?? null, j.lastError ?? null, j.createdAt, j.sentAt ?? null).changes === 1);
+  }
+
+  async cursor(name: string): Promise<string | undefined> {
+    return this.step(() => (this.sql('SELECT value FROM notice_cursors WHERE name = ?').get(name) as { value: string } | undefined)?.value);
+  }
+
+  async saveCursor(name: string, value: string, at: number): Promise<void> {
+    this.step(() => this.sql(`INSERT INTO notice_cursors (name, value, updated_at) VALUES (?, ?, ?)
+      ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`).run(name, value, at));
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Migration } from './migrate';
 
-/** Tables of the notices citizens subscribed to: consent per citizen and topic, notice jobs (scope "notices"). Append only. */
+/** Tables of the notices citizens subscribed to: consent per citizen and topic, notice jobs, event-feed cursors (scope "notices"). Append only. */
 export const noticeMigrations: readonly Migration[] = [
   {
     version: 1,
@@ -32,5 +32,14 @@ export const noticeMigrations: readonly Migration[] = [
     );
     CREATE INDEX notice_jobs_claim ON notice_jobs (status, due_at, created_at, id);
     CREATE INDEX notice_jobs_citizen ON notice_jobs (citizen, due_at);`,
+  },
+  {
+    version: 2,
+    description: 'notice_cursors',
+    sql: `CREATE TABLE notice_cursors (
+      name TEXT PRIMARY KEY,
+      value TEXT NOT NULL,
+      updated_at INTEGER NOT NULL
+    );`,
   },
 ];

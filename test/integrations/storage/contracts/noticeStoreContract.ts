@@ -12,7 +12,7 @@ function notice(key: string, overrides: Partial<NewNotice> = {}): NewNotice {
   };
 }
 
-/** What every NoticeStore adapter must do: consent per citizen and topic; jobs once per key, claimed with a lease, fenced by its owner. */
+/** What every NoticeStore adapter must do: consent per citizen and topic; jobs once per key, claimed with a lease, fenced by its owner; feed cursors. */
 export function runNoticeStoreContract(name: string, make: PortFactory<NoticeStore>): void {
   describe(`NoticeStore contract: ${name}`, () => {
     const subject = useSubject(make);
@@ -168,6 +168,39 @@ export function runNoticeStoreContract(name: string, make: PortFactory<NoticeSto
         expect(await store().claim('p1', T0 + 100 * LEASE, LEASE, 10)).toEqual([]);
       });
 
+      it('defers a job by its holder without counting the attempt: pending, claimable again only from notBefore, with the note', async () => {
+        const job = await enqueued(notice('k1'));
+        await store().claim('p1', T0, LEASE, 10);
+        expect(await store().defer(job.id, 'p1', T0 + 11 * 60 * MIN, 'quiet hours')).toBe(true);
+        expect(await store().job(job.id)).toEqual({ ...job, status: 'pending', attempts: 0, notBefore: T0 + 11 * 60 * MIN, lastError: 'quiet hours' });
+        expect(await store().claim('p2', T0 + 11 * 60 * MIN - 1, LEASE, 10)).toEqual([]);
+        const [again] = await store().claim('p2', T0 + 11 * 60 * MIN, LEASE, 10);
+        expect(again).toMatchObject({ id: job.id, status: 'sending', attempts: 1, leaseOwner: 'p2' });
+      });
+
+      it('keeps the attempts of earlier failures when a retried job is deferred', async () => {
+        const job = await enqueued(notice('k1'));
+        await store().claim('p1', T0, LEASE, 10);
+        await store().markFailed(job.id, 'p1', 'errcode -1 system busy', T0 + MIN);
+        await store().claim('p1', T0 + MIN, LEASE, 10);
+        expect(await store().defer(job.id, 'p1', T0 + 24 * 60 * MIN, 'daily cap')).toBe(true);
+        expect(await store().job(job.id)).toEqual({ ...job, status: 'pending', attempts: 1, notBefore: T0 + 24 * 60 * MIN, lastError: 'daily cap' });
+      });
+
+      it('refuses a defer by anyone but the holder (stale owner, never claimed, done): false, nothing changed', async () => {
+        const job = await enqueued(notice('k1'));
+        expect(await store().defer(job.id, 'p1', T0 + MIN, 'quiet hours')).toBe(false);
+        expect(await store().job(job.id)).toEqual(job);
+        await store().claim('p1', T0, LEASE, 10);
+        const [held] = await store().claim('p2', T0 + LEASE, LEASE, 10);
+        expect(await store().defer(job.id, 'p1', T0 + 2 * LEASE, 'quiet hours')).toBe(false);
+        expect(await store().job(job.id)).toEqual(held);
+        expect(await store().markSent(job.id, 'p2', T0 + LEASE + 1)).toBe(true);
+        expect(await store().defer(job.id, 'p2', T0 + 2 * LEASE, 'quiet hours')).toBe(false);
+        expect(await store().job(job.id)).toMatchObject({ status: 'sent', attempts: 2 });
+        expect(await store().defer('nope', 'p2', T0, 'x')).toBe(false);
+      });
+
       it('counts jobs by topic and status', async () => {
         expect(await store().counts()).toEqual([]);
         const a = await enqueued(notice('a', { topic: 'exam-reminder' }));
@@ -226,6 +259,21 @@ export function runNoticeStoreContract(name: string, make: PortFactory<NoticeSto
         expect(await store().restore({ ...sent, id: 'job-3' })).toBe(false);
         expect(await store().enqueue(notice('k2'))).toEqual({ created: false, id: 'job-2' });
         expect(await store().claim('p1', T0 + LEASE, LEASE, 10)).toEqual([{ ...sending, attempts: 4, leaseOwner: 'p1', leaseUntil: T0 + 2 * LEASE }]);
+      });
+    });
+
+    describe('feed cursors', () => {
+      it('has no cursor before the first save', async () => {
+        expect(await store().cursor('platform-events')).toBeUndefined();
+      });
+
+      it('reads back the saved cursor, replaced by the next save, one per reader name', async () => {
+        await store().saveCursor('platform-events', 'evt-0041', T0);
+        expect(await store().cursor('platform-events')).toBe('evt-0041');
+        await store().saveCursor('platform-events', 'evt-0057', T0 + MIN);
+        await store().saveCursor('other-feed', '2026-12-01T09:00:00+08:00', T0 + MIN);
+        expect(await store().cursor('platform-events')).toBe('evt-0057');
+        expect(await store().cursor('other-feed')).toBe('2026-12-01T09:00:00+08:00');
       });
     });
 

@@ -57,6 +57,7 @@ describe('copyStores: an embedded deployment copied into another store', () => {
     await from.notices.claim('p1', 25, 60_000, 1);
     await from.notices.markSent(sent.id, 'p1', 26);
     await from.notices.claim('p1', 27, 60_000, 1);
+    await from.notices.saveCursor('platform-events', 'evt-0057', 28);
   });
   afterAll(async () => {
     await from.close();
@@ -66,7 +67,7 @@ describe('copyStores: an embedded deployment copied into another store', () => {
 
   it('copies every kind of data, keeping references between them', async () => {
     const report = await copyStores(from, to);
-    expect(report).toEqual({ botState: 1, transcripts: 1, agents: 1, handoffs: 1, handoffEvents: 1, audit: 1, intents: 1, utterances: 1, corpusSeeds: 1, versions: 2, inbox: 1, knowledgeCards: 2, knowledgeVersions: 2, noticeConsents: 3, noticeJobs: 3 });
+    expect(report).toEqual({ botState: 1, transcripts: 1, agents: 1, handoffs: 1, handoffEvents: 1, audit: 1, intents: 1, utterances: 1, corpusSeeds: 1, versions: 2, inbox: 1, knowledgeCards: 2, knowledgeVersions: 2, noticeConsents: 3, noticeJobs: 3, noticeCursors: 1 });
     expect(await to.storage.read(['wechat/conversations/o1'])).toEqual({ 'wechat/conversations/o1': { dialog: { step: 2 }, eTag: expect.any(String) } });
     expect((await to.transcripts.list('o1'))[0].text).toBe('我的身份证320583********0024');
     const wang = await to.agents.byUsername('wang');
@@ -103,5 +104,6 @@ describe('copyStores: an embedded deployment copied into another store', () => {
     expect(await to.notices.enqueue({ key: 'exam-reminder:b1', citizen: 'wechat:o1', topic: 'exam-reminder', dueAt: 20, payload: {}, createdAt: 40 }))
       .toEqual({ created: false, id: jobs[2].id });
     expect(await to.notices.counts()).toEqual(await from.notices.counts());
+    expect(await to.notices.cursor('platform-events')).toBe('evt-0057');
   });
 });
