@@ -98,6 +98,8 @@ export interface NoticeStore {
   jobByKey(key: string): Promise<NoticeJob | undefined>;
   /** A citizen's jobs, newest due first. */
   jobsOf(citizen: string, limit: number): Promise<NoticeJob[]>;
+  /** Jobs that failed for good, newest due first (the admin console lists them). */
+  failedJobs(limit: number): Promise<NoticeJob[]>;
   /** Counts by topic and status (metrics, admin console). */
   counts(): Promise<NoticeCounts[]>;
   /** Sent notices of a citizen since a time (the daily cap). */

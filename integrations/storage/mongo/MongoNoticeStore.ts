@@ -195,6 +195,10 @@ export class MongoNoticeStore implements NoticeStore {
       .sort({ dueAt: -1, createdAt: -1, _id: -1 }).limit(limit).lean()).map(toJob));
   }
 
+  async failedJobs(limit: number): Promise<NoticeJob[]> {
+    return mongoStep(WHAT, async () => (await this.jobsModel.find({ status: 'failed' }).sort({ dueAt: -1, _id: -1 }).limit(limit).lean()).map(toJob));
+  }
+
   async counts(): Promise<NoticeCounts[]> {
     return mongoStep(WHAT, async () => {
       const rows = await this.jobsModel.aggregate<{ _id: { topic: string; status: NoticeStatus }; n: number }>([

@@ -125,6 +125,11 @@ export class SqliteNoticeStore implements NoticeStore {
       .all(citizen, limit) as JobRow[]).map(toJob));
   }
 
+  async failedJobs(limit: number): Promise<NoticeJob[]> {
+    return this.step(() => (this.sql("SELECT * FROM notice_jobs WHERE status = 'failed' ORDER BY due_at DESC, id DESC LIMIT ?")
+      .all(limit) as JobRow[]).map(toJob));
+  }
+
   async counts(): Promise<NoticeCounts[]> {
     return this.step(() => this.sql('SELECT topic, status, COUNT(*) AS n FROM notice_jobs GROUP BY topic, status ORDER BY topic, status').all() as NoticeCounts[]);
   }

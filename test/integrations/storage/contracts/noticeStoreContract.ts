@@ -246,6 +246,18 @@ export function runNoticeStoreContract(name: string, make: PortFactory<NoticeSto
         expect(await store().jobsOf('wechat:o-nobody', 10)).toEqual([]);
       });
 
+      it('lists the jobs that failed for good, newest due first, and no others', async () => {
+        const a = await store().enqueue(notice('failed-old', { dueAt: T0 - MIN }));
+        const b = await store().enqueue(notice('failed-new', { dueAt: T0 }));
+        const c = await store().enqueue(notice('retrying', { dueAt: T0 }));
+        await store().claim('p1', T0, LEASE, 10);
+        await store().markFailed(a.id, 'p1', 'template invalid');
+        await store().markFailed(b.id, 'p1', 'template invalid');
+        await store().markFailed(c.id, 'p1', 'busy', T0 + MIN);
+        expect((await store().failedJobs(10)).map((j) => [j.key, j.lastError])).toEqual([['failed-new', 'template invalid'], ['failed-old', 'template invalid']]);
+        expect((await store().failedJobs(1)).map((j) => j.key)).toEqual(['failed-new']);
+      });
+
       it('restores a job exactly as it was, once per key', async () => {
         const sending: NoticeJob = {
           id: 'job-1', key: 'exam-reminder:b1', citizen: 'wechat:o1', topic: 'exam-reminder', dueAt: T0, payload: { a: [1, '二'] }, status: 'sending',
