@@ -1,5 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import type { ReceivedMessage, SandboxWeChatServer } from '../../integrations/wechat/sandbox/SandboxWeChatServer';
+import { readFollowerChange } from './readFollowerChange';
 import { openEventStream } from '../web/eventStream';
 import { sandboxPersonas } from '../../integrations/platform/sandbox/personas';
 import type { WeChatMenuButton } from '../channels/wechat/menuKeys';
@@ -26,8 +27,9 @@ const NOTES: Readonly<Record<string, string>> = {
 };
 
 /**
- * The sandbox's WeChat side: WeChat's API (token and customer-service messages) under /sandbox/wechat/cgi-bin,
- * the messenger page's configuration, and a server-sent-event stream of the messages each follower received.
+ * The sandbox's WeChat side: WeChat's API (token, customer-service and template messages) under
+ * /sandbox/wechat/cgi-bin, the followers' own settings in WeChat (/sandbox/wechat/followers), the messenger page's
+ * configuration, and a server-sent-event stream of the messages each follower received.
  */
 export function sandboxWeChatRoutes(wechat: SandboxWeChatServer, page: SandboxWeChatPage): (server: Server) => void {
   return (server) => {
@@ -38,6 +40,26 @@ export function sandboxWeChatRoutes(wechat: SandboxWeChatServer, page: SandboxWe
     server.post('/sandbox/wechat/cgi-bin/message/custom/send', async (req: Request, res: Response) => {
       const q = (req.query ?? {}) as Record<string, unknown>;
       res.send(200, wechat.receiveCustom(String(q.access_token ?? ''), req.body));
+    });
+    server.post('/sandbox/wechat/cgi-bin/message/template/send', async (req: Request, res: Response) => {
+      const q = (req.query ?? {}) as Record<string, unknown>;
+      res.send(200, wechat.receiveTemplate(String(q.access_token ?? ''), req.body));
+    });
+    // What a follower set in WeChat itself (unfollowed, blocked the account, refused its messages): a demo or test
+    // sets it to see the bot honour WeChat's refusal codes.
+    server.get('/sandbox/wechat/followers', async (req: Request, res: Response) => {
+      const openid = followerOpenid(req, res);
+      if (openid) res.send(200, { openid, ...wechat.followerSettings(openid) });
+    });
+    server.post('/sandbox/wechat/followers', async (req: Request, res: Response) => {
+      const openid = followerOpenid(req, res);
+      if (!openid) return;
+      const change = readFollowerChange(req.body);
+      if ('error' in change) {
+        res.send(400, { error: change.error, code: 'FOLLOWER_INVALID' });
+        return;
+      }
+      res.send(200, { openid, ...wechat.setFollowerSettings(openid, change) });
     });
     server.get('/sandbox/wechat/config', async (_req: Request, res: Response) => {
       const personas = sandboxPersonas.citizens.map((c) => ({
@@ -76,4 +98,14 @@ export function sandboxWeChatRoutes(wechat: SandboxWeChatServer, page: SandboxWe
       for (const m of wechat.messages(openid, lastId)) deliver(m);
     });
   };
+}
+
+/** The follower named by ?openid=, or undefined once a 400 has been answered. */
+function followerOpenid(req: Request, res: Response): string | undefined {
+  const openid = String(((req.query ?? {}) as Record<string, unknown>).openid ?? '');
+  if (!/^[\w-]{1,64}$/.test(openid)) {
+    res.send(400, { error: 'openid is required (letters, digits, _ or -, at most 64), e.g. /sandbox/wechat/followers?openid=o_sandbox_zhangwei', code: 'FOLLOWER_INVALID' });
+    return undefined;
+  }
+  return openid;
 }

@@ -1,6 +1,6 @@
 import { errorMessage } from '../errorMessage';
 import type { SharedTokens } from '../storage/sharedTokens';
-import { WECHAT_ERRCODES, WeChatApiError, type CustomMessage, type WeChatApi } from './types';
+import { WECHAT_ERRCODES, WeChatApiError, type CustomMessage, type TemplateMessage, type WeChatApi } from './types';
 
 export interface WeChatApiClientOptions {
   /** https://api.weixin.qq.com in production; the sandbox or a test server otherwise (a function when known only after listen). */
@@ -25,7 +25,7 @@ const TOKEN_ERRORS: ReadonlySet<number> = new Set([
   WECHAT_ERRCODES.invalidCredential, WECHAT_ERRCODES.invalidAccessToken, WECHAT_ERRCODES.accessTokenExpired,
 ]);
 
-interface WeChatReply { errcode?: number; errmsg?: string; access_token?: string; expires_in?: number }
+interface WeChatReply { errcode?: number; errmsg?: string; access_token?: string; expires_in?: number; msgid?: number | string }
 
 /**
  * The WeChat official-account API over HTTP: the access token is fetched once for all processes (a lease
@@ -87,17 +87,30 @@ export class WeChatApiClient implements WeChatApi {
   }
 
   async sendCustomMessage(openid: string, message: CustomMessage): Promise<void> {
-    const body = JSON.stringify({ touser: openid, ...message });
+    await this.send('message/custom/send', { touser: openid, ...message });
+  }
+
+  async sendTemplateMessage(openid: string, message: TemplateMessage): Promise<{ msgid: number | string }> {
+    const reply = await this.send('message/template/send', { touser: openid, ...message });
+    return { msgid: reply.msgid ?? '' };
+  }
+
+  /**
+   * POSTs to /cgi-bin/<api>?access_token=…: a token WeChat calls invalid or expired is dropped from the shared
+   * cache and the call made once more with a fresh one; any other errcode is thrown.
+   */
+  private async send(api: string, message: object): Promise<WeChatReply> {
+    const body = JSON.stringify(message);
     for (let tokenTry = 0; ; tokenTry += 1) {
       const token = await this.accessToken();
-      const reply = await this.call('message/custom/send', `${this.base()}/cgi-bin/message/custom/send?access_token=${encodeURIComponent(token)}`, body);
+      const reply = await this.call(api, `${this.base()}/cgi-bin/${api}?access_token=${encodeURIComponent(token)}`, body);
       const code = reply.errcode ?? 0;
-      if (code === 0) return;
+      if (code === 0) return reply;
       if (TOKEN_ERRORS.has(code) && tokenTry === 0) {
         await this.options.tokens.invalidate(this.tokenName, token);
         continue;
       }
-      throw new WeChatApiError(code, `WeChat message/custom/send: ${code} ${reply.errmsg ?? ''}`.trim(), false);
+      throw new WeChatApiError(code, `WeChat ${api}: ${code} ${reply.errmsg ?? ''}`.trim(), false);
     }
   }
 

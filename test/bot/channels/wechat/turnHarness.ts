@@ -40,7 +40,10 @@ export function turnHarness(logic: (ctx: TurnContext) => Promise<void>, budgetMs
   const conversationState = new ConversationState(storage);
   const records = new TurnRecords(conversationState);
   const sent: CustomMessage[] = [];
-  const api = { sendCustomMessage: async (_openid: string, m: CustomMessage): Promise<void> => { sent.push(m); } };
+  const api = {
+    sendCustomMessage: async (_openid: string, m: CustomMessage): Promise<void> => { sent.push(m); },
+    sendTemplateMessage: (): Promise<never> => Promise.reject(new Error('a turn sends no template message')),
+  };
   const logger = testLogger();
   const adapter = new WeChatAdapter(api, logger, (ctx) => WeChatTurn.proactive(deps, ctx));
   let runs = 0;
