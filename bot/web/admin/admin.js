@@ -34,6 +34,7 @@
  *   knowledgeEditor.js a knowledge card's editor (cited articles shown, the server's problems next to the fields)
  *   knowledgeTest.js the knowledge test box: which card answers a question, and why
  *   knowledgeUnanswered.js questions no card answered, grouped; a group becomes a card
+ *   notices.js      the notices tab: counts by topic (pending, sending, sent, failed, skipped), recent failures
  *   audit.js        the audit log
  *   accounts.js     console accounts: disable, enable, reset a password
  *   events.js       live changes (server-sent events)
@@ -55,6 +56,7 @@ import { refreshInbox } from './inbox.js';
 import { refreshAudit } from './audit.js';
 import './corpusUpdates.js';
 import { wireKnowledge } from './knowledge.js';
+import { wireNotices } from './notices.js';
 import { closeReset, onReset, refreshAccounts } from './accounts.js';
 import { changed, el, state, TABS } from './state.js';
 
@@ -132,6 +134,7 @@ function start() {
   });
   wire();
   wireKnowledge($);
+  wireNotices($);
   var hash = (window.location.hash || '').replace(/^#/, '');
   if (TABS.indexOf(hash) >= 0) state.tab = hash;
   setTab(state.tab);

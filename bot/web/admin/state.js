@@ -10,7 +10,7 @@ import { createStore } from '../common/store.js';
 export var AGENT_API = '../api/agent/';
 export var ADMIN_API = '../api/admin/';
 export var NOTICE_MS = 6000;
-export var TABS = ['intents', 'test', 'train', 'versions', 'inbox', 'knowledge', 'audit', 'accounts'];
+export var TABS = ['intents', 'test', 'train', 'versions', 'inbox', 'knowledge', 'notices', 'audit', 'accounts'];
 
 export var LOCALES = { 'zh-CN': '中文', en: '英文' };
 export var SPLITS = { train: '训练集', test: '测试集' };
@@ -118,6 +118,9 @@ export var state = {
   accounts: [],
   resetId: null,
 
+  /** The notices tab: counts by topic and the recent failures (GET /api/admin/notices), when read ({ topics, failed, at }). */
+  notices: null,
+
   noticeTimer: 0,
 };
 
@@ -134,6 +137,7 @@ var store = createStore({
   knowledgeVersions: "the knowledge base's versions were read (state.knowledgeVersions)",
   knowledgeUnanswered: 'the questions no card answered (state.knowledgeUnanswered)',
   knowledgeEditor: 'the knowledge card open in the editor (state.knowledgeEditor) or its problems',
+  notices: "the notices' counts by topic and the recent failures were read (state.notices)",
 });
 export var subscribe = store.subscribe;
 export var changed = store.changed;

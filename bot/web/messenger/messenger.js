@@ -5,7 +5,12 @@
  * plain-mode XML with a valid signature (sha1 of the sorted token, timestamp and nonce). Passive replies come
  * back in the response; slower replies and agent messages arrive as customer-service messages over the
  * sandbox stream (GET /sandbox/wechat/stream). Codes the sandbox "sends" by SMS are polled from
- * GET /sandbox/sms and shown as phone notifications.
+ * GET /sandbox/sms and shown as phone notifications. Template messages (the notices a citizen subscribed to)
+ * come over the same stream and are shown as WeChat shows a service notice: a card with the template's title and
+ * fields; a `url` whose query has `say` (the demo's /chat/reply?say=缴款) becomes a button that sends that word
+ * as the citizen's message. The persona card shows the persona's notice subscriptions
+ * (GET /sandbox/wechat/subscriptions) and WeChat's own setting for the account's notices
+ * (GET/POST /sandbox/wechat/followers: 接收通知 on or off).
  *
  * Plain script, no build step, no framework; runs under a strict CSP (no inline code or styles, no eval).
  * Server text is only ever put into the page with textContent.
@@ -18,6 +23,8 @@
   var SMS_POLL_MS = 2000;
   var SMS_SHOWN_LIMIT = 8;
   var TIME_GAP_MS = 5 * 60 * 1000;
+  /** A notice's one-word next step (the `say` of its url) is at most this long; longer is not a word. */
+  var SAY_MAX = 20;
   /** The custom menu's entries by CLICK key → label (filled from the server's configuration: buildMenu). */
   var menuLabels = {};
   /** A numbered line such as "1. 查违章", "2、按号牌查询" or "3) 暂不办理". */
@@ -33,6 +40,9 @@
   var smsByPhone = {};
   var smsSeen = {};
   var smsPolling = false;
+  /** Bumped on every subscriptions/follower read: an answer for a persona no longer shown is dropped. */
+  var noticesRead = 0;
+  var noticesTimer = 0;
 
   var el = {};
 
@@ -152,6 +162,24 @@
       var u = new URL(url, window.location.href);
       return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
     } catch (e) { return null; }
+  }
+
+  /** The word a notice's url says to send (`say` in its query, e.g. /chat/reply?say=缴款), or null. */
+  function sayWord(url) {
+    if (!url) return null;
+    try {
+      var word = new URL(url, window.location.href).searchParams.get('say');
+      word = word ? word.trim() : '';
+      return word && Array.from(word).length <= SAY_MAX ? word : null;
+    } catch (e) { return null; }
+  }
+
+  /** A time as WeChat's service notices show it, in China time: "12月1日 09:00". */
+  function noticeTime(at) {
+    var ms = typeof at === 'number' ? at : Date.parse(at);
+    if (!isFinite(ms)) return '';
+    var d = new Date(ms + 8 * 3600 * 1000);
+    return (d.getUTCMonth() + 1) + '月' + d.getUTCDate() + '日 ' + pad2(d.getUTCHours()) + ':' + pad2(d.getUTCMinutes());
   }
 
   function setStatus(text, isError) {
@@ -284,6 +312,55 @@
     });
   }
 
+  /**
+   * A template message as WeChat shows a service notice: a small 「服务通知」 header with the time, the title, each
+   * field as a "label: value" row, and its next step: a button sending the word of a /chat/reply?say=… url, or a
+   * 详情 link for any other web address.
+   */
+  function renderNotice(entry) {
+    var t = entry.template || {};
+    var item = make('li', 'notice');
+    var card = make('div', 'notice-card');
+    card.setAttribute('data-testid', 'notice-card');
+    if (t.template_id) card.setAttribute('data-template-id', String(t.template_id));
+    var head = make('div', 'notice-head');
+    head.appendChild(make('span', 'notice-app', '服务通知'));
+    head.appendChild(make('span', 'notice-time', noticeTime(entry.sentAt || entry.at)));
+    card.appendChild(head);
+    var title = make('div', 'notice-title', t.title || '（无标题）');
+    title.setAttribute('data-testid', 'notice-title');
+    card.appendChild(title);
+    var fields = make('dl', 'notice-fields');
+    (Array.isArray(t.fields) ? t.fields : []).forEach(function (f) {
+      if (!f) return;
+      var row = make('div', 'notice-field');
+      row.setAttribute('data-testid', 'notice-field');
+      if (f.key) row.setAttribute('data-key', String(f.key));
+      row.appendChild(make('dt', 'notice-label', (f.label || f.key || '') + '：'));
+      row.appendChild(make('dd', 'notice-value', f.value === undefined || f.value === null ? '' : f.value));
+      fields.appendChild(row);
+    });
+    card.appendChild(fields);
+    var word = sayWord(t.url);
+    var url = word ? null : safeUrl(t.url);
+    if (word) {
+      var action = make('button', 'notice-action', word);
+      action.type = 'button';
+      action.setAttribute('data-testid', 'notice-action');
+      action.setAttribute('data-say', word);
+      action.title = '点击回复「' + word + '」';
+      card.appendChild(action);
+    } else if (url) {
+      var link = make('a', 'notice-link', '详情');
+      link.href = url;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      card.appendChild(link);
+    }
+    item.appendChild(card);
+    return item;
+  }
+
   function renderEntry(entry, previous) {
     if (!previous || entry.at - previous.at > TIME_GAP_MS) {
       el.chat.appendChild(make('li', 'time', clock(entry.at)));
@@ -292,6 +369,10 @@
       var note = make('li', entry.error ? 'system system-error' : 'system', entry.text);
       note.setAttribute('data-testid', entry.error ? 'error-message' : (entry.kind === 'event' ? 'event-message' : 'system-message'));
       el.chat.appendChild(note);
+      return;
+    }
+    if (entry.kind === 'notice') {
+      el.chat.appendChild(renderNotice(entry));
       return;
     }
     var isUser = entry.kind === 'user';
@@ -412,6 +493,7 @@
         s.pending -= 1;
         if (openid === currentOpenid) renderTyping();
         pollSms();
+        if (openid === currentOpenid) scheduleNoticesRefresh();
       });
     };
     s.chain = s.chain.then(run, run);
@@ -471,9 +553,12 @@
       addEntry(openid, { kind: 'bot', text: data.text.content || '', csId: data.id, source: 'custom' });
     } else if (data.msgtype === 'news' && data.news) {
       addEntry(openid, { kind: 'bot', articles: data.news.articles || [], csId: data.id, source: 'custom' });
+    } else if (data.msgtype === 'template' && data.template) {
+      addEntry(openid, { kind: 'notice', template: data.template, sentAt: data.at, csId: data.id });
     } else {
       addEntry(openid, { kind: 'system', text: '收到模拟器不支持的客服消息类型「' + data.msgtype + '」', csId: data.id, error: true });
     }
+    if (openid === currentOpenid) scheduleNoticesRefresh();
   }
 
   function openStream(openid) {
@@ -494,6 +579,120 @@
       if (es.readyState === EventSource.CLOSED) setStatus('客服消息推送已断开（/sandbox/wechat/stream 不可用）；刷新页面重试。', true);
       else setStatus('客服消息推送连接中断，正在重连…', true);
     };
+  }
+
+  // ------------------------------------------------------------------ notices: subscriptions and WeChat's setting
+
+  /** A topic's label: a text, or a text per language ({ 'zh-CN': …, en: … }); the topic's id otherwise. */
+  function topicLabel(t) {
+    var label = t.label && typeof t.label === 'object' ? t.label['zh-CN'] : t.label;
+    return typeof label === 'string' && label ? label : String(t.topic || '');
+  }
+
+  /** Labels of the subscriptions in `state`, in the server's order. */
+  function topicLabels(topics, state) {
+    return topics.filter(function (t) { return t && t.state === state; }).map(topicLabel);
+  }
+
+  function topicReasons(topics, state) {
+    return topics.filter(function (t) { return t && t.state === state && t.reason; })
+      .map(function (t) { return topicLabel(t) + '：' + t.reason; }).join('\n');
+  }
+
+  function showLine(node, text, title) {
+    node.textContent = text || '';
+    node.title = title || '';
+    node.classList.toggle('hidden', !text);
+  }
+
+  /** The persona's subscriptions ({ openid, topics: [{ topic, label, state, reason? }] }), or null when unknown. */
+  function renderSubscriptions(body) {
+    var topics = body && Array.isArray(body.topics) ? body.topics : null;
+    if (!topics) {
+      showLine(el.subscribed, '订阅信息暂不可用', '');
+      showLine(el.refused, '');
+      showLine(el.revoked, '');
+      el.subscribed.classList.add('muted-line');
+      return;
+    }
+    el.subscribed.classList.remove('muted-line');
+    var granted = topicLabels(topics, 'granted');
+    showLine(el.subscribed, granted.length ? '已订阅：' + granted.join('、') : '未订阅通知', '');
+    var refused = topicLabels(topics, 'refused');
+    showLine(el.refused, refused.length ? '微信已拒收：' + refused.join('、') : '', topicReasons(topics, 'refused'));
+    var revoked = topicLabels(topics, 'revoked');
+    showLine(el.revoked, revoked.length ? '已退订：' + revoked.join('、') : '', '');
+  }
+
+  /** Another persona: nothing of the previous one stays while this one's are read. */
+  function clearNotices() {
+    showLine(el.subscribed, '正在读取订阅…', '');
+    el.subscribed.classList.add('muted-line');
+    showLine(el.refused, '');
+    showLine(el.revoked, '');
+    showLine(el.followerNote, '');
+    el.accept.disabled = true;
+  }
+
+  /** WeChat's side of the follower ({ notices: 'accept'|'reject', blocked?, following? }), or null when unknown. */
+  function renderFollower(body) {
+    var f = body && body.follower && typeof body.follower === 'object' ? body.follower : body;
+    var known = !!f && (f.notices === 'accept' || f.notices === 'reject');
+    el.accept.disabled = !known;
+    el.accept.checked = known ? f.notices !== 'reject' : true;
+    var notes = [];
+    if (!known) notes.push('沙箱未提供微信设置');
+    if (f && f.blocked === true) notes.push('已拉黑公众号：收不到任何消息');
+    if (f && f.following === false) notes.push('未关注公众号：收不到通知');
+    if (known && f.notices === 'reject') notes.push('已在微信里拒收此公众号的通知');
+    showLine(el.followerNote, notes.join('；'), '');
+  }
+
+  function readJson(url) {
+    return fetch(url, { cache: 'no-store' }).then(function (res) {
+      return res.ok ? res.json() : null;
+    }).catch(function () { return null; });
+  }
+
+  /** Reads the persona's subscriptions and WeChat's setting and shows them (answers for another persona are dropped). */
+  function refreshNotices() {
+    if (!currentOpenid) return;
+    var openid = currentOpenid;
+    var mine = ++noticesRead;
+    var q = '?openid=' + encodeURIComponent(openid);
+    readJson('/sandbox/wechat/subscriptions' + q).then(function (body) {
+      if (mine === noticesRead && openid === currentOpenid) renderSubscriptions(body);
+    });
+    readJson('/sandbox/wechat/followers' + q).then(function (body) {
+      if (mine === noticesRead && openid === currentOpenid) renderFollower(body);
+    });
+  }
+
+  /** After a reply or a pushed message: one read shortly after, however many arrive together. */
+  function scheduleNoticesRefresh() {
+    if (noticesTimer) window.clearTimeout(noticesTimer);
+    noticesTimer = window.setTimeout(function () { noticesTimer = 0; refreshNotices(); }, 300);
+  }
+
+  /** 接收通知 switched: WeChat's setting for this follower (reject → the account's notices are refused, 43101). */
+  function onAcceptChange() {
+    if (!currentOpenid) return;
+    var openid = currentOpenid;
+    var notices = el.accept.checked ? 'accept' : 'reject';
+    el.accept.disabled = true;
+    fetch('/sandbox/wechat/followers?openid=' + encodeURIComponent(openid), {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ notices: notices }),
+    }).then(function (res) {
+      return res.text().then(function (body) {
+        if (!res.ok) throw new Error('HTTP ' + res.status + ' ' + body.trim().slice(0, 200));
+      });
+    }).then(function () {
+      setStatus(notices === 'accept' ? '微信设置：接收此公众号的通知' : '微信设置：拒收此公众号的通知');
+    }, function (err) {
+      setStatus('改不了微信设置（POST /sandbox/wechat/followers）：' + err.message, true);
+    }).then(function () {
+      if (openid === currentOpenid) refreshNotices();
+    });
   }
 
   // ------------------------------------------------------------------------------------------------ SMS
@@ -553,6 +752,8 @@
     renderPersona();
     renderChat();
     renderSms();
+    clearNotices();
+    refreshNotices();
     openStream(openid);
     pollSms();
     if (storageGet(personaKey(openid, 'subscribed')) !== '1') subscribe(openid);
@@ -656,7 +857,10 @@
       var target = event.target;
       var option = target && target.closest ? target.closest('button.option') : null;
       if (option && currentOpenid) sendText(currentOpenid, option.getAttribute('data-option'));
+      var action = target && target.closest ? target.closest('button.notice-action') : null;
+      if (action && currentOpenid) sendText(currentOpenid, action.getAttribute('data-say'));
     });
+    el.accept.addEventListener('change', onAcceptChange);
     document.addEventListener('click', function () { closeSubmenus(null); });
     el.reset.addEventListener('click', resetPersona);
   }
@@ -669,6 +873,8 @@
       reset: $('reset-chat'), smsList: $('sms-list'), smsEmpty: $('sms-empty'), smsPhone: $('sms-phone'),
       status: $('status-line'), chat: $('chat'), typing: $('typing'), form: $('input-form'),
       input: $('input'), send: $('send'), menu: $('menu'),
+      subscribed: $('persona-subscribed'), refused: $('persona-refused'), revoked: $('persona-revoked'),
+      accept: $('wechat-accept'), followerNote: $('wechat-follower-note'),
     };
     wire();
     fetch('/sandbox/wechat/config').then(function (res) {
