@@ -20,7 +20,7 @@ function slowPoints(delay: { ms: number; fail?: boolean }) {
       identity: p.identity, exams: p.exams, plates: p.plates, sms: p.sms, events: p.events,
       violations: {
         byPlate: (plate, vin) => v.byPlate(plate, vin), byOwner: (id) => v.byOwner(id), handle: (id, x, key) => v.handle(id, x, key),
-        decision: (n) => v.decision(n), pay: (n, fen, key) => v.pay(n, fen, key),
+        decision: (n) => v.decision(n), pay: (n, fen, key) => v.pay(n, fen, key), licence: (id) => v.licence(id),
         points: async (id) => {
           await new Promise((r) => setTimeout(r, delay.ms));
           if (delay.fail) throw new TypeError('points backend broke');

@@ -17,6 +17,7 @@ function switchable(down: { now: boolean }) {
       violations: {
         byPlate: (a, b) => gate(() => v.byPlate(a, b)), byOwner: (a) => gate(() => v.byOwner(a)), handle: (a, b, c) => gate(() => v.handle(a, b, c)),
         decision: (a) => gate(() => v.decision(a)), pay: (a, b, c) => gate(() => v.pay(a, b, c)), points: (a) => gate(() => v.points(a)),
+        licence: (a) => gate(() => v.licence(a)),
       },
     };
   };

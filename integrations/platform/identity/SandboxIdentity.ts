@@ -184,6 +184,16 @@ export class SandboxIdentity implements IdentityPort {
     });
   }
 
+  async boundUsers(idNumber: string): Promise<string[]> {
+    const id = check.idNumber(idNumber);
+    if (!this.store.db.prepare('SELECT 1 FROM citizens WHERE id_number = ?').get(id)) {
+      throw new PlatformError('NOT_FOUND', 'no such citizen', { entity: 'citizen' });
+    }
+    const rows = this.store.db.prepare('SELECT channel_user_id FROM bindings WHERE id_number = ? ORDER BY bound_at, channel_user_id')
+      .all(id) as Array<{ channel_user_id: string }>;
+    return rows.map((r) => r.channel_user_id);
+  }
+
   private codeRow(channelUser: string, id: string): CodeRow | undefined {
     return this.store.db.prepare('SELECT * FROM identity_codes WHERE channel_user_id = ? AND id_number = ?').get(channelUser, id) as
       CodeRow | undefined;

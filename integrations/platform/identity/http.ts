@@ -27,5 +27,8 @@ export function identityHttp(call: GatewayCall): IdentityPort {
         throw err;
       }
     },
+    // The ID number travels in the X-Citizen-Id header, never in the URL.
+    boundUsers: async (idNumber) =>
+      (await call<{ items: string[] }>('GET', '/v1/identity/bound-users', { citizen: idNumber })).items,
   };
 }

@@ -17,5 +17,6 @@ export const IDENTITY_PORT = definePort({
     getBinding: 'read',
     requireBinding: 'read',
     unbind: 'idempotent', // removing a binding already removed changes nothing (answers null)
+    boundUsers: 'read',
   },
 });

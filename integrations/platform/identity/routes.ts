@@ -20,4 +20,5 @@ export function identityRoutes(routes: Routes, identity: IdentityPort): void {
     if (!removed) throw new PlatformError('NOT_BOUND', 'channel user has no bound identity');
     return k.ok(removed);
   });
+  routes.get('/v1/identity/bound-users', async (req) => k.items(await identity.boundUsers(k.citizen(req))));
 }

@@ -36,4 +36,10 @@ export interface IdentityPort {
    * Answers the binding removed, or null when there was none (so a repeated call changes nothing and says so).
    */
   unbind(channelUserId: string): Promise<Binding | null>;
+  /**
+   * The channel user ids bound to this citizen now (e.g. ['wechat:o_sandbox_lina']), oldest binding first; [] when
+   * none: whom to tell about something that concerns the citizen (a new violation, an exam result).
+   * Errors: NOT_FOUND (details.entity 'citizen') for an ID number of nobody on file.
+   */
+  boundUsers(idNumber: string): Promise<string[]>;
 }

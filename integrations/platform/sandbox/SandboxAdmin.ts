@@ -3,7 +3,10 @@ import type { Clock } from '../../clock';
 import { chinaDate } from '../../clock';
 import { PlatformError } from '../errors';
 import { appendEvent } from '../events/appendEvent';
-import type { ExamBooking, ViolationKind } from '../types';
+import { maskPhone } from '../../privacy/maskPhone';
+import type { Binding, DriverLicence, ExamBooking, ViolationKind, ViolationRecordedData } from '../types';
+import { firstLicence } from '../violations/firstLicence';
+import { calendar } from './calendar';
 import { check } from './check';
 import type { PlateEnergy } from '../plates/plateRules';
 import { plateRules } from '../plates/plateRules';
@@ -17,13 +20,21 @@ export interface NewCitizen {
   learnerRegisteredOn?: string | null;
   permitIssuedOn?: string | null;
   licenceFirstIssuedOn?: string | null;
+  /**
+   * The licence's class and current validity (validUntil null: long-term). Without it a citizen with a
+   * licenceFirstIssuedOn holds a first C1 licence valid 6 years from that day; with it and no licenceFirstIssuedOn,
+   * the licence was first issued on its validFrom.
+   */
+  licence?: DriverLicence | null;
 }
 
 export interface NewViolation {
-  violationId: string;
+  /** Made up by the sandbox when left out ('V' + the China date + a sequence number). */
+  violationId?: string;
   idNumber: string;
   vin: string;
-  occurredAt: string;
+  /** ISO instant; the sandbox's now when left out. */
+  occurredAt?: string;
   kind: ViolationKind;
   location: string;
   fineFen: number;
@@ -78,11 +89,44 @@ export class SandboxAdmin {
   }
 
   addCitizen(c: NewCitizen): void {
-    this.store.db.prepare(`INSERT INTO citizens (id_number, name, phone, learner_registered_on, driving_school, permit_issued_on, licence_first_issued_on)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+    const licence = c.licence ? checkedLicence(c.licence) : null;
+    const first = c.licenceFirstIssuedOn ? check.date(c.licenceFirstIssuedOn, 'licenceFirstIssuedOn') : licence?.validFrom ?? null;
+    const held = licence ?? (first !== null ? firstLicence(first) : null);
+    this.store.db.prepare(`INSERT INTO citizens (id_number, name, phone, learner_registered_on, driving_school, permit_issued_on,
+      licence_first_issued_on, licence_class, licence_valid_from, licence_valid_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
       check.idNumber(c.idNumber), c.name, check.phone(c.phone), c.learnerRegisteredOn ?? null,
-      c.learnerRegisteredOn ? 'sandbox driving school' : null, c.permitIssuedOn ?? null, c.licenceFirstIssuedOn ?? null,
+      c.learnerRegisteredOn ? 'sandbox driving school' : null, c.permitIssuedOn ?? null, first,
+      held?.licenceClass ?? null, held?.validFrom ?? null, held?.validUntil ?? null,
     );
+  }
+
+  /**
+   * Binds a channel user to a citizen directly, without the SMS code (benchmarks and tests with many citizens).
+   * Binding again to the same citizen answers the binding there is. Errors: NOT_FOUND (details.entity 'citizen')
+   * for nobody on file, ALREADY_BOUND when the channel user is bound to another citizen.
+   */
+  bind(channelUserId: string, idNumber: string): Binding {
+    const channelUser = check.text(channelUserId, 'channelUserId', 128);
+    const id = check.idNumber(idNumber);
+    return this.store.write(() => {
+      const citizen = this.store.db.prepare('SELECT name, phone FROM citizens WHERE id_number = ?').get(id) as
+        { name: string; phone: string } | undefined;
+      if (!citizen) throw new PlatformError('NOT_FOUND', 'no such citizen', { entity: 'citizen' });
+      const existing = this.store.db.prepare('SELECT id_number, bound_at FROM bindings WHERE channel_user_id = ?').get(channelUser) as
+        { id_number: string; bound_at: string } | undefined;
+      if (existing && existing.id_number !== id) throw new PlatformError('ALREADY_BOUND', 'channel user already bound to another citizen');
+      const boundAt = existing?.bound_at ?? this.clock.now().toISOString();
+      if (!existing) this.store.db.prepare('INSERT INTO bindings (channel_user_id, id_number, bound_at) VALUES (?, ?, ?)').run(channelUser, id, boundAt);
+      return { channelUserId: channelUser, idNumber: id, name: citizen.name, maskedPhone: maskPhone(citizen.phone), boundAt };
+    });
+  }
+
+  /** The registered vehicle carrying this plate and its owner, or null when no vehicle is registered with it. */
+  vehicleByPlate(plate: string): { plate: string; vin: string; ownerIdNumber: string } | null {
+    const p = plateRules.normalize(check.text(plate, 'plate', 16));
+    const row = this.store.db.prepare(`SELECT h.vin, v.owner_id_number FROM plate_holds h JOIN vehicles v ON v.vin = h.vin
+      WHERE h.plate = ? AND h.status = 'registered'`).get(p) as { vin: string; owner_id_number: string } | undefined;
+    return row ? { plate: p, vin: row.vin, ownerIdNumber: row.owner_id_number } : null;
   }
 
   addVehicle(vin: string, ownerIdNumber: string, energy: PlateEnergy, authority = 'A'): void {
@@ -103,25 +147,47 @@ export class SandboxAdmin {
     });
   }
 
-  /** A camera or officer records a violation on a registered vehicle; it is published on the events feed with it. */
-  addViolation(v: NewViolation): void {
-    this.store.write(() => {
+  /**
+   * A camera or officer records a violation on a registered vehicle; it is published on the events feed with it.
+   * Answers it as recorded, as the event has it (its violation id made up when not given).
+   */
+  addViolation(v: NewViolation): ViolationRecordedData {
+    return this.store.write(() => {
       const vehicle = this.store.db.prepare("SELECT plate FROM plate_holds WHERE vin = ? AND status = 'registered'").get(check.vin(v.vin)) as
         { plate: string } | undefined;
       if (!vehicle) throw new PlatformError('NOT_FOUND', 'vehicle has no registered plate', { entity: 'vehicle' });
-      const at = new Date(v.occurredAt);
+      const at = v.occurredAt === undefined ? this.clock.now() : new Date(v.occurredAt);
       const idNumber = check.idNumber(v.idNumber);
       const plate = plateRules.normalize(vehicle.plate);
+      const violationId = v.violationId ?? this.newViolationId(chinaDate(at));
       this.store.db.prepare(`INSERT INTO violations (violation_id, id_number, vin, plate, occurred_at, occurred_on, location, kind, fine_fen, points)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-        v.violationId, idNumber, check.vin(v.vin), plate, at.toISOString(), chinaDate(at), v.location, v.kind, v.fineFen, v.points,
+        violationId, idNumber, check.vin(v.vin), plate, at.toISOString(), chinaDate(at), v.location, v.kind, v.fineFen, v.points,
       );
-      appendEvent(this.store, {
-        type: 'violation.recorded', at: this.clock.now().toISOString(), idNumber, plate,
-        data: {
-          violationId: v.violationId, plate, occurredAt: at.toISOString(), location: v.location, kind: v.kind, points: v.points, fineFen: v.fineFen,
-        },
-      });
+      const recorded: ViolationRecordedData = {
+        violationId, plate, occurredAt: at.toISOString(), location: v.location, kind: v.kind, points: v.points, fineFen: v.fineFen,
+      };
+      appendEvent(this.store, { type: 'violation.recorded', at: this.clock.now().toISOString(), idNumber, plate, data: recorded });
+      return recorded;
     });
   }
+
+  /** 'V' + the China date + a sequence number no violation has (call inside a write transaction). */
+  private newViolationId(day: string): string {
+    const taken = this.store.db.prepare('SELECT 1 FROM violations WHERE violation_id = ?');
+    for (;;) {
+      const id = `V${day.replaceAll('-', '')}${String(this.store.next('violation')).padStart(5, '0')}`;
+      if (!taken.get(id)) return id;
+    }
+  }
+}
+
+/** A licence as given to addCitizen, checked: a known class, real dates, validity ending after it starts. */
+function checkedLicence(l: DriverLicence): DriverLicence {
+  const validFrom = check.date(l.validFrom, 'validFrom');
+  const validUntil = l.validUntil === null ? null : check.date(l.validUntil, 'validUntil');
+  if (validUntil !== null && calendar.daysBetween(validFrom, validUntil) <= 0) {
+    throw new PlatformError('INVALID_ARGUMENT', 'invalid validUntil: after validFrom', { field: 'validUntil', rule: 'after-validFrom' });
+  }
+  return { licenceClass: check.licenceClass(l.licenceClass), validFrom, validUntil };
 }

@@ -13,6 +13,7 @@ const VIN_VALUES: Readonly<Record<string, number>> = {
   S: 2, T: 3, U: 4, V: 5, W: 6, X: 7, Y: 8, Z: 9,
 };
 const VIN_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+const LICENCE_CLASSES: ReadonlySet<string> = new Set(['A1', 'A2', 'A3', 'B1', 'B2', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'D', 'E', 'F', 'M', 'N', 'P']);
 
 /** Argument checks shared by the sandbox sub-ports; each returns the normalised value or throws INVALID_ARGUMENT. */
 export const check = {
@@ -88,6 +89,12 @@ export const check = {
   decisionNumber(value: unknown, field = 'decisionNumber'): string {
     if (typeof value !== 'string' || !/^\d{15,16}$/.test(value.trim())) throw invalid(field, '15-16 digits');
     return value.trim();
+  },
+
+  /** A permitted vehicle class (准驾车型) of the licence rules: 'A1' … 'C6', 'D', 'E', 'F', 'M', 'N', 'P'. */
+  licenceClass(value: unknown, field = 'licenceClass'): string {
+    if (typeof value !== 'string' || !LICENCE_CLASSES.has(value.trim().toUpperCase())) throw invalid(field, 'A1|A2|A3|B1|B2|C1-C6|D|E|F|M|N|P');
+    return value.trim().toUpperCase();
   },
 
   integer(value: unknown, field: string, min: number, max: number): number {

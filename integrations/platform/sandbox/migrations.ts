@@ -193,4 +193,16 @@ CREATE TABLE platform_events (
 );
 `,
   },
+  {
+    version: 4,
+    description: "the driving licence's class and validity; bindings looked up by citizen (whom to tell about an event)",
+    // A licence already on file gets its class and validity from the seed step (./setup.ts) or, for other citizens,
+    // is read as a first licence (6 years from its first issue) while the columns are empty.
+    sql: `
+ALTER TABLE citizens ADD COLUMN licence_class TEXT;        -- 准驾车型, e.g. 'C1'
+ALTER TABLE citizens ADD COLUMN licence_valid_from TEXT;   -- current validity: last issue or renewal
+ALTER TABLE citizens ADD COLUMN licence_valid_until TEXT;  -- NULL with a class: valid long-term (长期)
+CREATE INDEX bindings_citizen ON bindings(id_number, bound_at);
+`,
+  },
 ];

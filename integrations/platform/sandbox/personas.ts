@@ -1,4 +1,4 @@
-import type { ViolationKind } from '../types';
+import type { DriverLicence, ViolationKind } from '../types';
 import type { DenyEntry, PlateEnergy } from '../plates/plateRules';
 
 /** Fixed seed data of the sandbox (DESIGN §4): demos and tests rely on it. */
@@ -12,16 +12,23 @@ export const sandboxPersonas = {
     {
       idNumber: '320102199003071239', name: '张伟', phone: '13912345678',
       learnerRegisteredOn: '2026-09-01', drivingSchool: '南京东方驾校', permitIssuedOn: '2026-11-20', licenceFirstIssuedOn: null,
+      licence: null,
     },
     {
       idNumber: '320583198512240024', name: '李娜', phone: '13812345678',
       learnerRegisteredOn: null, drivingSchool: null, permitIssuedOn: null, licenceFirstIssuedOn: '2010-03-15',
+      // Renewal (换证) is due from 2026-12-01, 90 days before expiry: in the demo's December.
+      licence: { licenceClass: 'C1', validFrom: '2021-03-15', validUntil: '2027-03-01' },
     },
     {
       idNumber: '11010519491231002X', name: '王强', phone: '13712345678',
       learnerRegisteredOn: null, drivingSchool: null, permitIssuedOn: null, licenceFirstIssuedOn: '1995-06-01',
+      licence: { licenceClass: 'A1', validFrom: '2011-06-01', validUntil: null },
     },
-  ],
+  ] satisfies readonly {
+    idNumber: string; name: string; phone: string; learnerRegisteredOn: string | null; drivingSchool: string | null;
+    permitIssuedOn: string | null; licenceFirstIssuedOn: string | null; licence: DriverLicence | null;
+  }[],
   /** 张伟 passed 科目一 on the day his learner permit was issued. */
   examResults: [{ idNumber: '320102199003071239', subject: 1, examDate: '2026-11-20', passed: true }],
   vehicles: [

@@ -3,8 +3,9 @@ import { chinaDate } from '../../clock';
 import { PlatformError } from '../errors';
 import { appendEvent } from '../events/appendEvent';
 import type { RuleOutcome } from '../commonTypes';
-import type { Payment, PenaltyDecision, PointsStatement, Violation, ViolationKind, ViolationsPort } from './types';
+import type { DriverLicence, Payment, PenaltyDecision, PointsStatement, Violation, ViolationKind, ViolationsPort } from './types';
 import { check } from '../sandbox/check';
+import { firstLicence } from './firstLicence';
 import { lateFee } from './lateFee';
 import { plateRules } from '../plates/plateRules';
 import { pointsCycle } from './pointsCycle';
@@ -33,6 +34,12 @@ interface ViolationRow {
 interface DecisionRow extends ViolationRow {
   decision_number: string;
   issued_on: string;
+}
+interface LicenceRow {
+  licence_first_issued_on: string | null;
+  licence_class: string | null;
+  licence_valid_from: string | null;
+  licence_valid_until: string | null;
 }
 interface PaymentRow {
   payment_id: string;
@@ -156,6 +163,18 @@ export class SandboxViolations implements ViolationsPort {
     }
     const cycle = pointsCycle(first, this.today());
     return { points: this.cyclePoints(id, cycle.cycleStart, cycle.cycleEnd), maxPoints: RULES.maxPoints, ...cycle };
+  }
+
+  async licence(idNumber: string): Promise<DriverLicence> {
+    const id = check.idNumber(idNumber);
+    const row = this.store.db.prepare(`SELECT licence_first_issued_on, licence_class, licence_valid_from, licence_valid_until
+      FROM citizens WHERE id_number = ?`).get(id) as LicenceRow | undefined;
+    if (!row) throw new PlatformError('NOT_FOUND', 'no such citizen', { entity: 'citizen' });
+    if (row.licence_first_issued_on === null) {
+      throw new PlatformError('NO_LICENCE', 'citizen holds no driving licence', { learner: this.isLearner(id) });
+    }
+    if (row.licence_class === null || row.licence_valid_from === null) return firstLicence(row.licence_first_issued_on);
+    return { licenceClass: row.licence_class, validFrom: row.licence_valid_from, validUntil: row.licence_valid_until };
   }
 
   /** Why online handling is refused, or null when the simple procedure applies. */

@@ -1,5 +1,5 @@
 import type { GatewayCall } from '../http/GatewayCall';
-import type { Payment, PenaltyDecision, PointsStatement, Violation, ViolationsPort } from './types';
+import type { DriverLicence, Payment, PenaltyDecision, PointsStatement, Violation, ViolationsPort } from './types';
 
 /** The violations port over the HTTP contract (./openapi.json). */
 export function violationsHttp(call: GatewayCall): ViolationsPort {
@@ -15,5 +15,6 @@ export function violationsHttp(call: GatewayCall): ViolationsPort {
     pay: (decisionNumber, amountFen, idempotencyKey) =>
       call<Payment>('POST', `/v1/decisions/${seg(decisionNumber)}/payments`, { idempotencyKey, body: { amountFen } }),
     points: (idNumber) => call<PointsStatement>('GET', '/v1/points', { citizen: idNumber }),
+    licence: (idNumber) => call<DriverLicence>('GET', '/v1/licence', { citizen: idNumber }),
   };
 }

@@ -16,5 +16,6 @@ export const VIOLATION_PORT = definePort({
     decision: 'read',
     pay: 'keyed', // a decision is never charged twice
     points: 'read',
+    licence: 'read',
   },
 });

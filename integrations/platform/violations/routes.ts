@@ -17,4 +17,5 @@ export function violationsRoutes(routes: Routes, violations: ViolationsPort): vo
     return k.ok(await violations.pay(k.param(req, 'decisionNumber'), k.num(b, 'amountFen'), k.idempotencyKey(req)), 201);
   });
   routes.get('/v1/points', async (req) => k.ok(await violations.points(k.citizen(req))));
+  routes.get('/v1/licence', async (req) => k.ok(await violations.licence(k.citizen(req))));
 }

@@ -55,6 +55,16 @@ export interface PointsStatement {
   readonly cycleEnd: ChinaDate;
 }
 
+/** The citizen's driving licence (驾驶证) as it stands: its class and validity. */
+export interface DriverLicence {
+  /** The permitted vehicle class (准驾车型), e.g. 'C1', 'A1'. */
+  readonly licenceClass: string;
+  /** First day of the current validity (the last issue or renewal). */
+  readonly validFrom: ChinaDate;
+  /** Last day of validity; null for a licence valid long-term (长期). Renewal (换证) is due from 90 days before. */
+  readonly validUntil: ChinaDate | null;
+}
+
 export interface ViolationsPort {
   /** Errors: NOT_FOUND when the plate and VIN tail do not match a registered vehicle. */
   byPlate(plate: string, vinLast6: string): Promise<Violation[]>;
@@ -66,4 +76,6 @@ export interface ViolationsPort {
   pay(decisionNumber: string, amountFen: number, idempotencyKey: string): Promise<Payment>;
   /** Errors: NO_LICENCE (details.learner: true for a learner driver, enrolled with a driving school). */
   points(idNumber: string): Promise<PointsStatement>;
+  /** Errors: NO_LICENCE (details.learner as for points), NOT_FOUND (details.entity 'citizen'). */
+  licence(idNumber: string): Promise<DriverLicence>;
 }

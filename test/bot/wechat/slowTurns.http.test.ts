@@ -14,6 +14,7 @@ function slowPlatform(state: { delayMs: number; points: number; pay: number }) {
       decision: (n) => v.decision(n),
       pay: async (n, fen, key) => { state.pay += 1; await sleep(); return v.pay(n, fen, key); },
       points: async (id) => { state.points += 1; await sleep(); return v.points(id); },
+      licence: (id) => v.licence(id),
     };
     return { identity: p.identity, exams: p.exams, plates: p.plates, sms: p.sms, events: p.events, violations };
   };

@@ -24,6 +24,7 @@ function withIdentityDown(world: World, down: Set<IdentityCall>): World {
     startBinding: async (u, id, name) => { fail('startBinding'); return real.startBinding(u, id, name); },
     confirmBinding: async (u, id, code) => { fail('confirmBinding'); return real.confirmBinding(u, id, code); },
     unbind: async (u) => { fail('unbind'); return real.unbind(u); },
+    boundUsers: (id) => real.boundUsers(id),
   };
   const p = world.platform;
   const platform: TrafficPlatform = { identity, exams: p.exams, plates: p.plates, violations: p.violations, sms: p.sms, events: p.events };

@@ -50,10 +50,10 @@ describe('the platform ports, each declared once in its own folder', () => {
     const repeatable = names.flatMap((name) => Object.entries(PLATFORM_PORTS[name].methods)
       .filter(([, policy]) => isRepeatable(policy)).map(([method]) => `${name}.${method}`)).sort();
     expect(repeatable).toEqual([
-      'identity.getBinding', 'identity.requireBinding', 'identity.unbind',
+      'identity.getBinding', 'identity.requireBinding', 'identity.unbind', 'identity.boundUsers',
       'exams.eligibility', 'exams.listSlots', 'exams.book', 'exams.listBookings', 'exams.cancel', 'exams.reschedule',
       'plates.checkPatterns', 'plates.reserve', 'plates.reservedPlate', 'plates.vehicles',
-      'violations.byPlate', 'violations.byOwner', 'violations.handle', 'violations.decision', 'violations.pay', 'violations.points',
+      'violations.byPlate', 'violations.byOwner', 'violations.handle', 'violations.decision', 'violations.pay', 'violations.points', 'violations.licence',
       'sms.outbox',
       'events.since',
     ].sort());

@@ -24,6 +24,7 @@ function troubled(base: TrafficPlatform, script: { failNext: number; hangMs: num
       decision: (n) => trouble('decision', () => v.decision(n)),
       pay: (n, fen, key) => trouble('pay', () => v.pay(n, fen, key)),
       points: (id) => trouble('points', () => v.points(id)),
+      licence: (id) => trouble('licence', () => v.licence(id)),
     },
   };
 }
@@ -92,7 +93,8 @@ describe('resilientPlatform: timeouts, bounded retries, circuit breaker', () => 
     let sent = 0;
     const flaky = resilientPlatform({
       identity: { ...platform.identity, startBinding: async () => { sent += 1; throw new PlatformError('UNAVAILABLE', 'sms gateway down'); },
-        confirmBinding: (a, b, c) => platform.identity.confirmBinding(a, b, c), getBinding: (a) => platform.identity.getBinding(a), requireBinding: (a) => platform.identity.requireBinding(a), unbind: (a) => platform.identity.unbind(a) },
+        confirmBinding: (a, b, c) => platform.identity.confirmBinding(a, b, c), getBinding: (a) => platform.identity.getBinding(a), requireBinding: (a) => platform.identity.requireBinding(a), unbind: (a) => platform.identity.unbind(a),
+        boundUsers: (a) => platform.identity.boundUsers(a) },
       exams: platform.exams, plates: platform.plates, violations: platform.violations, sms: platform.sms, events: platform.events,
     }, { sleep: async () => undefined });
     await expect(flaky.identity.startBinding('u', LI_NA.idNumber, LI_NA.name)).rejects.toMatchObject({ code: 'UNAVAILABLE' });

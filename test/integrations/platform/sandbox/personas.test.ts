@@ -52,6 +52,6 @@ describe('sandbox personas and seed (DESIGN §4)', () => {
     const after = ['citizens', 'vehicles', 'violations', 'decisions', 'payments', 'test_centres', 'plate_holds', 'plate_denylist', 'exam_results', 'platform_events'].map(count);
     expect(after).toEqual(before);
     expect((await again.violations.byOwner(LI_NA.idNumber)).find((v) => v.violationId === LI_NA.violations.parking)?.status).toBe('handled');
-    expect(db.prepare("SELECT version FROM schema_migrations WHERE scope = 'sandbox'").all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    expect(db.prepare("SELECT version FROM schema_migrations WHERE scope = 'sandbox'").all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
   });
 });
