@@ -2,7 +2,7 @@
  * The notices tab of the admin console (see admin.js): how many notices of each topic wait, are being sent, went
  * out, failed or were skipped, and the recent failures (GET /api/admin/notices). Read when the tab opens and
  * every NOTICES_REFRESH_MS while it stays open; a failure of one notice never blocks the others, so the failed
- * list is what an operator looks at (the citizen key comes masked from the server).
+ * list is what an operator looks at (the citizen comes masked from the server).
  */
 import { dateTime, isNumber, make } from './util.js';
 import { call, report } from '../common/api.js';
@@ -79,7 +79,8 @@ function renderNotices() {
     row.setAttribute('data-testid', 'notices-failed-item');
     row.appendChild(make('td', 'nowrap', dateTime(f.dueAt)));
     row.appendChild(make('td', 'nowrap', topicLabel(topics, f.topic)));
-    row.appendChild(make('td', 'intent-name', f.key || ''));
+    // Who it was for, masked by the server (e.g. wechat:…6789); never the whole id.
+    row.appendChild(make('td', 'intent-name', f.citizen || f.key || ''));
     row.appendChild(make('td', 'num', isNumber(f.attempts) ? String(f.attempts) : ''));
     row.appendChild(make('td', 'bad', f.lastError || ''));
     el.noticesFailed.appendChild(row);

@@ -10,7 +10,6 @@ const ADMIN = { username: 'admin', password: 'correct horse 12', displayName: '�
 const DAY_MS = 24 * 3600 * 1000;
 const CITIZEN = 'wechat:o_sandbox_admin_test';
 
-// Needs GET /api/admin/notices (the lead's route): { topics: [{ topic, label, pending, sending, sent, failed, skipped }], failed: [...] }.
 describe("the admin console's 通知 tab in a real browser", () => {
   let bot: WeChatTestApp;
   const pages = new WatchedPages();
@@ -70,6 +69,9 @@ describe("the admin console's 通知 tab in a real browser", () => {
     expect(await failed.count()).toBe(1);
     const cells = await failed.first().locator('td').allTextContents();
     expect(cells[1]).toBe('考前提醒');
+    // Who it was for, never the whole id.
+    expect(cells[2]).toBe('wechat:…test');
+    expect(await page.getByTestId('panel-notices').innerText()).not.toContain(CITIZEN);
     expect(cells[3]).toBe('1');
     expect(cells[4]).toContain('40037');
     await page.getByTestId('panel-notices').screenshot({ path: artifactPath('admin-notices-tab.png') });

@@ -1,12 +1,13 @@
-import type { Page } from 'playwright-core';
 import { startWeChatApp, type WeChatTestApp } from '../wechat/wechatClient';
 import { SANDBOX_WECHAT } from '../../../bot/config';
+import { sandboxTemplateId } from '../../../bot/notices/noticeConfig';
 import { SandboxWeChatServer } from '../../../integrations/wechat/sandbox/SandboxWeChatServer';
 import type { SqliteStores } from '../../../integrations/storage/sqlite/createSqliteStores';
 import { artifactPath } from '../../browser/chromium';
 import {
-  botCount, findPersona, MESSENGER_WAIT_MS, openChat, openMessenger, sandboxWechatConfig, waitForBot, type Persona, type SandboxWechatConfig,
+  botCount, findPersona, MESSENGER_WAIT_MS, openChat, openMessenger, sandboxWechatConfig, say, waitForBot, type Persona, type SandboxWechatConfig,
 } from '../../browser/messengerPage';
+import { noticeCards } from '../../browser/noticeCards';
 import { WatchedPages } from '../../browser/watchedPages';
 
 jest.setTimeout(120_000);
@@ -25,27 +26,6 @@ const FINE_TEMPLATE = {
 const FINE_DATA = {
   keyword1: '320102202611250001', keyword2: '200元', keyword3: '2026年12月10日', remark: '逾期每日加处3%罚款，回复「缴款」立即缴纳',
 };
-
-interface CardSeen { title: string; head: string; fields: string[]; action: string | null; link: string | null }
-
-/** The little of the DOM the in-page function below touches (the test compiles without the DOM lib). */
-interface CardNode {
-  textContent: string | null;
-  getAttribute(name: string): string | null;
-  querySelector(selector: string): CardNode | null;
-  querySelectorAll(selector: string): ArrayLike<CardNode>;
-}
-
-/** What the page shows of each notice card, oldest first. */
-async function cardsOnPage(page: Page): Promise<CardSeen[]> {
-  return page.getByTestId('notice-card').evaluateAll((cards: CardNode[]) => cards.map((card) => ({
-    title: card.querySelector('[data-testid="notice-title"]')?.textContent ?? '',
-    head: card.querySelector('.notice-head')?.textContent ?? '',
-    fields: Array.from(card.querySelectorAll('[data-testid="notice-field"]')).map((f) => f.textContent ?? ''),
-    action: card.querySelector('[data-testid="notice-action"]')?.textContent ?? null,
-    link: card.querySelector('a.notice-link')?.getAttribute('href') ?? null,
-  })));
-}
 
 describe('notices in the WeChat messenger page (sandbox, real browser)', () => {
   let bot: WeChatTestApp;
@@ -90,7 +70,7 @@ describe('notices in the WeChat messenger page (sandbox, real browser)', () => {
     const page = await openMessenger(pages, bot.base);
     await openChat(page, liNa);
     await page.getByTestId('notice-card').first().waitFor({ timeout: MESSENGER_WAIT_MS });
-    const [card] = await cardsOnPage(page);
+    const [card] = await noticeCards(page);
     expect(card.title).toBe('罚款缴纳提醒');
     expect(card.head).toMatch(/^服务通知\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
     expect(card.fields).toEqual([
@@ -117,7 +97,37 @@ describe('notices in the WeChat messenger page (sandbox, real browser)', () => {
     await page.locator(`body[data-openid="${liNa.openid}"]`).waitFor();
     await page.getByTestId('notice-card').first().waitFor();
     await page.waitForTimeout(500);
-    expect((await cardsOnPage(page)).map((c) => c.title)).toEqual(['罚款缴纳提醒']);
+    expect((await noticeCards(page)).map((c) => c.title)).toEqual(['罚款缴纳提醒']);
+  });
+
+  it("a notice the bot sends while the chat is open (WeChat's template API over HTTP) appears at once", async () => {
+    const liNa = persona('李娜');
+    const page = await openMessenger(pages, bot.base);
+    await openChat(page, liNa);
+    const before = (await noticeCards(page)).length;
+
+    const q = new URLSearchParams({ grant_type: 'client_credential', appid: SANDBOX_WECHAT.appId, secret: SANDBOX_WECHAT.appSecret });
+    const { access_token: token } = (await (await fetch(`${bot.base}/sandbox/wechat/cgi-bin/token?${q}`)).json()) as { access_token: string };
+    const data = {
+      keyword1: '苏A12345', keyword2: '320102202611250002', keyword3: '150元', keyword4: '2026年12月12日', keyword5: '未缴款', remark: '回复「缴款」立即缴纳',
+    };
+    const sent = await fetch(`${bot.base}/sandbox/wechat/cgi-bin/message/template/send?access_token=${encodeURIComponent(token)}`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        touser: liNa.openid, template_id: sandboxTemplateId('fine-deadline'), url: '/chat/reply?say=缴款', client_msg_id: 'live-test-1',
+        data: Object.fromEntries(Object.entries(data).map(([k, value]) => [k, { value }])),
+      }),
+    });
+    expect(await sent.json()).toMatchObject({ errcode: 0 });
+
+    await page.getByTestId('notice-card').nth(before).waitFor({ timeout: MESSENGER_WAIT_MS });
+    const cards = await noticeCards(page);
+    expect(cards).toHaveLength(before + 1);
+    expect(cards[before]).toMatchObject({
+      title: '罚款缴纳提醒',
+      fields: ['号牌：苏A12345', '决定书编号：320102202611250002', '罚款金额：150元', '缴款期限：2026年12月12日', '状态：未缴款', '下一步：回复「缴款」立即缴纳'],
+      action: '缴款',
+    });
   });
 
   /** Notices sent to 王强 so far: each case's page replays them all, the newest last. */
@@ -135,13 +145,12 @@ describe('notices in the WeChat messenger page (sandbox, real browser)', () => {
     const page = await openMessenger(pages, bot.base);
     await openChat(page, wang);
     await page.getByTestId('notice-card').nth(wangNotices - 1).waitFor({ timeout: MESSENGER_WAIT_MS });
-    const cards = await cardsOnPage(page);
+    const cards = await noticeCards(page);
     expect(cards).toHaveLength(wangNotices);
     expect(cards[wangNotices - 1]).toMatchObject(shown);
   });
 
-  // Needs GET /sandbox/wechat/subscriptions (the lead's) and GET/POST /sandbox/wechat/followers (helper "wechat").
-  it("张伟's card lists his subscriptions, marks WeChat's refusals, and switches WeChat's 接收通知 off and on", async () => {
+  it("张伟's card lists his subscriptions, marks WeChat's refusals, switches WeChat's 接收通知 off and on, and reads them again after a reply", async () => {
     const zhang = persona('张伟');
     const citizen = `wechat:${zhang.openid}`;
     const at = Date.now();
@@ -166,6 +175,12 @@ describe('notices in the WeChat messenger page (sandbox, real browser)', () => {
     await page.locator('.switch', { has: accept }).click();
     await page.locator('[data-testid="wechat-follower-note"]').waitFor({ state: 'hidden' });
     expect(outbox.followerSettings(zhang.openid).notices).toBe('accept');
+
+    // Read again after each reply of the bot (a citizen changes them in conversation: 「不要再提醒」).
+    await bot.app.stores.notices.setConsent({ citizen, topic: 'exam-result', state: 'revoked', updatedAt: Date.now() });
+    await waitForBot(page, await say(page, '你好'), /\S/);
+    await page.locator('[data-testid="persona-subscribed"]', { hasText: /^已订阅：考前提醒$/ }).waitFor();
+    await page.locator('[data-testid="persona-revoked"]', { hasText: '已退订：考试成绩' }).waitFor();
 
     // Another persona: her own subscriptions (none), nothing of 张伟's left on the card.
     await openChat(page, persona('新用户'));
