@@ -42,6 +42,8 @@ import type { WeChatWebhook } from './channels/wechat/WeChatWebhook';
 import { SandboxWeChatServer } from '../integrations/wechat/sandbox/SandboxWeChatServer';
 import { sandboxWeChatRoutes } from './sandbox/sandboxWeChatRoutes';
 import { sandboxClockRoutes } from './sandbox/sandboxClockRoutes';
+import { sandboxEventRoutes } from './sandbox/sandboxEventRoutes';
+import { SandboxAdmin } from '../integrations/platform/sandbox/SandboxAdmin';
 import { redirect, staticSite } from './web/staticSite';
 import { join } from 'node:path';
 import type { AgentAccounts } from './accounts/AgentAccounts';
@@ -59,6 +61,10 @@ import { TrustedProxies } from './web/TrustedProxies';
 import { countingUnderstanding } from './ops/countingUnderstanding';
 import type { HandoffService } from './handoff/HandoffService';
 import { botFrameworkRoutes } from './channels/botframework/botFrameworkRoutes';
+import { WeChatApiClient } from '../integrations/wechat/WeChatApiClient';
+import { NOTICE_TOPICS } from '../dialogs/services/notices/topics';
+import { noticesModule, type NoticesModule } from './notices/noticesModule';
+import { sandboxTemplateId } from './notices/noticeConfig';
 import { BotFrameworkLimits } from './channels/botframework/BotFrameworkLimits';
 
 /** The sandbox official account's ToUserName (原始ID). */
@@ -81,6 +87,8 @@ export interface App extends BotServer {
   /** The knowledge base: live answer cards, the admins' draft, versions. */
   knowledge: KnowledgeService;
   metrics: Metrics;
+  /** Notices citizens subscribed to: consent, the scheduler (running once ready), counts. */
+  notices: NoticesModule;
   /** Resolves when the training data is seeded and the live NLU version is loaded. */
   ready: Promise<void>;
   /** Stops the platform and storage (after the server stopped taking requests). */
@@ -185,7 +193,20 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   // The knowledge base: the live version of the answer cards (seeded from the repository's), edited by admins.
   const knowledge = new KnowledgeService({ store: stores.knowledge, audit: stores.audit, inbox: stores.inbox, logger, now: () => clock.now().getTime() });
   const loaded = Promise.all([admin.ready, knowledge.init()]).then(() => undefined);
-  const deps: DialogDeps = { nlu: countingUnderstanding(nlu, metrics), acts: { classify: classifyConfirmAct }, knowledge: knowledge.answerer, platform, clock, rateLimits: stores.rateLimits, inbox: admin.inbox,
+  // Notices go out as WeChat template messages (the demo: this bot's sandbox WeChat, known once it listens).
+  let serverRef: Server | undefined;
+  const ownWeChatUrl = (): string => {
+    const address = serverRef?.address();
+    return address && typeof address === 'object' ? `http://127.0.0.1:${address.port}/sandbox/wechat` : 'http://127.0.0.1/sandbox/wechat';
+  };
+  const notices = noticesModule({
+    config: config.notices, stores, platform, topics: NOTICE_TOPICS, now: () => clock.now().getTime(), logger, metrics, auth: accounts.auth,
+    sandbox: demoSandbox,
+    wechat: config.wechat ? new WeChatApiClient({
+      baseUrl: config.wechat.apiUrl ?? ownWeChatUrl, appId: config.wechat.appId, appSecret: config.wechat.appSecret, tokens: stores.tokens,
+    }) : undefined,
+  });
+  const deps: DialogDeps = { nlu: countingUnderstanding(nlu, metrics), acts: { classify: classifyConfirmAct }, knowledge: knowledge.answerer, platform, clock, rateLimits: stores.rateLimits, inbox: admin.inbox, notices: notices.consents,
     observe: { knowledgeAnswered: (outcome, topic) => metrics.knowledge.inc({ outcome, topic }) } };
   const bot = new JiaoguanBot(conversationState, userState, new MainDialog(deps, services), services.menuIntents);
 
@@ -206,25 +227,27 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     botFrameworkRoutes({ access: config.botFramework, adapter, bot }),
     accounts.routes, handoff.routes, intentLabelsRoute(accounts.auth, services), admin.routes,
     knowledgeRoutes({ auth: accounts.auth, knowledge, validIntent: (i) => services.isServiceIntent(i) }), (server) => staticSite(server, '/common', CONSOLE_COMMON_DIR),
+    notices.routes,
     opsRoutes({ metrics, metricsToken: config.metricsToken, storage: stores.storage, writes: stores.health, liveModel: () => admin.training.liveVersionId }),
   ];
   // The demo's clock, for a demo or a test to move forward. Never in a deployment (there is no sandbox clock).
-  if (movableClock) routes.push(sandboxClockRoutes(movableClock));
-  let serverRef: Server | undefined;
+  if (movableClock) routes.push(sandboxClockRoutes(movableClock, () => notices.wake()));
+  // The demo makes things happen that notices tell of: an exam result published, a violation recorded. Never in a deployment.
+  if (demoSandbox) routes.push(sandboxEventRoutes(new SandboxAdmin(sandboxDb(), clock)));
   if (config.wechat) {
-    const ownUrl = (): string => {
-      const address = serverRef?.address();
-      return address && typeof address === 'object' ? `http://127.0.0.1:${address.port}/sandbox/wechat` : 'http://127.0.0.1/sandbox/wechat';
-    };
     wechat = wechatChannel(config.wechat, {
       storage: stores.storage, receipts: stores.receipts, nonces: stores.nonces, turns: bot.turns, tokens: stores.tokens, rateLimits: stores.rateLimits,
       ratePerMinute: config.citizenRatePerMinute, logger, logic: (ctx) => bot.run(ctx), middleware, onTurnError: onTurnError(logger),
-      apiUrl: config.wechat.apiUrl ?? ownUrl, delivery, menuKeys: menuKeys(services),
+      apiUrl: config.wechat.apiUrl ?? ownWeChatUrl, delivery, menuKeys: menuKeys(services),
     });
     routes.push(wechat.routes);
     // The demo's WeChat: this bot plays WeChat's API and serves the messenger. Never in a deployment.
     if (demo && config.platform === 'sandbox' && !config.wechat.apiUrl) {
-      routes.push(sandboxWeChatRoutes(new SandboxWeChatServer(sandboxDb(), config.wechat), {
+      // The sandbox WeChat knows the notices' templates as an official account registers them (one per topic).
+      const templates = NOTICE_TOPICS.map((t) => ({
+        id: sandboxTemplateId(t.id), title: t.template.title['zh-CN'], fields: t.template.fields.map((f) => ({ key: f.key, label: f.label['zh-CN'] })),
+      }));
+      routes.push(sandboxWeChatRoutes(new SandboxWeChatServer(sandboxDb(), config.wechat, Date.now, templates), {
         token: config.wechat.token, appId: config.wechat.appId, account: SANDBOX_ACCOUNT, menu: wechatMenu(services),
       }));
       routes.push((server) => {
@@ -239,13 +262,17 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     sandboxSms: demo && config.platform === 'sandbox' ? platform.sms : undefined,
   });
   serverRef = built.server;
-  loaded.then(() => { ready = true; }, (err: unknown) => logger.error({ err }, 'loading the NLU versions or the knowledge base failed'));
+  loaded.then(() => {
+    ready = true;
+    notices.start();
+  }, (err: unknown) => logger.error({ err }, 'loading the NLU versions or the knowledge base failed'));
   return {
     server: built.server,
     inFlight: () => built.inFlight() + (wechat?.webhook.pending() ?? 0),
     config, nlu, platform, stores, wechat: wechat?.webhook, agents: accounts.accounts, handoff: handoff.service,
-    training: admin.training, knowledge, ready: loaded, metrics,
+    training: admin.training, knowledge, ready: loaded, metrics, notices,
     close: async () => {
+      await notices.stop();
       handoff.stop();
       accounts.stop();
       admin.stop();

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { readPlatformAuth, type PlatformAuth } from './platformAuth';
 import { isIP } from 'node:net';
 import { isProxyEntry } from './web/TrustedProxies';
+import { readNoticeConfig, type NoticeConfig } from './notices/noticeConfig';
 
 /** Demo: the sandbox, the messenger, anonymous Bot Framework on loopback. Deployment: none of those, ever. */
 export type Mode = 'demo' | 'deployment';
@@ -53,6 +54,8 @@ export interface Config {
    * ranges or "loopback"); empty: none, the socket's peer is the client.
    */
   trustProxy: readonly string[];
+  /** Notices citizens subscribed to: quiet hours, daily cap, WeChat template ids (NOTICE_*). */
+  notices: NoticeConfig;
 }
 
 /** Per-account limits of the agent and admin APIs (a window of one minute, shared by every process). */
@@ -160,6 +163,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   for (const entry of trustProxy.filter((e) => !isProxyEntry(e))) {
     problems.push(`TRUST_PROXY must list proxy IP addresses, CIDR ranges (such as 10.0.0.0/8) or "loopback", separated by commas; "${entry}" is none of these`);
   }
+  const notices = readNoticeConfig(get, mode === 'demo', problems);
   if (problems.length) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return {
     mode,
@@ -187,6 +191,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     accountRates,
     workers,
     trustProxy,
+    notices,
   };
 }
 

@@ -27,6 +27,16 @@ export class Metrics {
   readonly handoffWaiting = new Gauge({ name: 'jiaoguan_handoff_waiting', help: 'Conversations waiting for an agent', registers: [this.registry] });
   readonly handoffOldestWait = new Gauge({ name: 'jiaoguan_handoff_oldest_wait_seconds', help: 'How long the longest-waiting citizen has waited', registers: [this.registry] });
 
+  readonly notices = new Counter({
+    name: 'jiaoguan_notices_total', help: 'Notices handled by this process: sent, skipped, refused by WeChat, deferred (quiet hours, daily cap), retried or failed; by topic',
+    labelNames: ['topic', 'outcome'] as const, registers: [this.registry],
+  });
+  readonly noticeJobs = new Gauge({
+    name: 'jiaoguan_notice_jobs', help: 'Notice jobs in the store by topic and status (pending, sending, sent, failed, skipped)',
+    labelNames: ['topic', 'status'] as const, registers: [this.registry],
+  });
+  private noticeSampler: (() => Promise<ReadonlyArray<Readonly<Record<string, number | string>>>>) | undefined;
+
   constructor(private readonly sampleQueue: () => Promise<{ waiting: number; oldestWaitSeconds: number }>) {
     collectDefaultMetrics({ register: this.registry, prefix: 'jiaoguan_' });
   }
@@ -39,11 +49,19 @@ export class Metrics {
     this.breaker.set(BREAKER[state]);
   }
 
+  /** Where the notice counts come from (the store, read at each scrape). */
+  sampleNotices(sampler: () => Promise<ReadonlyArray<Readonly<Record<string, number | string>>>>): void {
+    this.noticeSampler = sampler;
+  }
+
   /** The exposition text, with the queue sampled now. */
   async render(): Promise<string> {
     const q = await this.sampleQueue();
     this.handoffWaiting.set(q.waiting);
     this.handoffOldestWait.set(q.oldestWaitSeconds);
+    for (const row of (await this.noticeSampler?.()) ?? []) {
+      for (const status of ['pending', 'sending', 'sent', 'failed', 'skipped']) this.noticeJobs.set({ topic: String(row.topic), status }, Number(row[status] ?? 0));
+    }
     return this.registry.metrics();
   }
 }

@@ -13,9 +13,10 @@ function told(instant: Date): { now: string; chinaTime: string } {
 /**
  * The demo's clock, for a demo or a test to move forward (the day before an exam, a fine's deadline):
  * `GET /sandbox/clock` tells the sandbox time, `POST /sandbox/clock {"now": "2026-12-01T09:00:00+08:00"}` sets it.
- * Installed only where the other /sandbox/* routes are (a demo on the sandbox platform).
+ * Installed only where the other /sandbox/* routes are (a demo on the sandbox platform). `afterMove` runs before the
+ * answer (the notices due at the new time are computed and sent), so whoever moved the clock sees them next.
  */
-export function sandboxClockRoutes(clock: SandboxClock): (server: Server) => void {
+export function sandboxClockRoutes(clock: SandboxClock, afterMove?: () => Promise<void>): (server: Server) => void {
   return (server) => {
     server.get('/sandbox/clock', async (_req: Request, res: Response) => {
       res.send(200, told(clock.now()));
@@ -28,7 +29,9 @@ export function sandboxClockRoutes(clock: SandboxClock): (server: Server) => voi
         return;
       }
       try {
-        res.send(200, told(clock.set(now)));
+        const set = clock.set(now);
+        await afterMove?.();
+        res.send(200, told(set));
       } catch (err) {
         if (!(err instanceof SandboxClockError)) throw err;
         res.send(400, { error: err.message, code: err.code });

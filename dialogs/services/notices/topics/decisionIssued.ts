@@ -1,0 +1,43 @@
+import { formatDate, formatMoney } from '../../../i18n/format';
+import { translate } from '../../../i18n/catalog';
+import type { NoticeTopicDefinition } from '../NoticeTopic';
+import { addDays, chinaAt } from './noticeTime';
+import { num, text } from './payload';
+
+/** 处罚决定: a penalty decision was issued (the violation handled): the amount and the last day without a late fee. */
+export const DECISION_ISSUED: NoticeTopicDefinition = {
+  id: 'decision-issued',
+  label: { 'zh-CN': '处罚决定', en: 'Penalty decisions' },
+  description: { 'zh-CN': '决定书开出后告诉你金额和缴款期限', en: 'A penalty decision: amount and deadline' },
+  template: {
+    title: { 'zh-CN': '处罚决定书通知', en: 'Penalty decision issued' },
+    fields: [
+      { key: 'keyword1', label: { 'zh-CN': '号牌', en: 'Plate' } },
+      { key: 'keyword2', label: { 'zh-CN': '决定书编号', en: 'Decision no.' } },
+      { key: 'keyword3', label: { 'zh-CN': '罚款金额', en: 'Fine' } },
+      { key: 'keyword4', label: { 'zh-CN': '缴款期限', en: 'Pay by' } },
+      { key: 'remark', label: { 'zh-CN': '下一步', en: 'Next step' } },
+    ],
+  },
+  events: ['decision.issued'],
+  fromEvent: async (event) => {
+    if (event.type !== 'decision.issued') return [];
+    const d = event.data;
+    return [{
+      ref: d.decisionNumber, dueAt: Date.parse(event.at), until: chinaAt(addDays(d.dueOn, 1), '00:00'),
+      payload: { decisionNumber: d.decisionNumber, plate: d.plate, fineFen: d.fineFen, dueOn: d.dueOn },
+    }];
+  },
+  // Paid in the same conversation that handled it: nothing left to tell.
+  stillDue: async (p, _id, ctx) => (await ctx.platform.violations.decision(text(p, 'decisionNumber'))).status === 'unpaid',
+  render: (p, locale, today) => ({
+    fields: {
+      keyword1: text(p, 'plate'),
+      keyword2: text(p, 'decisionNumber'),
+      keyword3: formatMoney(locale, num(p, 'fineFen')),
+      keyword4: translate(locale, 'notice.decision.deadline', { date: formatDate(locale, text(p, 'dueOn'), today.slice(0, 4)) }),
+      remark: translate(locale, 'notice.decision.next'),
+    },
+    action: locale === 'zh-CN' ? '缴款' : 'pay fine',
+  }),
+};
