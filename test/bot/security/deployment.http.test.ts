@@ -20,6 +20,15 @@ const SANDBOX_SURFACE = [
   '/', '/chat/', '/chat/messenger.js', '/sandbox/sms?phone=13812345678', '/sandbox/wechat/config',
   '/sandbox/wechat/messages?openid=o_sandbox_lina', '/sandbox/wechat/stream?openid=o_sandbox_lina',
   `/sandbox/wechat/cgi-bin/token?grant_type=client_credential&appid=${REAL_WECHAT.WECHAT_APP_ID}&secret=${REAL_WECHAT.WECHAT_APP_SECRET}`,
+  '/sandbox/clock', '/sandbox/wechat/followers?openid=o_sandbox_lina', '/sandbox/wechat/subscriptions?openid=o_sandbox_lina',
+];
+/** What a demo lets anyone change: the time, events, a follower's settings, WeChat's template API. */
+const SANDBOX_CHANGES: ReadonlyArray<[string, unknown]> = [
+  ['/sandbox/clock', { now: '2027-01-01T09:00:00+08:00' }],
+  ['/sandbox/violations', { plate: '苏A12345', kind: 'speeding' }],
+  ['/sandbox/exam-results', { bookingId: 'EB00000001', passed: true }],
+  ['/sandbox/wechat/followers?openid=o_sandbox_lina', { notices: 'reject' }],
+  ['/sandbox/wechat/cgi-bin/message/template/send?access_token=x', { touser: 'o_sandbox_lina', template_id: 'jiaoguan-new-violation', data: {} }],
 ];
 
 describe('a deployment serves nothing of the sandbox', () => {
@@ -44,6 +53,12 @@ describe('a deployment serves nothing of the sandbox', () => {
     capture('http-errors', `GET ${path.split('?')[0]} ${r.status} ${body}`);
     expect(r.status).toBe(404);
     expect(body).not.toMatch(/320583198512240024|jiaoguanSandboxToken|access_token/);
+  });
+
+  it.each(SANDBOX_CHANGES)('POST %s is not found', async (path, body) => {
+    const r = await fetch(`${t.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    capture('http-errors', `POST ${path.split('?')[0]} ${r.status} ${await r.text()}`);
+    expect(r.status).toBe(404);
   });
 
   it('does not serve /api/messages without Bot Framework authentication', async () => {
