@@ -5,6 +5,7 @@ import type { MisunderstoodInbox } from '../integrations/storage/training';
 import type { ConfirmActClassifier } from '../nlu-models/acts/types';
 import type { KnowledgeAnswerer } from '../nlu-models/knowledge/KnowledgeAnswerer';
 import type { LanguageUnderstanding } from '../nlu-models/recognizer/Understanding';
+import type { NoticeConsents } from './services/notices/NoticeConsents';
 
 /** What every dialog may use, passed to constructors by the composition root (bot/). */
 export interface DialogDeps {
@@ -21,6 +22,8 @@ export interface DialogDeps {
   inbox?: MisunderstoodInbox;
   /** Told what became of rule questions (for operations' metrics; names and topics only, never the text). */
   observe?: DialogObserver;
+  /** The citizen's notice subscriptions (issue 17); without it no flow asks for consent and 「提醒设置」 says notices are off here. */
+  notices?: NoticeConsents;
 }
 
 /** What the dialogs report for operations. */

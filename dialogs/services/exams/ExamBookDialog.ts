@@ -12,6 +12,7 @@ import { localeOf, msg } from '../../i18n/turnLocale';
 import { ask, AskPrompt } from '../../prompts/AskPrompt';
 import { isRedirect, type Redirect } from '../../prompts/PromptDefinition';
 import { newIdempotencyKey } from '../../shared/idempotencyKey';
+import { NOTICE_OFFER_DIALOG, NoticeOfferDialog, offersExamNotices } from '../notices/NoticeOfferDialog';
 import { runPlatform } from '../../shared/runPlatform';
 import { todayOf } from '../../shared/today';
 import type { ExamBookOptions, ExamBookState } from './ExamBookState';
@@ -81,13 +82,14 @@ export class ExamBookDialog extends ComponentDialog {
     this.addDialog(new AskPrompt(EXAM_PROMPTS.confirm, deps, { slots }));
     this.addDialog(new AskPrompt(EXAM_PROMPTS.rescheduleConfirm, deps, { slots }));
     this.addDialog(new AskPrompt(EXAM_PROMPTS.afterNo, deps, { slots }));
+    this.addDialog(new NoticeOfferDialog(deps));
     this.addDialog(new WaterfallDialog<ExamBookState & ExamBookOptions>(MAIN, [
       ensureBoundStep<ExamBookState & ExamBookOptions>(deps), this.start.bind(this),
     ]));
     this.addDialog(new WaterfallDialog<ExamBookState>(SUBJECT_LOOP, [this.askSubject.bind(this), this.afterSubject.bind(this)]));
     this.addDialog(new WaterfallDialog<ExamBookState>(DATE_LOOP, [this.resolveDate.bind(this), this.afterDate.bind(this)]));
     this.addDialog(new WaterfallDialog<ExamBookState>(SLOT_LOOP, [this.offerSlots.bind(this), this.afterSlot.bind(this)]));
-    this.addDialog(new WaterfallDialog<ExamBookState>(CONFIRM_LOOP, [this.askConfirm.bind(this), this.book.bind(this)]));
+    this.addDialog(new WaterfallDialog<ExamBookState>(CONFIRM_LOOP, [this.askConfirm.bind(this), this.book.bind(this), this.afterOffer.bind(this)]));
     this.addDialog(new WaterfallDialog<ExamBookState>(AFTER_NO_LOOP, [this.askAfterNo.bind(this), this.afterNo.bind(this)]));
     this.initialDialogId = MAIN;
   }
@@ -262,7 +264,7 @@ export class ExamBookDialog extends ComponentDialog {
       this.deps.platform.exams.book(idNumber, subject, slot.centreId, date, slot.session, idempotencyKey));
     if (booked.ok) {
       await ctx.sendActivity(this.bookedSummary(step, booked.value));
-      return step.endDialog(booked.value);
+      return this.offerNotices(step, booked.value);
     }
     return this.refused(step, booked.error.code, booked.error.retryable);
   }
@@ -281,10 +283,21 @@ export class ExamBookDialog extends ComponentDialog {
         bookingId: moved.value.booked.bookingId,
         lastCancelDate: showDate(ctx, lastCancelDay(moved.value.booked.cancellableUntil), today),
       }));
-      return step.endDialog(moved.value.booked);
+      return this.offerNotices(step, moved.value.booked);
     }
     await ctx.sendActivity(msg(ctx, 'exam.reschedule.kept', { old: bookingLine(ctx, replacing, this.today()) }));
     return this.refused(step, moved.error.code, moved.error.retryable);
+  }
+
+  /** Booked or moved: 「需要考前一天提醒你吗？」 when notices reach this citizen and the reminder is not on yet; ends with the booking. */
+  private async offerNotices(step: Step, booking: ExamBooking): Promise<DialogTurnResult> {
+    if (!(await offersExamNotices(this.deps, step.context))) return step.endDialog(booking);
+    (step.values as { booking?: ExamBooking }).booking = booking;
+    return step.beginDialog(NOTICE_OFFER_DIALOG);
+  }
+
+  private async afterOffer(step: Step): Promise<DialogTurnResult> {
+    return step.endDialog((step.values as { booking?: ExamBooking }).booking ?? null);
   }
 
   private async refused(step: Step, code: PlatformErrorCode, retryable: boolean): Promise<DialogTurnResult> {

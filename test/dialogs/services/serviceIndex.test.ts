@@ -112,7 +112,7 @@ describe('the service index', () => {
   });
 
   it('derives the contract intents and the menus (as DESIGN.md §3 and the account had them)', () => {
-    expect(SERVICE_INDEX.names).toEqual(['exam.book', 'exam.query', 'exam.reschedule', 'exam.cancel', 'plate.select', 'plate.query', 'fine.query', 'fine.pay', 'points.query', 'identity.unbind', 'identity.whoami', 'knowledge.question']);
+    expect(SERVICE_INDEX.names).toEqual(['exam.book', 'exam.query', 'exam.reschedule', 'exam.cancel', 'plate.select', 'plate.query', 'fine.query', 'fine.pay', 'points.query', 'identity.unbind', 'identity.whoami', 'knowledge.question', 'notices.settings', 'notices.stop']);
     expect(CONTRACT_INTENTS).toEqual([...SERVICE_INDEX.names, ...CORE_INTENTS.map((c) => c.intent)]);
     expect(CORE_INTENTS.map((c) => c.intent)).toEqual(['agent.handoff', 'greet', 'thanks', 'goodbye', 'help', 'cancel', 'None']);
     expect(SERVICE_INDEX.menuIntents).toEqual(['exam.book', 'plate.select', 'fine.query', 'fine.pay', 'points.query']);
