@@ -81,6 +81,17 @@ describe('「提醒设置」 (notices.settings)', () => {
     expect(c.granted()).toEqual(['exam-result']);
   });
 
+  it('the text of an option (what a bare number on WeChat arrives as) turns that topic the other way, whatever its state word says', async () => {
+    const c = new MemoryConsents().put('exam-reminder', 'granted');
+    await talk(c, [
+      ['提醒设置', [ASK]],
+      ['考前提醒（开）', ['已关闭「考前提醒」，不再发送。', '[考前提醒（关）|']],
+      ['考前提醒（关）', ['已打开「考前提醒」', '[考前提醒（开）|']],
+      ['完成', ['好的，提醒设置没有改动。']],
+    ]);
+    expect(c.granted()).toEqual(['exam-reminder']);
+  });
+
   it('in English', async () => {
     const c = new MemoryConsents();
     await talk(c, [
