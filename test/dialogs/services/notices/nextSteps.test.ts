@@ -19,6 +19,12 @@ describe('one-word next steps from notices', () => {
     ['不要再提醒', 'notices.stop'],
     ['别给我发通知了', 'notices.stop'],
     ['取消所有提醒', 'notices.stop'],
+    ['reschedule', 'exam.reschedule'],
+    ['pay fine', 'fine.pay'],
+    ['book exam', 'exam.book'],
+    ['book retake', 'exam.book'],
+    ['check violations', 'fine.query'],
+    ['my plate', 'plate.query'],
     ['notification settings', 'notices.settings'],
     ['stop notifications', 'notices.stop'],
   ])('「%s」 → %s, surely enough to start it', (text, intent) => {
@@ -36,6 +42,13 @@ describe('one-word next steps from notices', () => {
       ['算了不弄了', ['已退出「改约考试」']],
       ['换证须知', [/^在驾驶证有效期满前九十日内申请换证[\s\S]*依据《机动车驾驶证申领和使用规定》/]],
       ['查看号牌', ['你名下的车辆目前没有已选定或已登记的自选号牌。', '需要现在为车辆选号吗？']],
+    ]);
+  });
+
+  it('「licence renewal」 in English is answered from the same card', async () => {
+    const world = makeWorld();
+    await play(dialogClient(new MainDialog(world.deps, SERVICE_INDEX)), [
+      ['licence renewal', [/^Apply to renew within 90 days before the licence expires/]],
     ]);
   });
 });
