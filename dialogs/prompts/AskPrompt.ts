@@ -31,7 +31,10 @@ export type Interpretation =
   | { act: 'other' };
 
 export interface PromptReaders {
-  /** text: the value of an answer (undefined = not one); choice: a free-text answer the options do not cover. */
+  /**
+   * text: the value of an answer (undefined = not one); choice: a free-text answer the options do not cover; confirm:
+   * 'yes' or 'no' for answers this question's own words decide (undefined: the act model reads it).
+   */
   read?: (ctx: TurnContext, text: string, options: AskOptions) => string | FoundChoice | undefined;
   /** The slots (of definition.corrects) this answer sets: a correction of something said earlier. */
   slots?: (ctx: TurnContext, text: string, options: AskOptions) => Record<string, string> | undefined;
@@ -150,6 +153,9 @@ export class AskPrompt extends Dialog<AskOptions> {
     if (slots) return { act: 'correct', value: { redirect: 'correct', slots, entities: [] } };
     if (d.back && BACK.test(text.replace(/\s+/g, ' '))) return { act: 'back', value: { redirect: 'back' } };
     if (d.kind === 'confirm') {
+      // The question's own words first (「提醒我」 is a yes at 「需要考前一天提醒你吗？」), then the act model.
+      const own = this.readers.read?.(ctx, text, options);
+      if (own === 'yes' || own === 'no') return { act: own === 'yes' ? 'affirm' : 'deny', value: own === 'yes' };
       const yesNo = this.yesNo(text, d.purpose ?? 'generic', ctx);
       if (yesNo !== undefined) return { act: yesNo ? 'affirm' : 'deny', value: yesNo };
     }

@@ -7,6 +7,7 @@ import { consentStates } from './consentStates';
 import type { NoticeTopicId } from './NoticeTopic';
 import { reachable } from './NoticeSettingsDialog';
 import { NOTICE_PROMPTS } from './prompts';
+import { readReminderAnswer } from './reminderAnswers';
 
 export const NOTICE_OFFER_DIALOG = 'notices.offerDialog';
 const MAIN = 'notices.offer.main';
@@ -36,7 +37,7 @@ export async function offersExamNotices(deps: DialogDeps, ctx: TurnContext): Pro
 export class NoticeOfferDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(NOTICE_OFFER_DIALOG);
-    this.addDialog(new AskPrompt(NOTICE_PROMPTS.examOffer, deps));
+    this.addDialog(new AskPrompt(NOTICE_PROMPTS.examOffer, deps, { read: (_ctx, text) => readReminderAnswer(text) }));
     this.addDialog(new WaterfallDialog(MAIN, [this.ask.bind(this), this.answered.bind(this)]));
     this.initialDialogId = MAIN;
   }

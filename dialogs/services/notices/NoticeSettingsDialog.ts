@@ -127,6 +127,7 @@ export class NoticeSettingsDialog extends ComponentDialog {
         : msg(ctx, 'notices.settings.unchanged'));
       return step.endDialog(this.changed(state));
     }
+    if (answer.kind === 'show') return step.replaceDialog(LOOP, state);
     const ok = await this.apply(ctx, at, answer, state);
     if (!ok) return step.endDialog(this.changed(state));
     return step.replaceDialog(LOOP, state);
@@ -141,7 +142,7 @@ export class NoticeSettingsDialog extends ComponentDialog {
   private async apply(
     ctx: TurnContext, at: { notices: NoticeConsents; citizen: string }, a: SettingsAnswer, state: NoticeSettingsState,
   ): Promise<boolean> {
-    if (a.kind === 'done') return true;
+    if (a.kind === 'done' || a.kind === 'show') return true;
     try {
       const before = await consentStates(at.notices, at.citizen);
       const wanted = a.kind === 'set'
@@ -158,7 +159,7 @@ export class NoticeSettingsDialog extends ComponentDialog {
     }
   }
 
-  private told(ctx: TurnContext, a: Exclude<SettingsAnswer, { kind: 'done' }>, changed: NoticeTopicId[], before: Record<NoticeTopicId, TopicState>): string {
+  private told(ctx: TurnContext, a: Extract<SettingsAnswer, { kind: 'set' | 'all' }>, changed: NoticeTopicId[], before: Record<NoticeTopicId, TopicState>): string {
     const locale = localeOf(ctx);
     if (a.kind === 'all') {
       if (changed.length === 0) return msg(ctx, a.on ? 'notices.settings.allWereOn' : 'notices.settings.allWereOff');

@@ -9,7 +9,9 @@ import { TOPIC_WORDS } from './topicWords';
 export type SettingsAnswer =
   | { kind: 'set'; topic: NoticeTopicId; on: boolean }
   | { kind: 'all'; on: boolean }
-  | { kind: 'done' };
+  | { kind: 'done' }
+  /** 「考前提醒开了吗」「我订阅了哪些」: a question about the list, answered by showing it again (never a change). */
+  | { kind: 'show' };
 
 const ALL = /全部|所有|全都|都|一律|\ball\b|\beverything\b|\bevery\b/i;
 // Off first: 「不要」 holds 「要」, "turn off" is not "turn on".
@@ -45,7 +47,7 @@ export function readSettingsAnswer(text: string, locale: Locale): SettingsAnswer
   const t = normalizeText(text).trim();
   if (!t) return undefined;
   if (DONE.test(t)) return { kind: 'done' };
-  if (QUESTION.test(t)) return undefined;
+  if (QUESTION.test(t)) return ABOUT_NOTICES.test(t) || topicIn(t, locale) || /订阅|subscri/i.test(t) ? { kind: 'show' } : undefined;
   const off = OFF.test(t);
   const on = !off && ON.test(t);
   if (!off && !on) return undefined;
@@ -58,12 +60,13 @@ export function readSettingsAnswer(text: string, locale: Locale): SettingsAnswer
 
 /** The reader's answer as a string the prompt hands back (AskPrompt's choice readers answer strings). */
 export function encodeSettingsAnswer(a: SettingsAnswer): string {
-  return a.kind === 'set' ? `set:${a.on ? 'on' : 'off'}:${a.topic}` : a.kind === 'all' ? `all:${a.on ? 'on' : 'off'}` : 'done';
+  if (a.kind === 'set') return `set:${a.on ? 'on' : 'off'}:${a.topic}`;
+  return a.kind === 'all' ? `all:${a.on ? 'on' : 'off'}` : a.kind;
 }
 
 export function decodeSettingsAnswer(value: string): SettingsAnswer | undefined {
   const [kind, state, topic] = value.split(':');
-  if (kind === 'done') return { kind: 'done' };
+  if (kind === 'done' || kind === 'show') return { kind };
   if (kind === 'all') return { kind: 'all', on: state === 'on' };
   const found = NOTICE_TOPICS.find((x) => x.id === topic);
   return kind === 'set' && found ? { kind: 'set', topic: found.id, on: state === 'on' } : undefined;

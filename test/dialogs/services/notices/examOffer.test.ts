@@ -21,14 +21,14 @@ const YES = '好的，考前一天提醒你，出成绩也会告诉你。说「�
 const NO = '好的，不提醒。以后想要考前提醒，说「提醒设置」就能打开。';
 
 describe('the consent question after an exam booking', () => {
-  it.each([['好的 提醒我吧'], ['要的'], ['嗯 可以']])('「%s」 turns on the exam reminder and the result notice, and says so', async (yes) => {
+  it.each([['好的 提醒我吧'], ['要的'], ['嗯 可以'], ['提醒我'], ['需要']])('「%s」 turns on the exam reminder and the result notice, and says so', async (yes) => {
     const c = new MemoryConsents();
     const world = await talk(c, [BOOK, ['是', ['预约成功！', OFFER]], [yes, [YES]]]);
     expect(c.granted()).toEqual(['exam-reminder', 'exam-result']);
     expect(await world.platform.exams.listBookings(ZW)).toMatchObject([{ date: '2026-12-03', status: 'booked' }]);
   });
 
-  it.each([['不用了'], ['不需要'], ['否']])('「%s」 records them as not wanted and says how to turn them on later', async (no) => {
+  it.each([['不用了'], ['不需要'], ['否'], ['别提醒我了'], ['不要再提醒']])('「%s」 records them as not wanted and says how to turn them on later', async (no) => {
     const c = new MemoryConsents();
     await talk(c, [BOOK, ['是', ['预约成功！', OFFER]], [no, [NO]]]);
     expect(c.granted()).toEqual([]);
@@ -63,7 +63,7 @@ describe('the consent question after an exam booking', () => {
     await talk(c, [
       ['book test 2 on 3 December afternoon', ['Shall I book it?']],
       ['yes', ['Booked!', "Shall I remind you the day before the test? (I'll also tell you your result.) [Yes|No]"]],
-      ['sure, remind me', ["OK, I'll remind you the day before the test and tell you your result."]],
+      ['remind me', ["OK, I'll remind you the day before the test and tell you your result."]],
     ]);
     expect(c.granted()).toEqual(['exam-reminder', 'exam-result']);
   });

@@ -18,9 +18,11 @@ describe('answers at 「提醒设置」 that say on or off', () => {
     ['不要再提醒了', { kind: 'all', on: false }],
     ['完成', { kind: 'done' }],
     ['好了', { kind: 'done' }],
-    // Asking is not changing; naming without on or off is left to the options (the pick turns it the other way).
-    ['我订阅了哪些提醒', undefined],
-    ['考前提醒开了吗', undefined],
+    // Asking about the list is not changing it: the list is shown again. Naming without on or off is left to the
+    // options (the pick turns it the other way), and a question about anything else to the main loop.
+    ['我订阅了哪些提醒', { kind: 'show' }],
+    ['考前提醒开了吗', { kind: 'show' }],
+    ['科目二多少分及格', undefined],
     ['我要订阅提醒', undefined],
     ['考前提醒', undefined],
     ['2', undefined],
@@ -37,7 +39,7 @@ describe('answers at 「提醒设置」 that say on or off', () => {
     ['all on', { kind: 'all', on: true }],
     ['turn everything off', { kind: 'all', on: false }],
     ['done', { kind: 'done' }],
-    ['which reminders are on?', undefined],
+    ['which reminders are on?', { kind: 'show' }],
     ['stop this, I give up', undefined],
     ['Exam reminder', undefined],
   ])('en "%s"', (text, expected) => {
