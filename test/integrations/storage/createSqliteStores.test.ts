@@ -56,6 +56,7 @@ describe('createSqliteStores', () => {
         { scope: 'channels', version: 2 },
         { scope: 'knowledge', version: 1 },
         { scope: 'notices', version: 1 },
+        { scope: 'notices', version: 2 },
         { scope: 'people', version: 1 },
         { scope: 'people', version: 2 },
         { scope: 'training', version: 1 },

@@ -42,6 +42,6 @@ export const LICENCE_RENEWAL: NoticeTopicDefinition = {
       keyword3: formatDate(locale, text(p, 'validUntil'), today.slice(0, 4)),
       remark: translate(locale, 'notice.licence.next'),
     },
-    action: locale === 'zh-CN' ? '换证须知' : 'licence renewal',
+    action: locale === 'zh-CN' ? '换证须知' : 'licence renewal notes',
   }),
 };

@@ -45,10 +45,10 @@ describe('one-word next steps from notices', () => {
     ]);
   });
 
-  it('「licence renewal」 in English is answered from the same card', async () => {
+  it('「licence renewal notes」 in English is answered from the same card', async () => {
     const world = makeWorld();
     await play(dialogClient(new MainDialog(world.deps, SERVICE_INDEX)), [
-      ['licence renewal', [/^Apply to renew within 90 days before the licence expires/]],
+      ['licence renewal notes', [/^Apply to renew within 90 days before the licence expires/]],
     ]);
   });
 });

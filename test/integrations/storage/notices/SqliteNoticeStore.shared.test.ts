@@ -36,7 +36,7 @@ describe('SqliteNoticeStore shared by two connections (the cross-process case)',
   });
 
   it('applies the notices migration once for both connections', () => {
-    expect(dbB.prepare("SELECT version FROM schema_migrations WHERE scope = 'notices'").all()).toEqual([{ version: 1 }]);
+    expect(dbB.prepare("SELECT version FROM schema_migrations WHERE scope = 'notices' ORDER BY version").all()).toEqual([{ version: 1 }, { version: 2 }]);
   });
 
   it('creates one job per key whichever connection enqueues it', async () => {
