@@ -247,7 +247,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
       const templates = NOTICE_TOPICS.map((t) => ({
         id: sandboxTemplateId(t.id), title: t.template.title['zh-CN'], fields: t.template.fields.map((f) => ({ key: f.key, label: f.label['zh-CN'] })),
       }));
-      routes.push(sandboxWeChatRoutes(new SandboxWeChatServer(sandboxDb(), config.wechat, Date.now, templates), {
+      routes.push(sandboxWeChatRoutes(new SandboxWeChatServer(sandboxDb(), config.wechat, Date.now, templates, () => clock.now().getTime()), {
         token: config.wechat.token, appId: config.wechat.appId, account: SANDBOX_ACCOUNT, menu: wechatMenu(services),
       }));
       routes.push((server) => {

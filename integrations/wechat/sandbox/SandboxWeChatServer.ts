@@ -66,6 +66,11 @@ export class SandboxWeChatServer {
     private readonly now: () => number = Date.now,
     /** The account's templates (in WeChat, chosen in the admin platform's template library). */
     templates: readonly SandboxTemplate[] = [],
+    /**
+     * The time a message is stamped with, as the follower's phone shows it (the demo: the sandbox clock, so a reminder
+     * sent on the sandbox's day before the exam says that day). Tokens and the client_msg_id window keep `now`: real time.
+     */
+    private readonly stamp: () => number = now,
   ) {
     this.templates = new Map(templates.map((t) => [t.id, t]));
     applyMigrations(db, 'sandbox-wechat', migrations);
@@ -93,7 +98,7 @@ export class SandboxWeChatServer {
 
   /** Keeps a message for its follower (the listeners are told by the caller, once it is committed). */
   private store(touser: string, content: CustomMessage | ReceivedTemplate): ReceivedMessage {
-    const at = new Date(this.now()).toISOString();
+    const at = new Date(this.stamp()).toISOString();
     const id = Number(this.db.prepare('INSERT INTO sandbox_wechat_messages (touser, body, at) VALUES (?, ?, ?)')
       .run(touser, JSON.stringify(content), at).lastInsertRowid);
     return { id, touser, at, ...content } as ReceivedMessage;

@@ -68,6 +68,9 @@ describe('张伟 books 科目二, agrees to a reminder, and the day before it ar
     expect(moved.status).toBe(200);
 
     const card = await waitForNoticeCard(page, '考试预约提醒');
+    // Stamped with the sandbox's time, as his phone would show it: the day before, 09:00.
+    const [, m, d] = dayBefore.split('-').map(Number);
+    expect(card.head).toBe(`服务通知${m}月${d}日 09:00`);
     expect(card.fields[0]).toBe('考试科目：科目二');
     expect(card.fields[1]).toMatch(/^考试时间：\d{1,2}月\d{1,2}日（周.）(上午 8:00|下午 13:00)入场$/);
     expect(card.fields[2]).toMatch(/^考场：南京市交管局第二考场（.+）$/);
