@@ -18,10 +18,16 @@ export interface NoticeSchedulerOptions {
   tickMs?: number;
   /** How often the event feed is read. Default 2 s. */
   eventsEveryMs?: number;
-  /** Jobs claimed at once, and sent in parallel at most. Defaults 100 and 16. */
+  /**
+   * Jobs claimed at once, and sent in parallel at most. Defaults 32 and 16: a small claim leaves few jobs waiting out
+   * the lease when the process dies holding them.
+   */
   batch?: number;
   concurrency?: number;
-  /** How long a claim holds a job (then another process may take it: this one died). Default 60 s. */
+  /**
+   * How long a claim holds a job (then another process may take it: this one died). Default 30 s: well inside WeChat's
+   * 10-minute client_msg_id window, so a job taken over after a crash is never delivered twice.
+   */
   leaseMs?: number;
 }
 
@@ -95,13 +101,13 @@ export class NoticeScheduler {
       // The platform or store is down: sending what is already due goes on; producing is tried again next tick.
       logger.warn({ err }, 'could not read the platform events or compute due notices');
     }
-    const batch = this.o.batch ?? 100;
+    const batch = this.o.batch ?? 32;
     for (let rounds = 0; rounds < 1000 && !this.stopped; rounds += 1) {
       const now = this.o.now();
       if (isQuiet(this.o.quietHours, now)) return;
       let jobs: NoticeJob[];
       try {
-        jobs = await store.claim(this.o.owner, now, this.o.leaseMs ?? 60_000, batch);
+        jobs = await store.claim(this.o.owner, now, this.o.leaseMs ?? 30_000, batch);
       } catch (err) {
         logger.warn({ err }, 'could not claim due notices');
         return;
