@@ -12,7 +12,7 @@ import { localeOf, msg } from '../../i18n/turnLocale';
 import { ask, AskPrompt } from '../../prompts/AskPrompt';
 import { isRedirect, type Redirect } from '../../prompts/PromptDefinition';
 import { newIdempotencyKey } from '../../shared/idempotencyKey';
-import { NOTICE_OFFER_DIALOG, NoticeOfferDialog, offersExamNotices } from '../notices/NoticeOfferDialog';
+import { NOTICE_OFFER_DIALOG, NoticeOfferDialog, offersNotices, type NoticeOfferOptions } from '../notices/NoticeOfferDialog';
 import { runPlatform } from '../../shared/runPlatform';
 import { todayOf } from '../../shared/today';
 import type { ExamBookOptions, ExamBookState } from './ExamBookState';
@@ -291,9 +291,9 @@ export class ExamBookDialog extends ComponentDialog {
 
   /** Booked or moved: 「需要考前一天提醒你吗？」 when notices reach this citizen and the reminder is not on yet; ends with the booking. */
   private async offerNotices(step: Step, booking: ExamBooking): Promise<DialogTurnResult> {
-    if (!(await offersExamNotices(this.deps, step.context))) return step.endDialog(booking);
+    if (!(await offersNotices(this.deps, step.context, 'exam'))) return step.endDialog(booking);
     (step.values as { booking?: ExamBooking }).booking = booking;
-    return step.beginDialog(NOTICE_OFFER_DIALOG);
+    return step.beginDialog(NOTICE_OFFER_DIALOG, { offer: 'exam' } satisfies NoticeOfferOptions);
   }
 
   private async afterOffer(step: Step): Promise<DialogTurnResult> {

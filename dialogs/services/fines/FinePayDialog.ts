@@ -11,6 +11,7 @@ import { ask, AskPrompt } from '../../prompts/AskPrompt';
 import { isRedirect } from '../../prompts/PromptDefinition';
 import { FINES_PROMPTS } from './prompts';
 import { isOtherProvince } from './fineInput';
+import { NOTICE_OFFER_DIALOG, NoticeOfferDialog, offersNotices, type NoticeOfferOptions } from '../notices/NoticeOfferDialog';
 
 export const FINE_PAY_DIALOG = 'finePayDialog';
 const MAIN_WATERFALL = 'finePay.main';
@@ -31,8 +32,17 @@ export interface FinePayOptions extends FlowOptions {
 
 const PATHS: readonly FinePayPath[] = ['handle', 'pay'];
 
-function isPayRequest(r: unknown): r is NonNullable<ViolationHandleResult> {
+function isPayRequest(r: unknown): r is Extract<ViolationHandleResult, { payDecision: string }> {
   return typeof r === 'object' && r !== null && 'payDecision' in r && typeof r.payDecision === 'string';
+}
+
+function isHandledUnpaid(r: unknown): r is Extract<ViolationHandleResult, { handledUnpaid: string }> {
+  return typeof r === 'object' && r !== null && 'handledUnpaid' in r && typeof r.handledUnpaid === 'string';
+}
+
+/** Kept in the waterfall's values: the decision this flow's handling issued (offered a deadline reminder when left unpaid). */
+interface PayValues {
+  handled?: string;
 }
 
 /**
@@ -41,15 +51,17 @@ function isPayRequest(r: unknown): r is NonNullable<ViolationHandleResult> {
  * Ends with the Payment made, or null.
  */
 export class FinePayDialog extends ComponentDialog {
-  constructor(deps: DialogDeps) {
+  constructor(private readonly deps: DialogDeps) {
     super(FINE_PAY_DIALOG);
     this.addDialog(new AskPrompt(FINES_PROMPTS.payPath, deps));
     this.addDialog(new DecisionPayDialog(deps));
     this.addDialog(new ViolationHandleDialog(deps));
+    this.addDialog(new NoticeOfferDialog(deps));
     this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [
       this.choosePath.bind(this),
       this.startPath.bind(this),
       this.afterPath.bind(this),
+      this.offerReminder.bind(this),
       this.finish.bind(this),
     ]));
     this.initialDialogId = MAIN_WATERFALL;
@@ -85,14 +97,32 @@ export class FinePayDialog extends ComponentDialog {
   }
 
   private async afterPath(step: WaterfallStepContext<FinePayOptions>): Promise<DialogTurnResult> {
+    const values = step.values as PayValues;
     if (isPayRequest(step.result)) {
-      const { payDecision, agreedFen } = step.result;
+      const { payDecision, agreedFen, handled } = step.result;
+      if (handled) values.handled = payDecision;
       return step.beginDialog(DECISION_PAY_DIALOG, { decisionNumber: payDecision, agreedFen } satisfies DecisionPayState);
+    }
+    if (isHandledUnpaid(step.result)) {
+      values.handled = step.result.handledUnpaid;
+      return step.next(null);
     }
     return step.next(step.result);
   }
 
+  /**
+   * A violation handled in this flow whose decision was not paid (「先不缴」, or no at the payment): 「要在开始加处罚款前
+   * 三天提醒你缴款吗？」 when notices reach the citizen and the fine deadline was never answered. The flow's result is kept.
+   */
+  private async offerReminder(step: WaterfallStepContext<FinePayOptions>): Promise<DialogTurnResult> {
+    const decisionNumber = (step.values as PayValues).handled;
+    const result: unknown = step.result ?? null;
+    (step.values as { result?: unknown }).result = result;
+    if (!decisionNumber || result !== null || step.options.sideTrip || !(await offersNotices(this.deps, step.context, 'fine'))) return step.next(result);
+    return step.beginDialog(NOTICE_OFFER_DIALOG, { offer: 'fine', params: { decisionNumber } } satisfies NoticeOfferOptions);
+  }
+
   private async finish(step: WaterfallStepContext<FinePayOptions>): Promise<DialogTurnResult> {
-    return step.endDialog(step.result ?? null);
+    return step.endDialog((step.values as { result?: unknown }).result ?? null);
   }
 }

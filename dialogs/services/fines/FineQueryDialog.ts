@@ -22,6 +22,7 @@ import { isRedirect, type AskOptions } from '../../prompts/PromptDefinition';
 import { decisionsOf } from './decisions';
 import { PlateLookupLimiter } from './PlateLookupLimiter';
 import { FINES_PROMPTS } from './prompts';
+import { NOTICE_OFFER_DIALOG, NoticeOfferDialog, offersNotices, type NoticeOfferOptions } from '../notices/NoticeOfferDialog';
 
 export const FINE_QUERY_DIALOG = 'fineQueryDialog';
 const MAIN_WATERFALL = 'fineQuery.main';
@@ -67,6 +68,8 @@ interface OfferRecord {
 
 interface OfferState {
   records: OfferRecord[];
+  /** The bound owner's own violations were listed (offered new-violation notices when the citizen leaves the list). */
+  owner?: boolean;
 }
 
 /** Kept in the waterfall's values between a question and its answer. */
@@ -89,6 +92,7 @@ export class FineQueryDialog extends ComponentDialog {
     this.limiter = new PlateLookupLimiter(deps.rateLimits, deps.clock);
     this.addDialog(new BindingDialog(deps));
     this.addDialog(new FinePayDialog(deps));
+    this.addDialog(new NoticeOfferDialog(deps));
     const plateIn = (_ctx: TurnContext, text: string): string | undefined => this.plateOf(text);
     this.addDialog(new AskPrompt(FINES_PROMPTS.queryWay, deps));
     // A plate typed at 「要查哪辆车」 is looked up as if it had been said first.
@@ -104,7 +108,7 @@ export class FineQueryDialog extends ComponentDialog {
       },
     }));
     this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [
-      this.chooseWay.bind(this), this.lookUp.bind(this), this.show.bind(this), this.finish.bind(this),
+      this.chooseWay.bind(this), this.lookUp.bind(this), this.show.bind(this), this.finishLookup.bind(this),
     ]));
     this.addDialog(new WaterfallDialog(OWNER_LOOKUP, [ensureBoundStep(deps), this.byOwner.bind(this)]));
     this.addDialog(new WaterfallDialog(PLATE_LOOKUP, [this.askPlate.bind(this), this.askVinTail.bind(this), this.byPlate.bind(this)]));
@@ -210,7 +214,7 @@ export class FineQueryDialog extends ComponentDialog {
     const { plate, violations, audience } = found;
     if (violations.length === 0) {
       await step.context.sendActivity(plate ? msg(step.context, 'fine.query.nonePlate', { plate }) : msg(step.context, 'fine.query.noneOwner'));
-      return step.endDialog(found);
+      return this.listed(step, found);
     }
     const locale = localeOf(step.context);
     const thisYear = todayOf(this.deps.clock).slice(0, 4);
@@ -241,8 +245,23 @@ export class FineQueryDialog extends ComponentDialog {
       return record;
     });
 
-    if (!records.some((r) => r.action === 'handle' || r.action === 'pay')) return step.endDialog(found);
-    return step.beginDialog(OFFER_LOOP, { records } satisfies OfferState);
+    if (!records.some((r) => r.action === 'handle' || r.action === 'pay')) return this.listed(step, found);
+    return step.beginDialog(OFFER_LOOP, { records, owner: audience === 'owner' && !step.options.sideTrip } satisfies OfferState);
+  }
+
+  /**
+   * The list told and nothing more to do: a bound owner who looked up their own violations is asked 「以后有新的违法记录
+   * 时通知你吗？」 when notices reach them and it was never answered (not in a side trip: the flow waiting comes back at
+   * once); the flow ends with the lookup either way.
+   */
+  private async listed(step: WaterfallStepContext<FlowOptions>, found: LookupResult): Promise<DialogTurnResult> {
+    if (found.audience !== 'owner' || step.options.sideTrip || !(await offersNotices(this.deps, step.context, 'violations'))) return step.endDialog(found);
+    (step.values as { found?: LookupResult }).found = found;
+    return step.beginDialog(NOTICE_OFFER_DIALOG, { offer: 'violations' } satisfies NoticeOfferOptions);
+  }
+
+  private async finishLookup(step: WaterfallStepContext<FlowOptions>): Promise<DialogTurnResult> {
+    return step.endDialog((step.values as { found?: LookupResult }).found ?? step.result ?? null);
   }
 
   private async offer(step: WaterfallStepContext<OfferState>): Promise<DialogTurnResult> {
@@ -264,7 +283,8 @@ export class FineQueryDialog extends ComponentDialog {
     const record = isRedirect(step.result) ? undefined : records[(step.result as FoundChoice).index];
     if (!record) {
       await step.context.sendActivity(msg(step.context, 'fine.query.done'));
-      return step.endDialog(null);
+      if (!step.options.owner || !(await offersNotices(this.deps, step.context, 'violations'))) return step.endDialog(null);
+      return step.beginDialog(NOTICE_OFFER_DIALOG, { offer: 'violations' } satisfies NoticeOfferOptions);
     }
     if (record.action === 'paid') {
       await step.context.sendActivity(msg(step.context, 'fine.query.alreadyPaid', { n: record.n, decisionNumber: record.decisionNumber ?? '' }));

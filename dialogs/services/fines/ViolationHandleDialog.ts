@@ -37,8 +37,11 @@ export interface ViolationHandleState {
   amountFen?: number;
 }
 
-/** How the handling flow ended: a decision the citizen wants to pay now, or nothing more to do. */
-export type ViolationHandleResult = { payDecision: string; agreedFen?: number } | null;
+/**
+ * How the handling flow ended: a decision the citizen wants to pay now (`handled`: issued by this handling), a
+ * decision issued now and not to be paid now, or nothing more to do.
+ */
+export type ViolationHandleResult = { payDecision: string; agreedFen?: number; handled?: true } | { handledUnpaid: string } | null;
 
 type Item = { kind: 'violation'; id: string } | { kind: 'decision'; decisionNumber: string } | { kind: 'later' };
 /** Kept in the waterfall's values between listing and the answer. */
@@ -208,8 +211,10 @@ export class ViolationHandleDialog extends ComponentDialog {
 
   private async payNow(step: WaterfallStepContext<ViolationHandleState>): Promise<DialogTurnResult> {
     const dn = step.options.decisionNumber ?? '';
-    if (step.result === true) return step.endDialog({ payDecision: dn, agreedFen: step.options.amountFen } satisfies ViolationHandleResult);
+    if (step.result === true) {
+      return step.endDialog({ payDecision: dn, agreedFen: step.options.amountFen, handled: true } satisfies ViolationHandleResult);
+    }
     await step.context.sendActivity(msg(step.context, 'fine.handle.payLater', { decisionNumber: dn }));
-    return step.endDialog(null);
+    return step.endDialog({ handledUnpaid: dn } satisfies ViolationHandleResult);
   }
 }

@@ -14,4 +14,16 @@ export const NOTICE_PROMPTS = {
     id: 'notices.offer.exam', kind: 'confirm', purpose: 'generic',
     example: { 'zh-CN': '「要，提醒我」或「不用了」', en: '"yes, remind me" or "no thanks"' },
   },
+  fineOffer: {
+    id: 'notices.offer.fine', kind: 'confirm', purpose: 'generic',
+    example: { 'zh-CN': '「要，提醒我」或「不用了」', en: '"yes, remind me" or "no thanks"' },
+  },
+  plateOffer: {
+    id: 'notices.offer.plate', kind: 'confirm', purpose: 'generic',
+    example: { 'zh-CN': '「要，提醒我」或「不用了」', en: '"yes, remind me" or "no thanks"' },
+  },
+  violationsOffer: {
+    id: 'notices.offer.violations', kind: 'confirm', purpose: 'generic',
+    example: { 'zh-CN': '「要，通知我」或「不用了」', en: '"yes, tell me" or "no thanks"' },
+  },
 } as const satisfies Record<string, PromptDefinition>;

@@ -8,7 +8,8 @@ import { NOTICE_TOPIC_MESSAGES } from './topics';
 
 /**
  * Notices the citizen subscribed to (issue 17), on the conversation's side: 「提醒设置」 shows and changes each topic,
- * 「不要再提醒」 turns them all off, and the flows ask for consent at the natural moment (after an exam booking). The
+ * 「不要再提醒」 turns them all off, and the flows ask for consent at the natural moment (offers.ts: after an exam booking,
+ * a violation handled and left unpaid, a plate reserved, a bound owner's own violations lookup). The
  * notices themselves are sent by the bot's notice engine (bot/notices) through the WeChat official account.
  */
 export const NOTICES: ServiceModule = {

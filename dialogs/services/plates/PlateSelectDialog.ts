@@ -23,6 +23,7 @@ import { newIdempotencyKey } from '../../shared/idempotencyKey';
 import { PlatformError } from '../../../integrations/platform/errors';
 import type { OwnedVehicle } from '../../../integrations/platform/types';
 import { PLATES_PROMPTS } from './prompts';
+import { NOTICE_OFFER_DIALOG, NoticeOfferDialog, offersNotices, type NoticeOfferOptions } from '../notices/NoticeOfferDialog';
 
 export const PLATE_SELECT_DIALOG = 'plateSelectDialog';
 const MAIN_WATERFALL = 'plate.select.main';
@@ -59,6 +60,7 @@ export class PlateSelectDialog extends ComponentDialog {
     this.addDialog(new AskPrompt(PLATES_PROMPTS.confirm, deps));
     this.addDialog(randomRoundDialog(deps));
     this.addDialog(patternCheckDialog(deps));
+    this.addDialog(new NoticeOfferDialog(deps));
     this.addDialog(new WaterfallDialog<PlateSelectState>(MAIN_WATERFALL, [
       ensureBoundStep<PlateSelectState>(deps),
       this.askVin.bind(this),
@@ -66,6 +68,7 @@ export class PlateSelectDialog extends ComponentDialog {
       this.pick.bind(this),
       this.confirm.bind(this),
       this.reserve.bind(this),
+      this.afterOffer.bind(this),
     ]));
     this.initialDialogId = MAIN_WATERFALL;
   }
@@ -211,10 +214,14 @@ export class PlateSelectDialog extends ComponentDialog {
       this.deps.platform.plates.reserve(s.idNumber ?? '', s.vin ?? '', plate, s.reserveKey ?? newIdempotencyKey('reserve')));
     if (done.ok) {
       const r = done.value;
-      await step.context.sendActivity(r.expiresOn
-        ? msg(step.context, 'plate.reserved', { plate: r.plate, vinTail: r.vinLast6, expiresOn: formatDate(localeOf(step.context), r.expiresOn) })
+      const expiresOn = r.expiresOn ? formatDate(localeOf(step.context), r.expiresOn) : undefined;
+      await step.context.sendActivity(expiresOn
+        ? msg(step.context, 'plate.reserved', { plate: r.plate, vinTail: r.vinLast6, expiresOn })
         : msg(step.context, 'plate.alreadyRegistered', { plate: r.plate, vinTail: r.vinLast6 }));
-      return step.endDialog(r);
+      // Held until a date: 「号牌保留到…，要在到期前三天提醒你吗？」 when notices reach the citizen and it was never answered.
+      if (!expiresOn || s.sideTrip || !(await offersNotices(this.deps, step.context, 'plate'))) return step.endDialog(r);
+      (step.values as { reserved?: PlateReservation }).reserved = r;
+      return step.beginDialog(NOTICE_OFFER_DIALOG, { offer: 'plate', params: { date: expiresOn, plate: r.plate } } satisfies NoticeOfferOptions);
     }
     const code = done.error.code;
     if (code === 'VEHICLE_HAS_PLATE') return step.endDialog(null);
@@ -228,6 +235,11 @@ export class PlateSelectDialog extends ComponentDialog {
     // The platform could not be reached and the outcome is unknown: the same confirmation is asked again, and the
     // same idempotency key makes sure a second 是 reserves at most once.
     return step.replaceDialog(MAIN_WATERFALL, s);
+  }
+
+  /** After the plate offer: the flow ends with the reservation, as without it. */
+  private async afterOffer(step: Step): Promise<DialogTurnResult> {
+    return step.endDialog((step.values as { reserved?: PlateReservation }).reserved ?? null);
   }
 
   private withoutVehicle(s: PlateSelectState): PlateSelectState {

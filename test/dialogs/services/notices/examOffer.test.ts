@@ -70,6 +70,7 @@ describe('the consent question after an exam booking', () => {
 
   it.each([
     ['the exam reminder is already on', new MemoryConsents().put('exam-reminder', 'granted')],
+    ['the citizen said no before (never asked twice)', new MemoryConsents().put('exam-reminder', 'revoked')],
     ['the citizen is not a follower of the official account', new MemoryConsents(new Set())],
     ['notices are not wired', undefined],
   ])('is not asked when %s: the booking ends as before', async (_why, c) => {

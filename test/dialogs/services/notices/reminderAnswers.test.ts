@@ -1,6 +1,6 @@
 import { readReminderAnswer } from '../../../../dialogs/services/notices/reminderAnswers';
 
-describe('「需要考前一天提醒你吗？」 in its own words', () => {
+describe('a reminder offer (「需要考前一天提醒你吗？」「以后有新的违法记录时通知你吗？」) in its own words', () => {
   it.each<[string, 'yes' | 'no' | undefined]>([
     ['提醒我', 'yes'],
     ['要', 'yes'],
@@ -11,6 +11,11 @@ describe('「需要考前一天提醒你吗？」 in its own words', () => {
     ['remind me', 'yes'],
     ['yes please remind me', 'yes'],
     ['sure, send me a reminder', 'yes'],
+    ['通知我', 'yes'],
+    ['好的 通知一下', 'yes'],
+    ['yes, notify me', 'yes'],
+    ['tell me please', 'yes'],
+    ['不用通知我', 'no'],
     ['不要', undefined],
     ['不用提醒', 'no'],
     ['别提醒我了', 'no'],
