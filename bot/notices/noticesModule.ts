@@ -73,7 +73,8 @@ export function noticesModule(d: NoticesModuleDeps): NoticesModule {
     },
     wake: async () => {
       if (closed) return;
-      // The clock moved: a sweep now (the date changed, or what was ahead is due), then what is due goes out.
+      // The clock moved: what happened until now is read, a sweep (the date changed, or what was ahead is due), then what is due goes out.
+      await producer.pollEvents().catch((err: unknown) => log.warn({ err }, 'could not read the platform events'));
       await producer.sweepIfDue(true).catch((err: unknown) => log.warn({ err }, 'could not compute due notices'));
       await scheduler?.wake();
     },

@@ -100,10 +100,32 @@ describe('notices: an event or the clock → the notice in the sandbox WeChat ou
 
     const violationId = String((r.body.violation as { violationId?: string } | undefined)?.violationId ?? r.body.violationId);
     const decision = await t.app.platform.violations.handle(LI_NA.idNumber, violationId, 'notice-test-handle');
+    // Not at once (she may be paying it in the chat right now): ten minutes later, still unpaid.
+    await new Promise((r) => setTimeout(r, 2500));
+    await t.app.notices.wake();
+    expect(await notices(t.base, 'o_n_lina')).toHaveLength(got.length);
+    const clockNow = ((await (await fetch(`${t.base}/sandbox/clock`)).json()) as { now: string }).now;
+    await setClock(t.base, new Date(Date.parse(clockNow) + 10 * 60_000 + 1000).toISOString());
     const after = await until(t.base, 'o_n_lina', got.length + 1);
     const d = after.find((m) => m.template.title === '处罚决定书通知');
     expect(d && lines(d)).toContain(`决定书编号：${decision.decisionNumber}`);
     expect(d && lines(d)).toMatch(/罚款金额：200.00元\n缴款期限：12月1\d日（.*）前缴清/);
+  });
+
+  it('a decision paid at once (handled and paid in the chat) is not told', async () => {
+    const before = (await notices(t.base, 'o_n_lina')).length;
+    const r = await post(t.base, '/sandbox/violations', { plate: '苏A12345', kind: 'lane' });
+    await until(t.base, 'o_n_lina', before + 1);
+    const decision = await t.app.platform.violations.handle(LI_NA.idNumber, String(r.body.violationId), 'notice-test-handle-2');
+    await t.app.platform.violations.pay(decision.decisionNumber, decision.amountDueFen, 'notice-test-pay-2');
+    const count = (await notices(t.base, 'o_n_lina')).length;
+    const clockNow = ((await (await fetch(`${t.base}/sandbox/clock`)).json()) as { now: string }).now;
+    await setClock(t.base, new Date(Date.parse(clockNow) + 11 * 60_000).toISOString());
+    const key = `decision-issued:${decision.decisionNumber}:wechat:o_n_lina`;
+    expect(await t.app.stores.notices.jobByKey(key)).toMatchObject({ status: 'skipped', lastError: 'no longer true' });
+    // The violation itself was told (new-violation); the decision was not.
+    expect((await notices(t.base, 'o_n_lina')).filter((n) => lines(n).includes(decision.decisionNumber))).toEqual([]);
+    expect(await notices(t.base, 'o_n_lina')).toHaveLength(count);
   });
 
   it('fine deadline: three days before late fees start, and once overdue', async () => {
@@ -192,6 +214,6 @@ describe('notices: an event or the clock → the notice in the sandbox WeChat ou
     expect(text).toMatch(/jiaoguan_notice_jobs\{topic="exam-reminder",status="sent"\} 1/);
     expect(text).toMatch(/jiaoguan_notice_jobs\{topic="new-violation",status="skipped"\} 1/);
     expect(text).toMatch(/jiaoguan_notices_total\{topic="new-violation",outcome="refused"\} 1/);
-    expect(text).toMatch(/jiaoguan_notices_total\{topic="new-violation",outcome="sent"\} 2/);
+    expect(text).toMatch(/jiaoguan_notices_total\{topic="new-violation",outcome="sent"\} 3/);
   });
 });

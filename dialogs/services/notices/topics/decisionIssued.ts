@@ -2,6 +2,12 @@ import { formatDate, formatMoney } from '../../../i18n/format';
 import { translate } from '../../../i18n/catalog';
 import type { NoticeTopicDefinition } from '../NoticeTopic';
 import { addDays, chinaAt } from './noticeTime';
+
+/**
+ * Told a little after it is issued: a citizen who handles a violation in the chat and pays at once (the decision is
+ * then paid: not told) is not sent a notice about what they are doing.
+ */
+const AFTER_ISSUE_MS = 10 * 60_000;
 import { num, text } from './payload';
 
 /** 处罚决定: a penalty decision was issued (the violation handled): the amount and the last day without a late fee. */
@@ -24,7 +30,7 @@ export const DECISION_ISSUED: NoticeTopicDefinition = {
     if (event.type !== 'decision.issued') return [];
     const d = event.data;
     return [{
-      ref: d.decisionNumber, dueAt: Date.parse(event.at), until: chinaAt(addDays(d.dueOn, 1), '00:00'),
+      ref: d.decisionNumber, dueAt: Date.parse(event.at) + AFTER_ISSUE_MS, until: chinaAt(addDays(d.dueOn, 1), '00:00'),
       payload: { decisionNumber: d.decisionNumber, plate: d.plate, fineFen: d.fineFen, dueOn: d.dueOn },
     }];
   },
