@@ -107,7 +107,8 @@ export class NoticeScheduler {
       if (isQuiet(this.o.quietHours, now)) return;
       let jobs: NoticeJob[];
       try {
-        jobs = await store.claim(this.o.owner, now, this.o.leaseMs ?? 30_000, batch);
+        // What is due follows the bot's clock; the lease real time (the demo's clock jumps days while a send is under way).
+        jobs = await store.claim(this.o.owner, now, this.o.leaseMs ?? 30_000, batch, Date.now());
       } catch (err) {
         logger.warn({ err }, 'could not claim due notices');
         return;

@@ -75,11 +75,17 @@ export interface NoticeStore {
   enqueue(job: NewNotice): Promise<{ created: boolean; id: string }>;
   /**
    * Claims up to `limit` jobs that are due (`dueAt` and `notBefore` ≤ now), pending, or sending with an expired lease
-   * (a process died mid-way): each becomes `sending`, leased to `owner` until `now + leaseMs`, attempts + 1. Two
-   * claimers never get the same job. Oldest due first.
+   * (a process died mid-way): each becomes `sending`, leased to `owner` until `leaseNow + leaseMs`, attempts + 1. Two
+   * claimers never get the same job. Oldest due first. `now` is the bot's clock (what is due: the demo's sandbox clock
+   * jumps days); `leaseNow` (default `now`) is real time: a lease is about a process being alive.
    */
-  claim(owner: string, now: number, leaseMs: number, limit: number): Promise<NoticeJob[]>;
-  /** Marks a claimed job sent; false (and nothing changed) when `owner` no longer holds its lease. */
+  claim(owner: string, now: number, leaseMs: number, limit: number, leaseNow?: number): Promise<NoticeJob[]>;
+  /**
+   * Records that WeChat accepted the notice: a fact, so it is recorded whoever holds the lease now (a process whose
+   * lease ran out while its send was under way still delivered it; the job must not go out again after WeChat's
+   * client_msg_id window, e.g. deferred by the process that took it over). False, nothing changed, once already sent.
+   * `owner` names the process that sent it.
+   */
   markSent(id: string, owner: string, at: number): Promise<boolean>;
   /**
    * A failed attempt: back to pending, not before `retryAt`; or `failed` for good when `retryAt` is undefined.

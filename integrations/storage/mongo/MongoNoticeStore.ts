@@ -129,7 +129,7 @@ export class MongoNoticeStore implements NoticeStore {
     });
   }
 
-  async claim(owner: string, now: number, leaseMs: number, limit: number): Promise<NoticeJob[]> {
+  async claim(owner: string, now: number, leaseMs: number, limit: number, leaseNow: number = now): Promise<NoticeJob[]> {
     return mongoStep(WHAT, async () => {
       const claimed: NoticeJob[] = [];
       // One job per findOneAndUpdate: each is atomic on its document, so a job another claimer just took no longer matches.
@@ -137,9 +137,9 @@ export class MongoNoticeStore implements NoticeStore {
         const d = await this.jobsModel.findOneAndUpdate(
           {
             dueAt: { $lte: now },
-            $or: [{ status: 'pending', notBefore: { $not: { $gt: now } } }, { status: 'sending', leaseUntil: { $lte: now } }],
+            $or: [{ status: 'pending', notBefore: { $not: { $gt: now } } }, { status: 'sending', leaseUntil: { $lte: leaseNow } }],
           },
-          { $set: { status: 'sending', leaseOwner: String(owner), leaseUntil: now + leaseMs }, $inc: { attempts: 1 } },
+          { $set: { status: 'sending', leaseOwner: String(owner), leaseUntil: leaseNow + leaseMs }, $inc: { attempts: 1 } },
           { sort: CLAIM_ORDER, new: true },
         ).lean();
         if (!d) break;
@@ -149,8 +149,12 @@ export class MongoNoticeStore implements NoticeStore {
     });
   }
 
-  async markSent(id: string, owner: string, at: number): Promise<boolean> {
-    return this.finish(id, owner, { $set: { status: 'sent', sentAt: at }, $unset: NO_LEASE });
+  async markSent(id: string, _owner: string, at: number): Promise<boolean> {
+    // Not fenced by the lease: WeChat accepted it, whoever holds the job now (see the port).
+    return mongoStep(WHAT, async () => {
+      const r = await this.jobsModel.updateOne({ _id: String(id), status: { $ne: 'sent' } }, { $set: { status: 'sent', sentAt: at }, $unset: { ...NO_LEASE, notBefore: 1 } });
+      return r.modifiedCount === 1;
+    });
   }
 
   async markFailed(id: string, owner: string, error: string, retryAt?: number): Promise<boolean> {

@@ -112,17 +112,46 @@ export function runNoticeStoreContract(name: string, make: PortFactory<NoticeSto
         expect(taken).toEqual([{ ...job, status: 'sending', attempts: 2, leaseOwner: 'p2', leaseUntil: T0 + 2 * LEASE }]);
       });
 
-      it('fences a stale owner: its markSent, markFailed and markSkipped answer false and change nothing', async () => {
+      it('fences a stale owner: its markFailed and markSkipped answer false and change nothing', async () => {
         const job = await enqueued(notice('k1'));
         await store().claim('p1', T0, LEASE, 10);
         const [held] = await store().claim('p2', T0 + LEASE, LEASE, 10);
-        expect(await store().markSent(job.id, 'p1', T0 + LEASE + 1)).toBe(false);
         expect(await store().markFailed(job.id, 'p1', 'errcode 45009', T0 + 2 * LEASE)).toBe(false);
         expect(await store().markSkipped(job.id, 'p1', 'consent revoked')).toBe(false);
         expect(await store().job(job.id)).toEqual(held);
         expect(await store().markSent(job.id, 'p2', T0 + LEASE + 1)).toBe(true);
         expect(await store().markSent(job.id, 'p2', T0 + LEASE + 2)).toBe(false);
         expect(await store().markFailed('nope', 'p2', 'x')).toBe(false);
+      });
+
+      it('records a delivery whoever holds the job now (WeChat accepted it): a stale owner\'s markSent, and over a deferral', async () => {
+        const job = await enqueued(notice('k1'));
+        await store().claim('p1', T0, LEASE, 10);
+        await store().claim('p2', T0 + LEASE, LEASE, 10);
+        // p1's send was under way when its lease ran out: WeChat took it. p2 must not send it again later.
+        expect(await store().markSent(job.id, 'p1', T0 + LEASE + 1)).toBe(true);
+        expect(await store().job(job.id)).toMatchObject({ status: 'sent', sentAt: T0 + LEASE + 1 });
+        expect(await store().defer(job.id, 'p2', T0 + 60 * MIN, 'quiet hours')).toBe(false);
+        expect(await store().claim('p3', T0 + 100 * LEASE, LEASE, 10)).toEqual([]);
+
+        const other = await enqueued(notice('k2'));
+        await store().claim('p1', T0, LEASE, 10);
+        await store().claim('p2', T0 + LEASE, LEASE, 10);
+        expect(await store().defer(other.id, 'p2', T0 + 60 * MIN, 'quiet hours')).toBe(true);
+        expect(await store().markSent(other.id, 'p1', T0 + LEASE + 2)).toBe(true);
+        expect(await store().job(other.id)).toMatchObject({ status: 'sent', notBefore: undefined });
+        expect(await store().claim('p3', T0 + 100 * MIN, LEASE, 10)).toEqual([]);
+      });
+
+      it('leases run on their own clock (real time) while what is due follows the bot\'s clock (the demo\'s jumps days)', async () => {
+        const job = await enqueued(notice('k1'));
+        const REAL = 5_000_000;
+        const [mine] = await store().claim('p1', T0, LEASE, 10, REAL);
+        expect(mine.leaseUntil).toBe(REAL + LEASE);
+        // The demo's clock jumped a day: the lease is still held (real time moved 1 s).
+        expect(await store().claim('p2', T0 + 24 * 60 * MIN, LEASE, 10, REAL + 1_000)).toEqual([]);
+        const [taken] = await store().claim('p2', T0 + 24 * 60 * MIN, LEASE, 10, REAL + LEASE);
+        expect(taken).toMatchObject({ id: job.id, leaseOwner: 'p2', attempts: 2 });
       });
 
       it('marks a job sent by its owner (sentAt, lease released) and never claims it again', async () => {

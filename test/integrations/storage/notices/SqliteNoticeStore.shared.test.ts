@@ -54,14 +54,16 @@ describe('SqliteNoticeStore shared by two connections (the cross-process case)',
     expect(await b.claim('p2', T0, 60_000, 100)).toEqual([]);
   });
 
-  it('fences across connections: a lease taken over by the other connection cannot be finished by the first', async () => {
+  it('fences across connections: a lease taken over by the other connection cannot be failed by the first; a delivery is recorded once', async () => {
     const { id } = await a.enqueue(notice(1));
     await a.claim('p1', T0, 60_000, 1);
     expect(await b.claim('p2', T0 + 59_999, 60_000, 1)).toEqual([]);
     expect((await b.claim('p2', T0 + 60_000, 60_000, 1)).map((j) => j.id)).toEqual([id]);
-    expect(await a.markSent(id, 'p1', T0 + 60_001)).toBe(false);
-    expect(await b.markSent(id, 'p2', T0 + 60_001)).toBe(true);
-    expect((await a.job(id))?.status).toBe('sent');
+    expect(await a.markFailed(id, 'p1', 'busy', T0 + 120_000)).toBe(false);
+    // p1's send went through before its lease ran out: recorded (WeChat took it); p2's own send is then not recorded twice.
+    expect(await a.markSent(id, 'p1', T0 + 60_001)).toBe(true);
+    expect(await b.markSent(id, 'p2', T0 + 60_002)).toBe(false);
+    expect(await a.job(id)).toMatchObject({ status: 'sent', sentAt: T0 + 60_001 });
   });
 
   // better-sqlite3 is synchronous, so two connections in one process never overlap mid-claim; two processes do.
