@@ -62,6 +62,18 @@ const CLAIM_ORDER = { dueAt: 1, createdAt: 1, _id: 1 } as const;
 const NO_LEASE = { leaseOwner: 1, leaseUntil: 1 } as const;
 const WHAT = 'Notices';
 
+/** Runs an upsert; two first writes at once both insert and one loses to the unique index: it is then an update. */
+async function upsert(write: () => Promise<unknown>): Promise<void> {
+  await mongoStep(WHAT, async () => {
+    try {
+      await write();
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      await write();
+    }
+  });
+}
+
 /** Consent per citizen and topic, notice jobs and event-feed cursors in MongoDB; each claimed job is one atomic findOneAndUpdate, so two claimers never get the same job. */
 export class MongoNoticeStore implements NoticeStore {
   private readonly consentsModel: Model<NoticeConsentDoc>;
@@ -93,15 +105,7 @@ export class MongoNoticeStore implements NoticeStore {
         : { $set: { state: c.state, reason: c.reason, updatedAt: c.updatedAt } },
       { upsert: true, runValidators: true },
     );
-    await mongoStep(WHAT, async () => {
-      try {
-        await write();
-      } catch (err) {
-        // Two first answers at once: both upserts inserted, one lost to the unique index; now it is an update.
-        if (!isDuplicateKey(err)) throw err;
-        await write();
-      }
-    });
+    await upsert(write);
   }
 
   async grantedFor(topic: NoticeTopic, limit: number, after?: string): Promise<string[]> {
@@ -241,14 +245,6 @@ export class MongoNoticeStore implements NoticeStore {
     const write = (): Promise<unknown> => this.cursorsModel.updateOne(
       { _id: String(name) }, { $set: { value: String(value), updatedAt: at } }, { upsert: true, runValidators: true },
     );
-    await mongoStep(WHAT, async () => {
-      try {
-        await write();
-      } catch (err) {
-        // Two first saves at once: both upserts inserted, one lost on the _id; now it is an update.
-        if (!isDuplicateKey(err)) throw err;
-        await write();
-      }
-    });
+    await upsert(write);
   }
 }

@@ -1,4 +1,3 @@
-import { formatDate, formatMoney } from '../../../i18n/format';
 import { translate } from '../../../i18n/catalog';
 import type { NoticeTopicDefinition } from '../NoticeTopic';
 import { addDays, chinaAt } from './noticeTime';
@@ -8,7 +7,8 @@ import { addDays, chinaAt } from './noticeTime';
  * then paid: not told) is not sent a notice about what they are doing.
  */
 const AFTER_ISSUE_MS = 10 * 60_000;
-import { num, text } from './payload';
+import { text } from './payload';
+import { DECISION_FIELDS, decisionValues } from './decisionFields';
 
 /** 处罚决定: a penalty decision was issued (the violation handled): the amount and the last day without a late fee. */
 export const DECISION_ISSUED: NoticeTopicDefinition = {
@@ -18,10 +18,7 @@ export const DECISION_ISSUED: NoticeTopicDefinition = {
   template: {
     title: { 'zh-CN': '处罚决定书通知', en: 'Penalty decision issued' },
     fields: [
-      { key: 'keyword1', label: { 'zh-CN': '号牌', en: 'Plate' } },
-      { key: 'keyword2', label: { 'zh-CN': '决定书编号', en: 'Decision no.' } },
-      { key: 'keyword3', label: { 'zh-CN': '罚款金额', en: 'Fine' } },
-      { key: 'keyword4', label: { 'zh-CN': '缴款期限', en: 'Pay by' } },
+      ...DECISION_FIELDS,
       { key: 'remark', label: { 'zh-CN': '下一步', en: 'Next step' } },
     ],
   },
@@ -38,10 +35,7 @@ export const DECISION_ISSUED: NoticeTopicDefinition = {
   stillDue: async (p, _id, ctx) => (await ctx.platform.violations.decision(text(p, 'decisionNumber'))).status === 'unpaid',
   render: (p, locale, today) => ({
     fields: {
-      keyword1: text(p, 'plate'),
-      keyword2: text(p, 'decisionNumber'),
-      keyword3: formatMoney(locale, num(p, 'fineFen')),
-      keyword4: translate(locale, 'notice.decision.deadline', { date: formatDate(locale, text(p, 'dueOn'), today.slice(0, 4)) }),
+      ...decisionValues(p, locale, today),
       remark: translate(locale, 'notice.decision.next'),
     },
     action: locale === 'zh-CN' ? '缴款' : 'pay fine',

@@ -1,8 +1,8 @@
-import { formatDate, formatMoney } from '../../../i18n/format';
 import { translate } from '../../../i18n/catalog';
 import type { DueNotice, NoticeTopicDefinition } from '../NoticeTopic';
 import { addDays, chinaAt, DAYS } from './noticeTime';
-import { num, text } from './payload';
+import { text } from './payload';
+import { DECISION_FIELDS, decisionValues } from './decisionFields';
 
 /** How long after late fees start the overdue notice is still worth sending (once). */
 const OVERDUE_WINDOW_DAYS = 7;
@@ -18,10 +18,7 @@ export const FINE_DEADLINE: NoticeTopicDefinition = {
   template: {
     title: { 'zh-CN': '罚款缴纳提醒', en: 'Fine payment reminder' },
     fields: [
-      { key: 'keyword1', label: { 'zh-CN': '号牌', en: 'Plate' } },
-      { key: 'keyword2', label: { 'zh-CN': '决定书编号', en: 'Decision no.' } },
-      { key: 'keyword3', label: { 'zh-CN': '罚款金额', en: 'Fine' } },
-      { key: 'keyword4', label: { 'zh-CN': '缴款期限', en: 'Pay by' } },
+      ...DECISION_FIELDS,
       { key: 'keyword5', label: { 'zh-CN': '状态', en: 'Status' } },
       { key: 'remark', label: { 'zh-CN': '下一步', en: 'Next step' } },
     ],
@@ -45,10 +42,7 @@ export const FINE_DEADLINE: NoticeTopicDefinition = {
   stillDue: async (p, _id, ctx) => (await ctx.platform.violations.decision(text(p, 'decisionNumber'))).status === 'unpaid',
   render: (p, locale, today) => ({
     fields: {
-      keyword1: text(p, 'plate'),
-      keyword2: text(p, 'decisionNumber'),
-      keyword3: formatMoney(locale, num(p, 'fineFen')),
-      keyword4: translate(locale, 'notice.decision.deadline', { date: formatDate(locale, text(p, 'dueOn'), today.slice(0, 4)) }),
+      ...decisionValues(p, locale, today),
       keyword5: translate(locale, p.stage === 'overdue' ? 'notice.fine.overdueStatus' : 'notice.fine.deadlineStatus'),
       remark: translate(locale, 'notice.decision.next'),
     },
