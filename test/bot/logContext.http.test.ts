@@ -71,7 +71,8 @@ describe('log lines name their conversation', () => {
 
     const records = lines.slice(startup).map((l) => JSON.parse(l) as LogRecord);
     const byMessage = (m: RegExp) => records.filter((r) => m.test(r.msg)).map((r) => r.conversationId);
-    expect(byMessage(/rate limit/)).toEqual(['wechat:o_log_a']);
+    // Under load a slow answer can make the fake WeChat's message count more than once: every such line is A's.
+    expect([...new Set(byMessage(/rate limit/))]).toEqual(['wechat:o_log_a']);
     expect(byMessage(/over the passive-reply budget/)).toEqual(['wechat:o_log_b']);
     expect(byMessage(/^turn failed/)).toEqual(['wechat:o_log_b']);
     expect(records.filter((r) => !r.conversationId?.startsWith('wechat:o_log_'))).toEqual([]);
