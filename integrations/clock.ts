@@ -32,3 +32,13 @@ export function manualClock(iso: string): Clock & { set(iso: string): void; adva
 export function chinaDate(instant: Date): string {
   return new Date(instant.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** The China date `days` after (or, negative, before) a China date YYYY-MM-DD. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** China midnight (epoch ms) starting the China day of `at` (epoch ms). */
+export function chinaDayStart(at: number): number {
+  return Math.floor((at + CST_OFFSET_MS) / 86_400_000) * 86_400_000 - CST_OFFSET_MS;
+}

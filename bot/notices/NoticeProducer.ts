@@ -3,7 +3,7 @@ import type { PlatformEvent } from '../../integrations/platform/events/types';
 import type { TrafficPlatform } from '../../integrations/platform/types';
 import type { NoticeStore } from '../../integrations/storage/notices';
 import type { SharedTokens } from '../../integrations/storage/sharedTokens';
-import type { DueNotice, NoticeContext, NoticeTopicDefinition } from '../../dialogs/services/notices/NoticeTopic';
+import { noticeContext, type DueNotice, type NoticeContext, type NoticeTopicDefinition } from '../../dialogs/services/notices/NoticeTopic';
 import type { Logger } from '../logger';
 
 export interface NoticeProducerOptions {
@@ -54,8 +54,7 @@ export class NoticeProducer {
   }
 
   private context(): NoticeContext {
-    const now = this.o.now();
-    return { platform: this.o.platform, now, today: chinaDate(new Date(now)) };
+    return noticeContext(this.o.platform, this.o.now());
   }
 
   /** Reads the events since the stored cursor and enqueues their notices; answers how many jobs were created. */

@@ -1,12 +1,12 @@
-import { chinaDate } from '../../integrations/clock';
+import { chinaDayStart } from '../../integrations/clock';
 import { PlatformError } from '../../integrations/platform/errors';
 import type { TrafficPlatform } from '../../integrations/platform/types';
 import type { NoticeJob, NoticeStore } from '../../integrations/storage/notices';
 import { isRefusal, WeChatApiError, type WeChatApi } from '../../integrations/wechat/types';
-import { isNoticeTopic, type NoticeTopicDefinition, type NoticeTopicId } from '../../dialogs/services/notices/NoticeTopic';
+import { isNoticeTopic, noticeContext, type NoticeTopicDefinition, type NoticeTopicId } from '../../dialogs/services/notices/NoticeTopic';
 import type { Locale } from '../../dialogs/i18n/Locale';
 import type { Logger } from '../logger';
-import { chinaDayStart, isQuiet, quietEnds, type QuietHours } from './quietHours';
+import { isQuiet, quietEnds, type QuietHours } from './quietHours';
 
 /** What became of one claimed job. */
 export type SendOutcome = 'sent' | 'skipped' | 'refused' | 'deferred' | 'retry' | 'failed';
@@ -92,7 +92,7 @@ export class NoticeSender {
         await store.markSkipped(job.id, this.owner, 'no longer bound');
         return 'skipped';
       }
-      const ctx = { platform: this.o.platform, now, today: chinaDate(new Date(now)) };
+      const ctx = noticeContext(this.o.platform, now);
       if (topic.stillDue && !(await topic.stillDue(job.payload, binding.idNumber, ctx))) {
         await store.markSkipped(job.id, this.owner, 'no longer true');
         return 'skipped';

@@ -1,10 +1,11 @@
+import { chinaDayStart } from '../../integrations/clock';
+
 /** Hours (China time) in which no notice is pushed, e.g. 21:00–08:00; minutes after midnight, end exclusive. */
 export interface QuietHours {
   readonly start: number;
   readonly end: number;
 }
 
-const CST_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
@@ -20,7 +21,7 @@ export function parseQuietHours(text: string): QuietHours | null | undefined {
 
 /** Minutes after China midnight of an instant. */
 function chinaMinute(at: number): number {
-  return Math.floor((((at + CST_MS) % DAY_MS) + DAY_MS) % DAY_MS / MINUTE_MS);
+  return Math.floor((at - chinaDayStart(at)) / MINUTE_MS);
 }
 
 export function isQuiet(q: QuietHours | null, at: number): boolean {
@@ -35,9 +36,4 @@ export function quietEnds(q: QuietHours | null, at: number): number {
   const dayStart = chinaDayStart(at);
   const end = dayStart + q.end * MINUTE_MS;
   return end > at ? end : end + DAY_MS;
-}
-
-/** China midnight starting the day of `at` (the daily cap counts from it). */
-export function chinaDayStart(at: number): number {
-  return Math.floor((at + CST_MS) / DAY_MS) * DAY_MS - CST_MS;
 }

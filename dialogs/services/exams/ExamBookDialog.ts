@@ -4,6 +4,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { PlatformErrorCode } from '../../../integrations/platform/errors';
 import type { ExamBooking, ExamSubject } from '../../../integrations/platform/types';
+import { addDays } from '../../../integrations/clock';
 import type { DialogDeps } from '../../DialogDeps';
 import { formatSession } from '../../i18n/format';
 import { BindingDialog } from '../../identity/BindingDialog';
@@ -40,10 +41,6 @@ const ANOTHER_DATE_HELPS: ReadonlySet<PlatformErrorCode> = new Set<PlatformError
 ]);
 
 type Step = WaterfallStepContext<ExamBookState>;
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * Books a driving-test slot, or moves a booking to another one (改约, with `replacing`): subject, date and half-day from

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../integrations/clock';
 import type { ChinaDate } from '../../../integrations/platform/commonTypes';
 import type { PlatformEvent, PlatformEventType } from '../../../integrations/platform/events/types';
 import type { TrafficPlatform } from '../../../integrations/platform/types';
@@ -33,6 +34,11 @@ export interface NoticeContext {
   readonly now: number;
   /** China date of `now`. */
   readonly today: ChinaDate;
+}
+
+/** The context of the moment `now` (epoch ms): today is its China date. */
+export function noticeContext(platform: TrafficPlatform, now: number): NoticeContext {
+  return { platform, now, today: chinaDate(new Date(now)) };
 }
 
 /** One field of the template as WeChat shows it: its key in the template's data (keyword1…) and its label. */

@@ -9,9 +9,6 @@ export function chinaAt(date: ChinaDate, hhmm: string = NOTICE_HOUR): number {
   return Date.parse(`${date}T${hhmm}:00+08:00`);
 }
 
-/** The China date `days` after (or before) `date`. */
-export function addDays(date: ChinaDate, days: number): ChinaDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
+export { addDays } from '../../../../integrations/clock';
 
 export const DAYS = (n: number): number => n * DAY_MS;
