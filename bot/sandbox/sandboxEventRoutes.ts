@@ -1,6 +1,6 @@
 import type { Request, Response, Server } from 'restify';
 import { PlatformError } from '../../integrations/platform/errors';
-import { calendar } from '../../integrations/platform/sandbox/calendar';
+import { instantWithOffset } from '../../integrations/platform/sandbox/instantWithOffset';
 import type { SandboxAdmin } from '../../integrations/platform/sandbox/SandboxAdmin';
 import type { ViolationKind } from '../../integrations/platform/types';
 
@@ -15,8 +15,6 @@ const KINDS: Readonly<Record<ViolationKind, { fineFen: number; points: number; l
 };
 const KIND_NAMES = Object.keys(KINDS).join(', ');
 
-/** An ISO 8601 date-time with an offset (as the sandbox clock takes it): without one the instant depends on the server's zone. */
-const ISO_WITH_OFFSET = /^(\d{4}-\d{2}-\d{2})T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,3})?)?(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)$/;
 
 /** A refusal: the HTTP status, a stable code, and a sentence saying what to send instead. */
 class Refusal extends Error {
@@ -66,11 +64,12 @@ function kindOf(b: Body): ViolationKind {
 function occurredAtOf(b: Body): string | undefined {
   const v = b['occurredAt'];
   if (v === undefined) return undefined;
-  const day = typeof v === 'string' ? ISO_WITH_OFFSET.exec(v)?.[1] : undefined;
-  if (typeof v !== 'string' || day === undefined || !calendar.isDate(day)) {
+  // As the sandbox clock takes it: without an offset the instant would depend on the server's zone.
+  const at = typeof v === 'string' ? instantWithOffset(v) : undefined;
+  if (at === undefined) {
     throw new Refusal(400, 'INVALID_ARGUMENT', 'occurredAt must be an ISO date-time with an offset, e.g. 2026-12-01T08:30:00+08:00', 'occurredAt');
   }
-  return new Date(v).toISOString();
+  return new Date(at).toISOString();
 }
 
 /** The platform's refusals of a sandbox call, as this route answers them. */

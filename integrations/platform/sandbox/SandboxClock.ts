@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Clock } from '../../clock';
 import { applyMigrations, type Migration } from '../../storage/sqlite/migrate';
+import { instantWithOffset } from './instantWithOffset';
 import { SandboxClockError } from './SandboxClockError';
 
 // A scope of its own (as the sandbox WeChat API has): the clock is not part of the traffic platform's schema.
@@ -20,9 +21,6 @@ const migrations: readonly Migration[] = [{
  * time; a change made by another process shows within this.
  */
 const CACHE_MS = 250;
-
-/** An ISO 8601 date-time with an explicit offset: without one the instant would depend on the server's zone. */
-const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
 interface Setting {
   /** The sandbox instant set, in ms. */
@@ -120,17 +118,9 @@ export class SandboxClock implements Clock {
 
 /** The instant of an ISO date-time with an offset; refuses other forms and dates that do not exist (Feb 30). */
 function parseInstant(text: string): number {
-  const m = ISO_WITH_OFFSET.exec(text);
-  const t = m ? Date.parse(text) : Number.NaN;
-  if (!m || Number.isNaN(t) || !exists(m)) {
+  const t = instantWithOffset(text);
+  if (t === undefined) {
     throw new SandboxClockError('CLOCK_INVALID', `"${text.slice(0, 64)}" is not an ISO date-time with an offset, e.g. 2026-12-01T09:00:00+08:00`);
   }
   return t;
-}
-
-function exists(m: RegExpExecArray): boolean {
-  const n = (i: number): number => Number(m[i] ?? 0);
-  const day = new Date(Date.UTC(n(1), n(2) - 1, n(3)));
-  return day.getUTCFullYear() === n(1) && day.getUTCMonth() + 1 === n(2) && day.getUTCDate() === n(3)
-    && n(4) <= 23 && n(5) <= 59 && n(6) <= 59 && n(7) <= 14 && n(8) <= 59;
 }
