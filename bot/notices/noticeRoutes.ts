@@ -3,6 +3,7 @@ import type { NoticeStore } from '../../integrations/storage/notices';
 import type { NoticeTopicDefinition } from '../../dialogs/services/notices/NoticeTopic';
 import type { AgentAuth } from '../accounts/AgentAuth';
 import { adminRoute } from '../admin/adminRoute';
+import { followerOpenid } from '../sandbox/followerOpenid';
 
 const STATUSES = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
 
@@ -42,11 +43,8 @@ export function noticeRoutes(d: NoticeRoutesDeps): (server: Server) => void {
     }));
     if (!d.sandbox) return;
     server.get('/sandbox/wechat/subscriptions', async (req: Request, res: Response) => {
-      const openid = String(((req.query ?? {}) as Record<string, unknown>).openid ?? '');
-      if (!/^[A-Za-z0-9_-]{1,64}$/.test(openid)) {
-        res.send(400, { error: 'openid is required, e.g. /sandbox/wechat/subscriptions?openid=o_sandbox_zhangwei' });
-        return;
-      }
+      const openid = followerOpenid(req, res, '/sandbox/wechat/subscriptions');
+      if (!openid) return;
       const consents = await d.store.consents(`wechat:${openid}`);
       res.send(200, {
         openid,

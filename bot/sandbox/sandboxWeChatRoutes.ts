@@ -2,6 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import type { ReceivedMessage, SandboxWeChatServer } from '../../integrations/wechat/sandbox/SandboxWeChatServer';
 import { readFollowerChange } from './readFollowerChange';
 import { openEventStream } from '../web/eventStream';
+import { followerOpenid } from './followerOpenid';
 import { sandboxPersonas } from '../../integrations/platform/sandbox/personas';
 import type { WeChatMenuButton } from '../channels/wechat/menuKeys';
 
@@ -48,11 +49,11 @@ export function sandboxWeChatRoutes(wechat: SandboxWeChatServer, page: SandboxWe
     // What a follower set in WeChat itself (unfollowed, blocked the account, refused its messages): a demo or test
     // sets it to see the bot honour WeChat's refusal codes.
     server.get('/sandbox/wechat/followers', async (req: Request, res: Response) => {
-      const openid = followerOpenid(req, res);
+      const openid = followerOpenid(req, res, '/sandbox/wechat/followers');
       if (openid) res.send(200, { openid, ...wechat.followerSettings(openid) });
     });
     server.post('/sandbox/wechat/followers', async (req: Request, res: Response) => {
-      const openid = followerOpenid(req, res);
+      const openid = followerOpenid(req, res, '/sandbox/wechat/followers');
       if (!openid) return;
       const change = readFollowerChange(req.body);
       if ('error' in change) {
@@ -98,14 +99,4 @@ export function sandboxWeChatRoutes(wechat: SandboxWeChatServer, page: SandboxWe
       for (const m of wechat.messages(openid, lastId)) deliver(m);
     });
   };
-}
-
-/** The follower named by ?openid=, or undefined once a 400 has been answered. */
-function followerOpenid(req: Request, res: Response): string | undefined {
-  const openid = String(((req.query ?? {}) as Record<string, unknown>).openid ?? '');
-  if (!/^[\w-]{1,64}$/.test(openid)) {
-    res.send(400, { error: 'openid is required (letters, digits, _ or -, at most 64), e.g. /sandbox/wechat/followers?openid=o_sandbox_zhangwei', code: 'FOLLOWER_INVALID' });
-    return undefined;
-  }
-  return openid;
 }
