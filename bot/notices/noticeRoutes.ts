@@ -1,18 +1,16 @@
 import type { Request, Response, Server } from 'restify';
-import type { NoticeStore } from '../../integrations/storage/notices';
+import { NOTICE_STATUSES, type NoticeStore } from '../../integrations/storage/notices';
 import type { NoticeTopicDefinition } from '../../dialogs/services/notices/NoticeTopic';
 import type { AgentAuth } from '../accounts/AgentAuth';
 import { adminRoute } from '../admin/adminRoute';
 import { followerOpenid } from '../sandbox/followerOpenid';
-
-const STATUSES = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
 
 /** Notice counts by topic and status, for admins (GET /api/admin/notices) and /metrics. */
 export async function noticeCounts(store: NoticeStore, topics: readonly NoticeTopicDefinition[]) {
   const counts = await store.counts();
   return topics.map((t) => {
     const row: Record<string, number | string> = { topic: t.id, label: t.label['zh-CN'] };
-    for (const s of STATUSES) row[s] = counts.find((c) => c.topic === t.id && c.status === s)?.n ?? 0;
+    for (const s of NOTICE_STATUSES) row[s] = counts.find((c) => c.topic === t.id && c.status === s)?.n ?? 0;
     return row;
   });
 }

@@ -1,3 +1,4 @@
+import { NOTICE_STATUSES } from '../../integrations/storage/notices';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { PlatformCall } from '../../integrations/platform/resilient/ResilientPlatform';
 import type { BreakerState } from '../../integrations/platform/resilient/CircuitBreaker';
@@ -60,7 +61,7 @@ export class Metrics {
     this.handoffWaiting.set(q.waiting);
     this.handoffOldestWait.set(q.oldestWaitSeconds);
     for (const row of (await this.noticeSampler?.()) ?? []) {
-      for (const status of ['pending', 'sending', 'sent', 'failed', 'skipped']) this.noticeJobs.set({ topic: String(row.topic), status }, Number(row[status] ?? 0));
+      for (const status of NOTICE_STATUSES) this.noticeJobs.set({ topic: String(row.topic), status }, Number(row[status] ?? 0));
     }
     return this.registry.metrics();
   }

@@ -19,7 +19,8 @@ export interface Consent {
   readonly updatedAt: number;
 }
 
-export type NoticeStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
+export const NOTICE_STATUSES = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 
 export interface NoticeJob {
   readonly id: string;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { Consent, ConsentState, NewNotice, NoticeCounts, NoticeJob, NoticeStatus, NoticeStore, NoticeTopic } from '../notices';
+import { NOTICE_STATUSES, type Consent, type ConsentState, type NewNotice, type NoticeCounts, type NoticeJob, type NoticeStatus, type NoticeStore, type NoticeTopic } from '../notices';
 import { isDuplicateKey, mongoStep } from './mongoErrors';
 
 export interface NoticeConsentDoc { citizen: string; topic: string; state: ConsentState; reason?: string; updatedAt: number }
@@ -30,7 +30,7 @@ export const noticeJobSchema = new Schema<NoticeJobDoc>({
   topic: { type: String, required: true, maxlength: 100 },
   dueAt: { type: Number, required: true },
   payload: { type: String, required: true },
-  status: { type: String, required: true, enum: ['pending', 'sending', 'sent', 'failed', 'skipped'] },
+  status: { type: String, required: true, enum: [...NOTICE_STATUSES] },
   attempts: { type: Number, required: true, min: 0 },
   leaseOwner: String,
   leaseUntil: Number,
