@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   ActivityTypes, TurnContext, type Activity, type Middleware, type Storage,
 } from 'botbuilder';
@@ -9,6 +10,8 @@ import { maskName } from '../../integrations/privacy/maskName';
 import { handoffHintOf } from '../../dialogs/handoff/handoffHint';
 import { HANDOFF_INITIATE, type HandoffRequest } from '../../dialogs/handoff/requestHandoff';
 import { msg } from '../../dialogs/i18n/turnLocale';
+import { translate } from '../../dialogs/i18n/catalog';
+import { entryPointOf } from '../../dialogs/shared/entryPoint';
 import { serviceButtons } from '../../dialogs/main/menu';
 import { SERVICE_INDEX } from '../../dialogs/services';
 import { channelUserId } from '../../dialogs/shared/channelUserId';
@@ -112,7 +115,7 @@ export class HandoffMiddleware implements Middleware {
       reason,
       intents: request?.intents ?? [],
       locale: request?.locale ?? 'zh-CN',
-      citizen: await this.citizen(ctx),
+      ...(await this.citizen(ctx)),
     });
     await this.storage.delete([hintKey(key)]);
     // Added after the context addressed the outgoing activities, so it is addressed here.
@@ -122,15 +125,22 @@ export class HandoffMiddleware implements Middleware {
     }, TurnContext.getConversationReference(ctx.activity))];
   }
 
-  private async citizen(ctx: TurnContext): Promise<CitizenSummary> {
-    const binding = await this.identity.getBinding(channelUserId(ctx)).catch(() => null);
+  /** What the agent may see of the citizen, and who they are across conversations (their history). */
+  private async citizen(ctx: TurnContext): Promise<{ citizen: CitizenSummary; citizenKey: string }> {
+    const user = channelUserId(ctx);
+    const binding = await this.identity.getBinding(user).catch(() => null);
     if (!binding) {
-      const id = ctx.activity.from?.id ?? '';
-      return { label: `${ctx.activity.channelId ?? ''} 访客 …${id.slice(-6)}`, bound: false };
+      // A readable label an agent can say aloud to a colleague, not the raw channel id.
+      const tail = createHash('sha256').update(user).digest('hex').slice(0, 4).toUpperCase();
+      const label = translate('zh-CN', entryPointOf(ctx) === 'wechat' ? 'handoff.visitor.wechat' : 'handoff.visitor.web', { tail });
+      return { citizen: { label, bound: false }, citizenKey: `user:${user}` };
     }
     const name = maskName(binding.name);
     const idNumber = maskIdNumber(binding.idNumber);
-    return { label: `${name}（${idNumber}）`, bound: true, name, idNumber, phone: binding.maskedPhone };
+    return {
+      citizen: { label: `${name}（${idNumber}）`, bound: true, name, idNumber, phone: binding.maskedPhone },
+      citizenKey: `person:${createHash('sha256').update(binding.idNumber.toUpperCase()).digest('hex').slice(0, 32)}`,
+    };
   }
 }
 

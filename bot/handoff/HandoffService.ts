@@ -49,13 +49,13 @@ export class HandoffService {
   constructor(private readonly d: HandoffServiceDeps) {}
 
   async open(input: {
-    reference: Partial<ConversationReference>; reason: HandoffReason; intents: string[]; locale: string; citizen: CitizenSummary;
+    reference: Partial<ConversationReference>; reason: HandoffReason; intents: string[]; locale: string; citizen: CitizenSummary; citizenKey: string;
   }): Promise<OpenedHandoff> {
     const channelId = input.reference.channelId ?? 'unknown';
     const conversationId = input.reference.conversation?.id ?? 'unknown';
     const { record, created } = await this.d.store.create({
       conversationKey: `${channelId}:${conversationId}`, channelId, conversationId, reference: JSON.stringify(input.reference),
-      reason: input.reason, citizen: input.citizen, intents: input.intents, locale: input.locale,
+      citizenKey: input.citizenKey, reason: input.reason, citizen: input.citizen, intents: input.intents, locale: input.locale,
     }, this.d.now());
     if (created) await this.event(record.id, 'created', { text: input.reason });
     const ahead = await this.d.store.position(record.id);

@@ -15,8 +15,23 @@ export interface CitizenSummary {
   readonly phone?: string;
 }
 
+/** An agent's availability for new handoffs; an agent who never said is away. */
+export type AgentPresenceStatus = 'available' | 'away';
+export interface AgentPresence { readonly agentId: string; readonly status: AgentPresenceStatus; readonly since: number }
+
+/** The citizen's 1-5 satisfaction rating of a conversation with an agent, asked once after it ended. */
+export interface SatisfactionRating { readonly score: 1 | 2 | 3 | 4 | 5; readonly comment?: string; readonly at: number }
+
+/** What an agent typed but did not send yet, kept per agent × handoff. */
+export interface AgentDraft { readonly handoffId: string; readonly text: string; readonly at: number }
+
 export interface HandoffRecord {
   readonly id: string;
+  /**
+   * Who the citizen is across conversations (their history): `person:<hash of the bound ID number>`, else
+   * `user:<channel user id>` (WeChat: the OpenID). Never shown to agents.
+   */
+  readonly citizenKey: string;
   /** `<channelId>:<conversationId>`: one open handoff per conversation. */
   readonly conversationKey: string;
   readonly channelId: string;
@@ -38,10 +53,17 @@ export interface HandoffRecord {
   readonly outcome?: string;
   /** The citizen asked to be called back after the wait expired. */
   readonly callbackRequested: boolean;
+  /** While waiting: the available agent it is offered to (assignment by load), and since when. */
+  readonly offeredTo?: string;
+  readonly offeredAt?: number;
+  /** When the citizen was asked to rate the conversation (after an agent's part ended). */
+  readonly ratingAskedAt?: number;
+  readonly rating?: SatisfactionRating;
 }
 
 export interface NewHandoff {
   readonly conversationKey: string;
+  readonly citizenKey: string;
   readonly channelId: string;
   readonly conversationId: string;
   readonly reference: string;
@@ -51,7 +73,11 @@ export interface NewHandoff {
   readonly locale: string;
 }
 
-export type HandoffEventKind = 'created' | 'user' | 'agent' | 'note' | 'accepted' | 'transferred' | 'ended' | 'callback';
+/**
+ * `transferred`: agentId is the receiver, text the hand-over note; `offered`: agentId is the agent it is offered to
+ * (none: the offer was withdrawn); `rated`: text is the score.
+ */
+export type HandoffEventKind = 'created' | 'user' | 'agent' | 'note' | 'accepted' | 'transferred' | 'ended' | 'callback' | 'offered' | 'rated';
 
 /** One thing that happened to a handoff; events are numbered across the store, so a stream resumes after an id. */
 export interface HandoffEvent {
@@ -95,4 +121,29 @@ export interface HandoffStore {
   eventsOf(handoffId: string): Promise<HandoffEvent[]>;
   /** The newest event id (a stream starts after it). */
   lastEventId(): Promise<number>;
+
+  /** Offers a waiting handoff to an agent (null withdraws the offer); false when it is no longer waiting. */
+  offer(id: string, agentId: string | null, now: number): Promise<boolean>;
+  /** The citizen's handoffs, newest first, whatever their status. */
+  history(citizenKey: string, limit: number): Promise<HandoffRecord[]>;
+  /**
+   * Handoffs created in [from, to) (either bound optional) whose citizen (label, masked name, ID number, phone) or
+   * any of whose user, agent or note event texts contains `text` (case-insensitive; all when absent); newest first.
+   */
+  search(q: { text?: string; from?: number; to?: number; limit: number }): Promise<HandoffRecord[]>;
+  /** Handoffs created in [from, to), oldest first (the operations figures). */
+  between(from: number, to: number): Promise<HandoffRecord[]>;
+  /** Marks that the citizen was asked for a rating (once; only an ended handoff); false otherwise. */
+  askRating(id: string, now: number): Promise<boolean>;
+  /** Records the score once (only after askRating); false when not asked or already rated. */
+  rate(id: string, score: SatisfactionRating['score'], now: number): Promise<boolean>;
+  /** Adds the optional comment to a rating (once); false when not rated or already commented. */
+  commentRating(id: string, comment: string): Promise<boolean>;
+  /** Keeps (replaces) an agent's draft for a handoff; an empty text deletes it. */
+  saveDraft(agentId: string, handoffId: string, text: string, now: number): Promise<void>;
+  /** The agent's drafts, newest first. */
+  drafts(agentId: string): Promise<AgentDraft[]>;
+  setPresence(agentId: string, status: AgentPresenceStatus, now: number): Promise<void>;
+  /** Every agent who ever set a presence. */
+  presence(): Promise<AgentPresence[]>;
 }

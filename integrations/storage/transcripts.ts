@@ -4,6 +4,8 @@ export interface TranscriptEntry {
   channelId: string;
   from: 'user' | 'bot' | 'agent';
   text: string;
+  /** A bot line's offered choices (suggested actions' titles), when it asked a question with options. */
+  options?: string[];
   /** ISO 8601 instant. */
   timestamp: string;
 }
