@@ -43,6 +43,10 @@ export interface Config {
   metricsToken?: string;
   /** A waiting citizen is told no agent is free after this many minutes. */
   handoffWaitMinutes: number;
+  /** Conversations an agent holds at once before new handoffs are offered to others (AGENT_CAPACITY). */
+  agentCapacity: number;
+  /** Seconds an offered handoff waits for the agent to accept before it is offered to the next (AGENT_OFFER_SECONDS). */
+  agentOfferSeconds: number;
   /** The WeChat official-account channel; absent when not configured (http platform without WECHAT_*). */
   wechat?: WeChatConfig;
   /** Requests per minute each agent or admin account may make to the console APIs. */
@@ -150,6 +154,10 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   if (metricsToken && metricsToken.length < 16) problems.push('METRICS_TOKEN must have at least 16 characters');
   const handoffWaitMinutes = Number(get('HANDOFF_WAIT_MINUTES') ?? '10');
   if (!(handoffWaitMinutes > 0 && handoffWaitMinutes <= 240)) problems.push('HANDOFF_WAIT_MINUTES must be a number of minutes between 0 and 240');
+  const agentCapacity = Number(get('AGENT_CAPACITY') ?? '3');
+  if (!Number.isInteger(agentCapacity) || agentCapacity < 1 || agentCapacity > 50) problems.push('AGENT_CAPACITY must be a whole number of conversations from 1 to 50');
+  const agentOfferSeconds = Number(get('AGENT_OFFER_SECONDS') ?? '30');
+  if (!Number.isInteger(agentOfferSeconds) || agentOfferSeconds < 5 || agentOfferSeconds > 600) problems.push('AGENT_OFFER_SECONDS must be a whole number of seconds from 5 to 600');
   const accountRates = {
     readsPerMinute: Number(get('CONSOLE_READS_PER_MINUTE') ?? DEFAULT_ACCOUNT_RATES.readsPerMinute),
     writesPerMinute: Number(get('CONSOLE_WRITES_PER_MINUTE') ?? DEFAULT_ACCOUNT_RATES.writesPerMinute),
@@ -186,6 +194,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     microsoftAppTenantId: get('MicrosoftAppTenantId'),
     wechat,
     handoffWaitMinutes,
+    agentCapacity,
+    agentOfferSeconds,
     platformTimeoutMs,
     metricsToken,
     accountRates,
