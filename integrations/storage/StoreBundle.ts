@@ -1,6 +1,7 @@
 import type { Storage } from 'botbuilder';
 import type { AgentStore } from './agents';
 import type { AuditLog } from './auditLog';
+import type { ConversationFacts } from './conversationFacts';
 import type { HandoffStore } from './handoffs';
 import type { KnowledgeStore } from './knowledge';
 import type { MessageReceipts } from './messageReceipts';
@@ -32,6 +33,8 @@ export interface StoreBundle {
   knowledge: KnowledgeStore;
   /** Notices citizens subscribed to: consent per citizen and topic, and due notices as leased jobs. */
   notices: NoticeStore;
+  /** What happened in citizens' conversations, for the operations view (no text, hashed conversations). */
+  facts: ConversationFacts;
   /** What the writes did lately (a recent failure makes GET /readyz answer 503). */
   readonly health: WriteHealth;
   /** Releases the connection; idempotent. */

@@ -63,6 +63,13 @@ export interface NoticeCounts {
   readonly n: number;
 }
 
+/** A notice sent, or failed for good, and when (see NoticeStore.outcomes). */
+export interface NoticeOutcome {
+  readonly topic: NoticeTopic;
+  readonly outcome: 'sent' | 'failed';
+  readonly at: number;
+}
+
 export interface NoticeStore {
   /** The citizen's consent for each topic they ever answered. */
   consents(citizen: string): Promise<Consent[]>;
@@ -109,6 +116,11 @@ export interface NoticeStore {
   failedJobs(limit: number): Promise<NoticeJob[]>;
   /** Counts by topic and status (metrics, admin console). */
   counts(): Promise<NoticeCounts[]>;
+  /**
+   * What became of notices in [from, to) (the operations view): sent ones at their sending time, ones that failed for
+   * good at their due time; oldest first.
+   */
+  outcomes(from: number, to: number): Promise<NoticeOutcome[]>;
   /** Sent notices of a citizen since a time (the daily cap). */
   sentSince(citizen: string, since: number): Promise<number>;
   /**

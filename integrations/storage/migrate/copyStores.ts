@@ -22,6 +22,8 @@ export interface CopyReport {
   noticeJobs: number;
   /** Where each reader of an event feed had got to, so the copy goes on from there instead of reading the feed again. */
   noticeCursors: number;
+  /** The operations view's conversation facts (hashed conversations, no text). */
+  conversationFacts: number;
 }
 
 interface BotStateRow { key: string; data: string }
@@ -36,7 +38,7 @@ interface TranscriptRow { conversation_id: string; channel_id: string; sender: '
  * Run it with the bot stopped, into an empty target. Ids of agents and versions are new; references follow.
  */
 export async function copyStores(from: SqliteStores, to: StoreBundle, log: (line: string) => void = () => undefined): Promise<CopyReport> {
-  const r: CopyReport = { botState: 0, transcripts: 0, agents: 0, handoffs: 0, handoffEvents: 0, audit: 0, intents: 0, utterances: 0, corpusSeeds: 0, versions: 0, inbox: 0, knowledgeCards: 0, knowledgeVersions: 0, noticeConsents: 0, noticeJobs: 0, noticeCursors: 0 };
+  const r: CopyReport = { botState: 0, transcripts: 0, agents: 0, handoffs: 0, handoffEvents: 0, audit: 0, intents: 0, utterances: 0, corpusSeeds: 0, versions: 0, inbox: 0, knowledgeCards: 0, knowledgeVersions: 0, noticeConsents: 0, noticeJobs: 0, noticeCursors: 0, conversationFacts: 0 };
 
   for (const row of from.db.prepare('SELECT key, data FROM bot_state ORDER BY key').all() as BotStateRow[]) {
     await to.storage.write({ [row.key]: { ...(JSON.parse(row.data) as object), eTag: '*' } });
@@ -158,5 +160,11 @@ export async function copyStores(from: SqliteStores, to: StoreBundle, log: (line
     r.noticeCursors += 1;
   }
   log(`notices: ${r.noticeConsents} consents, ${r.noticeJobs} jobs, ${r.noticeCursors} feed cursors`);
+
+  for (let page = await from.facts.page(0, 1000); page.length; page = await from.facts.page(r.conversationFacts, 1000)) {
+    for (const f of page) await to.facts.append(f);
+    r.conversationFacts += page.length;
+  }
+  log(`operations: ${r.conversationFacts} conversation facts`);
   return r;
 }

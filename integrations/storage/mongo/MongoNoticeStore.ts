@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
-import { NOTICE_STATUSES, type Consent, type ConsentState, type NewNotice, type NoticeCounts, type NoticeJob, type NoticeStatus, type NoticeStore, type NoticeTopic } from '../notices';
+import { NOTICE_STATUSES, type Consent, type ConsentState, type NewNotice, type NoticeCounts, type NoticeJob, type NoticeOutcome, type NoticeStatus, type NoticeStore, type NoticeTopic } from '../notices';
 import { isDuplicateKey, mongoStep } from './mongoErrors';
 
 export interface NoticeConsentDoc { citizen: string; topic: string; state: ConsentState; reason?: string; updatedAt: number }
@@ -214,6 +214,19 @@ export class MongoNoticeStore implements NoticeStore {
         { $sort: { '_id.topic': 1, '_id.status': 1 } },
       ]);
       return rows.map((r) => ({ topic: r._id.topic, status: r._id.status, n: r.n }));
+    });
+  }
+
+  async outcomes(from: number, to: number): Promise<NoticeOutcome[]> {
+    return mongoStep(WHAT, async () => {
+      const [sent, failed] = await Promise.all([
+        this.jobsModel.find({ status: 'sent', sentAt: { $gte: Number(from), $lt: Number(to) } }, { topic: 1, sentAt: 1 }).lean(),
+        this.jobsModel.find({ status: 'failed', dueAt: { $gte: Number(from), $lt: Number(to) } }, { topic: 1, dueAt: 1 }).lean(),
+      ]);
+      return [
+        ...sent.map((d) => ({ topic: d.topic, outcome: 'sent' as const, at: d.sentAt ?? 0 })),
+        ...failed.map((d) => ({ topic: d.topic, outcome: 'failed' as const, at: d.dueAt })),
+      ].sort((a, b) => a.at - b.at || a.topic.localeCompare(b.topic));
     });
   }
 

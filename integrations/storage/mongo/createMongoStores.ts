@@ -2,6 +2,7 @@ import type { StoreBundle } from '../StoreBundle';
 import { connectMongo } from './connectMongo';
 import { MongoAgentStore } from './MongoAgentStore';
 import { MongoAuditLog } from './MongoAuditLog';
+import { MongoConversationFacts } from './MongoConversationFacts';
 import { MongoHandoffStore } from './MongoHandoffStore';
 import { MongoInboxStore } from './MongoInboxStore';
 import { MongoKnowledgeStore } from './MongoKnowledgeStore';
@@ -40,6 +41,7 @@ export async function createMongoStores(uri: string, options: { onInboxError?: (
     inbox: new MongoInboxStore(conn, options.onInboxError),
     knowledge: new MongoKnowledgeStore(conn),
     notices: new MongoNoticeStore(conn),
+    facts: new MongoConversationFacts(conn),
     health,
     close: async () => {
       await conn.close();

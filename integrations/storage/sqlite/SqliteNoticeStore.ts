@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Consent, ConsentState, NewNotice, NoticeCounts, NoticeJob, NoticeStatus, NoticeStore, NoticeTopic } from '../notices';
+import type { Consent, ConsentState, NewNotice, NoticeCounts, NoticeJob, NoticeOutcome, NoticeStatus, NoticeStore, NoticeTopic } from '../notices';
 import { applyMigrations } from './migrate';
 import { noticeMigrations } from './noticeMigrations';
 import { sqliteStep } from './sqliteStep';
@@ -134,6 +134,13 @@ export class SqliteNoticeStore implements NoticeStore {
 
   async counts(): Promise<NoticeCounts[]> {
     return this.step(() => this.sql('SELECT topic, status, COUNT(*) AS n FROM notice_jobs GROUP BY topic, status ORDER BY topic, status').all() as NoticeCounts[]);
+  }
+
+  async outcomes(from: number, to: number): Promise<NoticeOutcome[]> {
+    return this.step(() => this.sql(`SELECT topic, outcome, at FROM (
+        SELECT topic, 'sent' AS outcome, sent_at AS at FROM notice_jobs WHERE status = 'sent' AND sent_at >= @from AND sent_at < @to
+        UNION ALL SELECT topic, 'failed' AS outcome, due_at AS at FROM notice_jobs WHERE status = 'failed' AND due_at >= @from AND due_at < @to
+      ) ORDER BY at, topic`).all({ from, to }) as NoticeOutcome[]);
   }
 
   async sentSince(citizen: string, since: number): Promise<number> {

@@ -10,6 +10,7 @@ import { SqliteStorage } from './SqliteStorage';
 import { SqliteTranscriptStore } from './SqliteTranscriptStore';
 import { SqliteAgentStore } from './SqliteAgentStore';
 import { SqliteAuditLog } from './SqliteAuditLog';
+import { SqliteConversationFacts } from './SqliteConversationFacts';
 import { SqliteHandoffStore } from './SqliteHandoffStore';
 import { SqliteInboxStore } from './SqliteInboxStore';
 import { SqliteKnowledgeStore } from './SqliteKnowledgeStore';
@@ -58,6 +59,7 @@ export function createSqliteStores(
       inbox: new SqliteInboxStore(db, options.onInboxError),
       knowledge: new SqliteKnowledgeStore(db),
       notices: new SqliteNoticeStore(db),
+      facts: new SqliteConversationFacts(db),
       health: writeHealthOf(db),
       close: async () => {
         if (db.open) db.close();
