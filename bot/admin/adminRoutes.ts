@@ -1,7 +1,7 @@
 import type { Request, Server } from 'restify';
 import type { AgentAccount, AgentStore } from '../../integrations/storage/agents';
 import type { AuditLog } from '../../integrations/storage/auditLog';
-import type { InboxStore, TrainingIntent, TrainingStore } from '../../integrations/storage/training';
+import type { InboxStore, TrainingIntent, TrainingStore, TrainingUtterance, UtteranceSplit } from '../../integrations/storage/training';
 import { parseCorpus } from '../../nlu-models/corpus/loadCorpus';
 import { IntentModel } from '../../nlu-models/model/IntentModel';
 import { NluEngine } from '../../nlu-models/recognizer/NluEngine';
@@ -15,6 +15,11 @@ import openapi from './openapi.json';
 import { openEventStream } from '../web/eventStream';
 import { jsonBody, trimmedText } from '../web/jsonFields';
 import { adminRoute } from './adminRoute';
+import { checkExamples, MAX_EXAMPLE_CHARS, round2 } from './checkExamples';
+import { NEAR_IDENTICAL, similarTo } from './textSimilarity';
+
+/** Said with every change of training data: nothing changes for citizens until a version is trained and published. */
+export const EFFECT = '已保存。需要重新训练并发布新版本后，对市民才生效。';
 
 export interface AdminRouteDeps {
   auth: AgentAuth;
@@ -35,6 +40,22 @@ const LOCALES = ['zh-CN', 'en'];
 const INTENT_NAME = /^(faq\.[a-z0-9_]{2,40}|[a-z]{2,20}(\.[a-z_]{2,20})?)$/;
 
 class BadRequest extends Error {}
+
+const queryOf = (req: Request): Record<string, unknown> => (req.query as Record<string, unknown> | undefined) ?? {};
+
+/** An example as the console lists it. */
+const exampleView = (u: TrainingUtterance) => ({
+  id: u.id, intent: u.intent, text: u.text, locale: u.locale, split: u.split, source: u.source, createdAt: new Date(u.createdAt).toISOString(),
+});
+
+/** An example's text, locale and split from a request body (400 in Chinese when wrong). */
+function exampleFields(b: Record<string, unknown>): { text: string; locale: string; split: UtteranceSplit } {
+  const text = trimmedText(b.text);
+  const locale = trimmedText(b.locale) || 'zh-CN';
+  if (!text || Array.from(text).length > MAX_EXAMPLE_CHARS) throw new BadRequest(`例句需为 1-${MAX_EXAMPLE_CHARS} 个字`);
+  if (!LOCALES.includes(locale)) throw new BadRequest('语言只能是 zh-CN 或 en');
+  return { text, locale, split: b.split === 'test' ? 'test' : 'train' };
+}
 
 /** A console account as admins see it (never its password hash). */
 const accountView = (a: AgentAccount) => ({ ...publicAgent(a), disabled: a.disabled, createdAt: new Date(a.createdAt).toISOString() });
@@ -79,6 +100,8 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
         name: i.name, description: i.description, domain: i.domain, isFaq: i.name.startsWith('faq.'), answers: i.answers,
         counts: Object.fromEntries(LOCALES.map((l) => [l, counts.filter((c) => c.intent === i.name && c.locale === l && c.split === 'train').reduce((s, c) => s + c.n, 0)])),
         tests: counts.filter((c) => c.intent === i.name && c.split === 'test').reduce((s, c) => s + c.n, 0),
+        train: counts.filter((c) => c.intent === i.name && c.split === 'train').reduce((s, c) => s + c.n, 0),
+        test: counts.filter((c) => c.intent === i.name && c.split === 'test').reduce((s, c) => s + c.n, 0),
         f1: f1.get(i.name) ?? null,
       })),
     };
@@ -124,7 +147,7 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
       const after: TrainingIntent = { ...before, description, answers: readAnswers(b.answers) ?? before.answers, updatedAt: d.now() };
       await d.store.upsertIntent(after);
       await audit(a, 'nlu.intent.update', before.name, { before, after });
-      res.send(200, { intent: after });
+      res.send(200, { intent: after, effect: EFFECT });
     }));
 
     server.del('/api/admin/intents/:name', route(true, async (req, res, a) => {
@@ -139,7 +162,7 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
         return;
       }
       await audit(a, 'nlu.intent.delete', name, { before });
-      res.send(204);
+      res.send(200, { deleted: name, effect: EFFECT });
     }));
 
     server.get('/api/admin/intents/:name/utterances', route(false, async (req, res) => {
@@ -166,17 +189,84 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
       if (!LOCALES.includes(locale)) throw new BadRequest('locale must be zh-CN or en');
       const utterance = await d.store.addUtterance({ intent: name, locale, text, split, source: 'admin', createdAt: d.now() });
       await audit(a, 'nlu.utterance.add', name, { after: utterance });
-      res.send(201, { utterance });
+      res.send(201, { utterance, effect: EFFECT });
     }));
 
     server.del('/api/admin/utterances/:id', route(true, async (req, res, a) => {
       const before = await d.store.deleteUtterance(Number(req.params.id));
       if (!before) {
-        res.send(404, { error: 'no such utterance' });
+        res.send(404, { error: '没有这条例句（可能已被删除）', code: 'UTTERANCE_NOT_FOUND' });
         return;
       }
       await audit(a, 'nlu.utterance.delete', before.intent, { before });
-      res.send(204);
+      res.send(200, { deleted: exampleView(before), effect: EFFECT });
+    }));
+
+    // Undo of a delete: the same example again (a new id), audited as a restore.
+    server.post('/api/admin/utterances/restore', route(true, async (req, res, a) => {
+      const b = jsonBody(req);
+      const intent = trimmedText(b.intent);
+      const { text, locale, split } = exampleFields(b);
+      const source = trimmedText(b.source) || 'admin';
+      if (!(await d.store.intent(intent))) {
+        res.send(404, { error: `意图「${intent || '（未填写）'}」不存在，无法恢复这条例句`, code: 'INTENT_NOT_FOUND' });
+        return;
+      }
+      const utterance = await d.store.addUtterance({ intent, locale, text, split, source: /^[a-z]{2,20}$/.test(source) ? source : 'admin', createdAt: d.now() });
+      await audit(a, 'nlu.utterance.restore', intent, { after: utterance });
+      res.send(201, { utterance: exampleView(utterance), effect: EFFECT });
+    }));
+
+    server.get('/api/admin/utterances', route(false, async (req, res) => {
+      const q = queryOf(req);
+      const needle = trimmedText(q.q).toLowerCase();
+      const intent = trimmedText(q.intent);
+      const split = trimmedText(q.split);
+      const locale = trimmedText(q.locale);
+      const limit = Math.min(1000, Math.max(1, Number(q.limit ?? 200) || 200));
+      const found = (await d.store.utterances(intent || undefined)).filter((u) =>
+        (!needle || u.text.toLowerCase().includes(needle)) && (!split || u.split === split) && (!locale || u.locale === locale));
+      res.send(200, { utterances: found.slice(0, limit).map(exampleView), total: found.length });
+    }));
+
+    server.get('/api/admin/similar', route(false, async (req, res) => {
+      const q = queryOf(req);
+      const text = trimmedText(q.text);
+      const intent = trimmedText(q.intent);
+      const locale = trimmedText(q.locale);
+      if (!text || Array.from(text).length > MAX_EXAMPLE_CHARS) throw new BadRequest(`text 需为 1-${MAX_EXAMPLE_CHARS} 个字`);
+      const others = (await d.store.utterances()).filter((u) => u.intent !== intent && (!locale || u.locale === locale));
+      const matches = similarTo(text, others, (u) => u.text, NEAR_IDENTICAL).slice(0, 10)
+        .map((m) => ({ intent: m.item.intent, text: m.item.text, similarity: round2(m.similarity) }));
+      res.send(200, { matches });
+    }));
+
+    server.post('/api/admin/intents/:name/utterances/bulk', route(true, async (req, res, a) => {
+      const name = String(req.params.name);
+      if (!(await d.store.intent(name))) {
+        res.send(404, { error: `意图「${name}」不存在`, code: 'INTENT_NOT_FOUND' });
+        return;
+      }
+      const b = jsonBody(req);
+      if (!Array.isArray(b.texts) || b.texts.some((t) => typeof t !== 'string')) throw new BadRequest('texts 必须是例句文字的列表（每行一句）');
+      if (b.texts.length > 500) throw new BadRequest('一次最多粘贴 500 行');
+      const locale = trimmedText(b.locale) || 'zh-CN';
+      if (!LOCALES.includes(locale)) throw new BadRequest('语言只能是 zh-CN 或 en');
+      const split = b.split === 'test' ? 'test' : 'train';
+      const lines = checkExamples(name, b.texts as string[], locale, split, await d.store.utterances());
+      const dryRun = b.dryRun === true;
+      const allowNear = b.allowNear === true;
+      let added = 0;
+      if (!dryRun) {
+        const addable = lines.filter((l) => l.status === 'new' || (allowNear && l.status === 'near'));
+        if (addable.length) {
+          const at = d.now();
+          added = (await d.store.addUtterances(addable.map((l) => ({ intent: name, locale, text: l.text, split, source: 'admin', createdAt: at })))).added;
+          for (const l of addable) l.status = 'added';
+          await audit(a, 'nlu.utterance.bulk', name, { locale, split, added, texts: addable.slice(0, 50).map((l) => l.text) });
+        }
+      }
+      res.send(dryRun ? 200 : 201, { lines, added, skipped: lines.length - (dryRun ? lines.filter((l) => l.status === 'new').length : added), ...(added ? { effect: EFFECT } : {}) });
     }));
 
     server.post('/api/admin/test', route(false, async (req, res) => {

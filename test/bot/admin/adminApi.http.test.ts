@@ -90,7 +90,7 @@ describe('admin API over HTTP: access, intents, utterances, test box, OpenAPI', 
       expect(r.status).toBe(409);
       expect(r.body.error).toContain('understanding contract');
     }
-    expect((await admin.del('/api/admin/intents/faq.parking')).status).toBe(204);
+    expect(await admin.del('/api/admin/intents/faq.parking')).toEqual({ status: 200, body: { deleted: 'faq.parking', effect: expect.stringContaining('发布') } });
     expect((await admin.del('/api/admin/intents/faq.parking')).status).toBe(404);
     const names = (await intents()).intents.map((i) => i.name);
     expect(names).toEqual(expect.arrayContaining(['fine.query', 'None', 'greet']));
@@ -109,7 +109,7 @@ describe('admin API over HTTP: access, intents, utterances, test box, OpenAPI', 
       expect((await admin.post(`/api/admin/intents/${FAQ.name}/utterances`, body)).status).toBe(400);
     }
     expect((await admin.post('/api/admin/intents/faq.nothing_here/utterances', { text: '好' })).status).toBe(404);
-    expect((await admin.del(`/api/admin/utterances/${list[1].id}`)).status).toBe(204);
+    expect(await admin.del(`/api/admin/utterances/${list[1].id}`)).toMatchObject({ status: 200, body: { deleted: { id: list[1].id, text: 'when do you open' } } });
     expect((await admin.del(`/api/admin/utterances/${list[1].id}`)).status).toBe(404);
     expect((await utterancesOf(FAQ.name)).map((u) => u.text)).toEqual(['你们几点上班']);
   });
