@@ -122,26 +122,32 @@ export interface HandoffStore {
   /** The newest event id (a stream starts after it). */
   lastEventId(): Promise<number>;
 
-  /** Offers a waiting handoff to an agent (null withdraws the offer); false when it is no longer waiting. */
-  offer(id: string, agentId: string | null, now: number): Promise<boolean>;
-  /** The citizen's handoffs, newest first, whatever their status. */
+  /**
+   * Offers a waiting handoff to an agent (null withdraws the offer); false when it is no longer waiting. With
+   * `expected` (the `offeredTo` the caller read; null: not offered), only when the offer is still that one: two
+   * processes assigning the same handoff at once then never both win.
+   */
+  offer(id: string, agentId: string | null, now: number, expected?: string | null): Promise<boolean>;
+  /** The citizen's handoffs (same citizenKey), newest first, whatever their status; at most `limit`. */
   history(citizenKey: string, limit: number): Promise<HandoffRecord[]>;
   /**
    * Handoffs created in [from, to) (either bound optional) whose citizen (label, masked name, ID number, phone) or
-   * any of whose user, agent or note event texts contains `text` (case-insensitive; all when absent); newest first.
+   * any of whose user, agent or note event texts contains `text` (case-insensitive; all when absent or blank);
+   * newest first, at most `limit`, whatever their status. Texts are stored masked, so a fragment of the masked
+   * form is what finds them (0024 or 138****, not the full ID number).
    */
   search(q: { text?: string; from?: number; to?: number; limit: number }): Promise<HandoffRecord[]>;
   /** Handoffs created in [from, to), oldest first (the operations figures). */
   between(from: number, to: number): Promise<HandoffRecord[]>;
-  /** Marks that the citizen was asked for a rating (once; only an ended handoff); false otherwise. */
+  /** Marks that the citizen was asked for a rating (once; only an ended handoff: closed, cancelled or expired); false otherwise. */
   askRating(id: string, now: number): Promise<boolean>;
-  /** Records the score once (only after askRating); false when not asked or already rated. */
+  /** Records the score once (only after askRating); false when not asked or already rated. A score outside 1-5 throws a RangeError. */
   rate(id: string, score: SatisfactionRating['score'], now: number): Promise<boolean>;
   /** Adds the optional comment to a rating (once); false when not rated or already commented. */
   commentRating(id: string, comment: string): Promise<boolean>;
   /** Keeps (replaces) an agent's draft for a handoff; an empty text deletes it. */
   saveDraft(agentId: string, handoffId: string, text: string, now: number): Promise<void>;
-  /** The agent's drafts, newest first. */
+  /** The agent's drafts, newest first (drafts of handoffs that ended stay until saved empty). */
   drafts(agentId: string): Promise<AgentDraft[]>;
   setPresence(agentId: string, status: AgentPresenceStatus, now: number): Promise<void>;
   /** Every agent who ever set a presence. */

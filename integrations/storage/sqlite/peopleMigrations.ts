@@ -70,4 +70,35 @@ export const peopleMigrations: readonly Migration[] = [
     sql: `DELETE FROM agent_sessions;
     ALTER TABLE agent_sessions RENAME COLUMN csrf_token TO csrf_token_hash;`,
   },
+  {
+    version: 3,
+    description: 'handoffs: citizen_key (history), offers, satisfaction rating; agent_drafts, agent_presence',
+    // Handoffs of before have no bound-ID hash: their citizen is the channel user of the reference, as the bot
+    // names it (wechat:<OpenID>, botframework:<channel>:<id>), else the conversation.
+    sql: `ALTER TABLE handoffs ADD COLUMN citizen_key TEXT NOT NULL DEFAULT '';
+    UPDATE handoffs SET citizen_key = 'user:' || CASE
+      WHEN json_valid(reference) = 0 OR json_extract(reference, '$.user.id') IS NULL THEN conversation_key
+      WHEN channel_id = 'wechat' THEN 'wechat:' || json_extract(reference, '$.user.id')
+      ELSE 'botframework:' || channel_id || ':' || json_extract(reference, '$.user.id') END;
+    ALTER TABLE handoffs ADD COLUMN offered_to TEXT;
+    ALTER TABLE handoffs ADD COLUMN offered_at INTEGER;
+    ALTER TABLE handoffs ADD COLUMN rating_asked_at INTEGER;
+    ALTER TABLE handoffs ADD COLUMN rating_score INTEGER CHECK (rating_score BETWEEN 1 AND 5);
+    ALTER TABLE handoffs ADD COLUMN rating_comment TEXT;
+    ALTER TABLE handoffs ADD COLUMN rated_at INTEGER;
+    CREATE INDEX handoffs_citizen ON handoffs (citizen_key, created_at);
+    CREATE INDEX handoffs_created ON handoffs (created_at);
+    CREATE TABLE agent_drafts (
+      agent_id TEXT NOT NULL,
+      handoff_id TEXT NOT NULL,
+      text TEXT NOT NULL,
+      at INTEGER NOT NULL,
+      PRIMARY KEY (agent_id, handoff_id)
+    );
+    CREATE TABLE agent_presence (
+      agent_id TEXT PRIMARY KEY,
+      status TEXT NOT NULL CHECK (status IN ('available', 'away')),
+      since INTEGER NOT NULL
+    );`,
+  },
 ];

@@ -14,7 +14,7 @@ export function runHandoffStoreContract(name: string, make: PortFactory<HandoffS
       const { record, created } = await store().create(newHandoff('wechat:c1'), T0);
       expect(created).toBe(true);
       expect(record).toEqual({
-        id: expect.any(String), conversationKey: 'wechat:c1', channelId: 'wechat', conversationId: 'c1',
+        id: expect.any(String), citizenKey: 'user:wechat:c1', conversationKey: 'wechat:c1', channelId: 'wechat', conversationId: 'c1',
         reference: newHandoff('wechat:c1').reference, reason: 'requested', priority: 1, status: 'waiting', citizen: CITIZEN,
         intents: ['exam.book', 'fine.query'], locale: 'zh-CN', createdAt: T0, callbackRequested: false,
       });

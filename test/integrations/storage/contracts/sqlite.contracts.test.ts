@@ -15,6 +15,7 @@ import { SqliteWebhookNonces } from '../../../../integrations/storage/sqlite/Sql
 import { runStorageContract } from '../storageContract';
 import { runAgentStoreContract } from './agentStoreContract';
 import { runAuditLogContract } from './auditLogContract';
+import { runHandoffConsoleContract } from './handoffConsoleContract';
 import { runHandoffEventsContract } from './handoffEventsContract';
 import { runHandoffStoreContract } from './handoffStoreContract';
 import { runInboxStoreContract } from './inboxStoreContract';
@@ -59,6 +60,7 @@ runSharedTokensContract('SQLite', sqlite((db) => new SqliteSharedTokens(db)));
 runRateLimitsContract('SQLite', sqlite((db) => new SqliteRateLimits(db)));
 runHandoffStoreContract('SQLite', sqlite((db) => new SqliteHandoffStore(db)));
 runHandoffEventsContract('SQLite', sqlite((db) => new SqliteHandoffStore(db)));
+runHandoffConsoleContract('SQLite', sqlite((db) => new SqliteHandoffStore(db)));
 runAgentStoreContract('SQLite', sqlite((db) => new SqliteAgentStore(db)));
 runAuditLogContract('SQLite', sqlite((db) => new SqliteAuditLog(db), 'audit_log'));
 runTrainingStoreContract('SQLite', sqlite((db) => new SqliteTrainingStore(db)));

@@ -90,7 +90,7 @@ describe('SqliteAuditLog', () => {
 
   it('shares the people migration with the other people stores', () => {
     new SqliteAuditLog(db);
-    expect(db.prepare("SELECT version FROM schema_migrations WHERE scope = 'people'").all()).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(db.prepare("SELECT version FROM schema_migrations WHERE scope = 'people'").all()).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
   });
 
   it.each<[string, (l: SqliteAuditLog) => Promise<unknown>]>([

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import type { HandoffReason } from '../../../../integrations/storage/handoffs';
 import { SqliteHandoffStore } from '../../../../integrations/storage/sqlite/SqliteHandoffStore';
+import { applyMigrations } from '../../../../integrations/storage/sqlite/migrate';
+import { peopleMigrations } from '../../../../integrations/storage/sqlite/peopleMigrations';
 import { CITIZEN, newHandoff } from './handoffFixtures';
 
 describe('SqliteHandoffStore (in memory)', () => {
@@ -24,7 +26,7 @@ describe('SqliteHandoffStore (in memory)', () => {
       const { record, created } = await store.create(newHandoff('wechat:c1'), 1_000);
       expect(created).toBe(true);
       expect(record).toEqual({
-        id: expect.any(String), conversationKey: 'wechat:c1', channelId: 'wechat', conversationId: 'c1',
+        id: expect.any(String), citizenKey: 'user:wechat:c1', conversationKey: 'wechat:c1', channelId: 'wechat', conversationId: 'c1',
         reference: newHandoff('wechat:c1').reference, reason: 'requested', priority: 1, status: 'waiting', citizen: CITIZEN,
         intents: ['exam.book', 'fine.query'], locale: 'zh-CN', createdAt: 1_000, acceptedAt: undefined, closedAt: undefined,
         agentId: undefined, outcome: undefined, callbackRequested: false,
@@ -218,6 +220,24 @@ describe('SqliteHandoffStore (in memory)', () => {
       expect((await store.eventsOf(a)).map((e) => e.kind)).toEqual(['created', 'agent', 'ended']);
       expect((await store.eventsOf(b)).map((e) => e.id)).toEqual([2]);
       expect(await store.eventsOf('nope')).toEqual([]);
+    });
+  });
+
+  describe('migration 3 (issue 18)', () => {
+    it.each<[string, string, string, string]>([
+      ['a WeChat follower: their OpenID, as the bot names them', 'wechat', JSON.stringify({ user: { id: 'oABC' } }), 'user:wechat:oABC'],
+      ['a Bot Framework user: channel and id', 'webchat', JSON.stringify({ user: { id: 'u-7' } }), 'user:botframework:webchat:u-7'],
+      ['a reference without a user: the conversation', 'webchat', JSON.stringify({ conversation: { id: 'c' } }), 'user:webchat:old'],
+      ['a reference that is not JSON: the conversation', 'webchat', 'not json', 'user:webchat:old'],
+    ])('gives handoffs of before a citizen key: %s', async (_label, channel, reference, citizenKey) => {
+      const old = new Database(':memory:');
+      applyMigrations(old, 'people', peopleMigrations.filter((m) => m.version <= 2));
+      old.prepare(`INSERT INTO handoffs (id, conversation_key, channel_id, conversation_id, reference, reason, priority, status, citizen, intents, locale, created_at)
+        VALUES ('h1', ?, ?, 'old', ?, 'requested', 1, 'closed', '{"label":"x","bound":false}', '[]', 'zh-CN', 5)`).run(`${channel}:old`, channel, reference);
+      const migrated = new SqliteHandoffStore(old);
+      expect(await migrated.get('h1')).toMatchObject({ citizenKey, status: 'closed' });
+      expect((await migrated.history(citizenKey, 5)).map((r) => r.id)).toEqual(['h1']);
+      old.close();
     });
   });
 });

@@ -8,11 +8,12 @@ export const CITIZEN: CitizenSummary = {
   phone: '138****5678',
 };
 
-/** A new handoff for the conversation `<channel>:<conversation>` of `key`. */
+/** A new handoff for the conversation `<channel>:<conversation>` of `key`; its citizen is `user:<key>` unless overridden. */
 export function newHandoff(key: string, reason: HandoffReason = 'requested', overrides: Partial<NewHandoff> = {}): NewHandoff {
   const [channelId, conversationId] = key.split(':');
   return {
     conversationKey: key,
+    citizenKey: `user:${key}`,
     channelId,
     conversationId,
     reference: JSON.stringify({ channelId, conversation: { id: conversationId }, serviceUrl: 'https://example.test/' }),
