@@ -98,3 +98,34 @@ export async function addUtterance(page: Page, text: string, locale: 'zh-CN' | '
 export async function backgroundColors(locator: Locator): Promise<string[]> {
   return locator.evaluateAll((nodes: Array<{ style: { backgroundColor: string } }>) => nodes.map((n) => n.style.backgroundColor));
 }
+
+/** Opens an intent in the utterance editor (a click on its row) and waits for its utterances. */
+export async function openIntent(page: Page, intent: string): Promise<void> {
+  await page.locator(`[data-testid="intent-row"][data-intent="${intent}"]`).click();
+  await waitOn(page, page.locator(`[data-testid="utterance-editor"][data-intent="${intent}"]`), `the editor of ${intent}`);
+  await waitOn(page, page.locator('#utterances-loading.hidden'), `the utterances of ${intent} read`, 'attached');
+}
+
+/**
+ * What sticks out sideways at the page's width (a laptop at 200 % zoom is 720 CSS px wide): the page's own
+ * scroll width, and the visible elements under `selector` whose right edge passes the viewport's.
+ */
+export async function sidewaysOverflow(page: Page, selector: string): Promise<{ scrollWidth: number; width: number; outside: string[] }> {
+  return page.evaluate((sel: string) => {
+    interface Box { left: number; right: number; width: number; height: number }
+    interface Node { getBoundingClientRect(): Box; getAttribute(n: string): string | null; tagName: string; className: string; closest(s: string): Node | null }
+    const doc = (globalThis as unknown as {
+      document: { documentElement: { scrollWidth: number; clientWidth: number }; querySelectorAll(s: string): ArrayLike<Node> };
+    }).document;
+    const width = doc.documentElement.clientWidth;
+    const outside: string[] = [];
+    Array.from(doc.querySelectorAll(`${sel}, ${sel} *`)).forEach((n) => {
+      const r = n.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) return;
+      // Inside a box that scrolls sideways on purpose (a wide table) is fine.
+      if (n.closest('.table-wrap, .heat-wrap')) return;
+      if (r.right > width + 1 || r.left < -1) outside.push(`${n.tagName.toLowerCase()}.${n.className} [${n.getAttribute('data-testid') ?? ''}] ${Math.round(r.left)}–${Math.round(r.right)}`);
+    });
+    return { scrollWidth: doc.documentElement.scrollWidth, width, outside: outside.slice(0, 10) };
+  }, selector);
+}

@@ -22,11 +22,18 @@
  *   tabs.js         the tabs
  *   intentList.js   the intent list as read from the server
  *   intents.js      the intent table, the live model's summary, new intents
- *   editor.js       the utterance editor (utterances, description, answers, deleting an intent)
+ *   editor.js       the utterance editor (utterances, description, answers, deleting an intent); a sentence
+ *                   near-identical to another intent's example is flagged before it is saved
+ *   bulk.js         many utterances pasted at once: checked line by line (new, duplicate, near-identical), then saved
+ *   removal.js      deleting an utterance, with 「撤销」 for a few seconds
+ *   search.js       the search across every intent's utterances (None included), training and test labelled
  *   testTab.js      the test box
  *   versionList.js  the version list as read from the server
  *   versions.js     the versions tab: publishing (also forced) and rolling back
  *   training.js     training, its progress, metrics and the confusion heat map
+ *   confusionDetail.js the examples behind a clicked cell of the heat map (expected → predicted)
+ *   advice.js       advice per intent (too few, too similar, often confused) with inbox sentences to add
+ *   publishDialog.js the confirmation of a publish or rollback: what changes against the live version
  *   inbox.js        questions the bot did not understand
  *   corpusUpdates.js corpus files changed since the training data was seeded: a banner to import or dismiss them
  *   knowledgeData.js the knowledge base as read from the server (the draft's cards, versions, unanswered questions, laws)
@@ -47,7 +54,13 @@ import { onLogout } from '../common/session.js';
 import { startSession } from './session.js';
 import { setTab } from './tabs.js';
 import { onCreateIntent, renderIntents } from './intents.js';
-import { onAddUtterance, onDeleteIntent, onSaveIntent } from './editor.js';
+import { onAddUtterance, onDeleteIntent, onSaveIntent, onSimilarCancel, onSimilarConfirm } from './editor.js';
+import { onBulkCheck, onBulkInput, onBulkSave } from './bulk.js';
+import { onUndo } from './removal.js';
+import { onSearchInput, onSearchSubmit, runSearch } from './search.js';
+import { closeConfusionDetail } from './confusionDetail.js';
+import { refreshAdvice } from './advice.js';
+import { closeConfirm, onConfirmSubmit } from './publishDialog.js';
 import { onTest } from './testTab.js';
 import { refreshVersions } from './versionList.js';
 import { closeForce, onForce } from './versions.js';
@@ -72,6 +85,20 @@ function wire() {
   el.intentEditForm.addEventListener('submit', onSaveIntent);
   el.intentDelete.addEventListener('click', onDeleteIntent);
   el.utteranceForm.addEventListener('submit', onAddUtterance);
+  el.similarConfirm.addEventListener('click', onSimilarConfirm);
+  el.similarCancel.addEventListener('click', onSimilarCancel);
+  el.bulkCheck.addEventListener('click', onBulkCheck);
+  el.bulkSave.addEventListener('click', onBulkSave);
+  el.bulkInput.addEventListener('input', onBulkInput);
+  el.toastUndo.addEventListener('click', onUndo);
+  el.searchForm.addEventListener('submit', onSearchSubmit);
+  el.searchInput.addEventListener('input', onSearchInput);
+  el.searchSplit.addEventListener('change', runSearch);
+  el.searchLocale.addEventListener('change', runSearch);
+  el.confusionDetailClose.addEventListener('click', closeConfusionDetail);
+  el.adviceRefresh.addEventListener('click', refreshAdvice);
+  el.publishForm.addEventListener('submit', onConfirmSubmit);
+  el.publishCancel.addEventListener('click', closeConfirm);
   Array.prototype.forEach.call(el.localeChips, function (chip) {
     chip.addEventListener('click', function () {
       state.localeFilter = chip.getAttribute('data-locale-filter') || '';
@@ -90,6 +117,7 @@ function wire() {
   el.forceCancel.addEventListener('click', closeForce);
   document.addEventListener('keydown', function (event) {
     if (event.key === 'Escape' && !el.forceDialog.classList.contains('hidden')) closeForce();
+    else if (event.key === 'Escape' && !el.publishDialog.classList.contains('hidden')) closeConfirm();
   });
 }
 
@@ -127,6 +155,21 @@ function start() {
     resetError: $('reset-error'), resetCancel: $('reset-cancel'), resetSubmit: $('reset-submit'),
     forceDialog: $('force-dialog'), forceForm: $('force-form'), forceText: $('force-text'), forceDetails: $('force-details'),
     forceReason: $('force-reason'), forceError: $('force-error'), forceCancel: $('force-cancel'), forcePublish: $('force-publish'),
+    utteranceSplits: $('utterance-splits'), editorAdvice: $('editor-advice'),
+    similarWarning: $('similar-warning'), similarText: $('similar-text'), similarList: $('similar-list'),
+    similarConfirm: $('similar-confirm'), similarCancel: $('similar-cancel'),
+    bulkInput: $('bulk-input'), bulkLocale: $('bulk-locale'), bulkSplit: $('bulk-split'), bulkCheck: $('bulk-check'),
+    bulkSave: $('bulk-save'), bulkSummary: $('bulk-summary'), bulkLines: $('bulk-lines'),
+    toast: $('toast'), toastText: $('toast-text'), toastUndo: $('toast-undo'),
+    searchCard: $('search-card'), searchForm: $('search-form'), searchInput: $('search-input'), searchSplit: $('search-split'),
+    searchLocale: $('search-locale'), searchSummary: $('search-summary'), searchResults: $('search-results'),
+    confusionDetail: $('confusion-detail'), confusionDetailTitle: $('confusion-detail-title'),
+    confusionDetailHint: $('confusion-detail-hint'), confusionExamples: $('confusion-examples'),
+    confusionDetailClose: $('confusion-detail-close'),
+    adviceRefresh: $('advice-refresh'), advice: $('advice'), adviceCount: $('advice-count'), adviceEmpty: $('advice-empty'),
+    publishDialog: $('publish-dialog'), publishForm: $('publish-form'), publishTitle: $('publish-title'),
+    publishText: $('publish-text'), publishAccuracy: $('publish-accuracy'), publishBody: $('publish-body'),
+    publishError: $('publish-error'), publishCancel: $('publish-cancel'), publishConfirm: $('publish-confirm'),
   });
   TABS.forEach(function (t) {
     el['tab-' + t] = $('tab-' + t);

@@ -30,8 +30,14 @@ export function refreshAudit() {
       action.appendChild(make('span', 'audit-action', actionLabel(e.action)));
       action.appendChild(make('span', 'audit-code', String(e.action || '')));
       row.appendChild(action);
-      row.appendChild(make('td', 'audit-target', describeValue(e.target)));
-      row.appendChild(make('td', 'audit-details', describeDetails(withoutAdmin(e.details))));
+      // What happened as a sentence (the server's summary: who did what, before → after in words); the raw
+      // target and details only when there is none, and as the cell's tooltip.
+      var raw = [describeValue(e.target), describeDetails(withoutAdmin(e.details))].filter(Boolean).join(' · ');
+      var summary = typeof e.summary === 'string' && e.summary.trim() ? e.summary.trim() : '';
+      var said = make('td', summary ? 'audit-summary' : 'audit-details', summary || raw);
+      said.setAttribute('data-testid', 'audit-summary');
+      if (summary && raw) said.title = raw.length > 500 ? raw.slice(0, 500) + '…' : raw;
+      row.appendChild(said);
       el.audit.appendChild(row);
     });
     el.auditEmpty.classList.toggle('hidden', entries.length > 0);

@@ -2,9 +2,12 @@
  * The utterance editor of the admin console (see admin.js): the utterances of one intent, its description and
  * answers, and deleting it. Redrawn when the open intent or the intent list changes (subscribe, at the end).
  */
-import { button, count, dateTime, intentByName, lines, make, notify, sameId, toDate } from './util.js';
+import {
+  button, count, dateTime, effectOf, intentByName, lines, make, notify, quoted, sameId, similarity, splitCounts, toDate,
+} from './util.js';
 import { call, report, showError } from '../common/api.js';
 import { refreshIntents } from './intentList.js';
+import { removeUtterance } from './removal.js';
 import { changed, el, state, subscribe, LOCALES, SOURCES, SPLITS } from './state.js';
 
 // ----------------------------------------------------------------------------------- utterance editor
@@ -13,6 +16,8 @@ export function selectIntent(name) {
   if (!state.me) return;
   state.deleteArmed = 0;
   state.editor = { name: name, utterances: [], loading: true };
+  state.similar = null;
+  state.bulk = null;
   var intent = intentByName(name);
   el.editDescription.value = intent ? intent.description || '' : '';
   fillAnswers(intent);
@@ -63,6 +68,8 @@ function renderEditorHead() {
   el.editAnswersBlock.classList.toggle('hidden', !(intent && intent.isFaq) && !/^faq\./.test(state.editor.name));
   var title = intent && intent.description ? intent.description : '';
   el.editorIntent.title = title;
+  var c = splitCounts(intent);
+  el.utteranceSplits.textContent = intent ? '训练集 ' + c.train + ' 条 · 测试集 ' + c.test + ' 条' : '';
 }
 
 function renderEditor() {
@@ -89,6 +96,26 @@ function renderEditor() {
   el.utteranceTotal.textContent = String(state.editor.utterances.length);
   el.utterancesLoading.classList.toggle('hidden', !state.editor.loading);
   el.utterancesEmpty.classList.toggle('hidden', state.editor.loading || shown > 0);
+  renderSimilar();
+}
+
+/** The near-identical examples of other intents found for the sentence being added, waiting for a yes or no. */
+function renderSimilar() {
+  var s = state.similar;
+  var open = !!(s && state.editor && s.intent === state.editor.name);
+  el.similarWarning.classList.toggle('hidden', !open);
+  if (!open) return;
+  el.similarText.textContent = quoted(s.text) + ' 和别的意图的语料几乎一样，两个意图的语料太像，模型会分不清。仍要添加到 ' + s.intent + ' 吗？';
+  el.similarList.textContent = '';
+  s.matches.slice(0, 5).forEach(function (m) {
+    var li = make('li', 'similar-match');
+    li.setAttribute('data-testid', 'similar-match');
+    li.setAttribute('data-intent', String(m.intent));
+    li.appendChild(make('span', 'intent-name', m.intent));
+    li.appendChild(make('span', '', ' 的 ' + quoted(m.text)));
+    if (similarity(m.similarity)) li.appendChild(make('span', 'muted', '（相似度 ' + similarity(m.similarity) + '）'));
+    el.similarList.appendChild(li);
+  });
 }
 
 function renderUtterance(u) {
@@ -109,11 +136,23 @@ function renderUtterance(u) {
   item.appendChild(meta);
   var del = button('button-icon', '删除', 'utterance-delete');
   del.setAttribute('aria-label', '删除语料：' + String(u.text));
-  del.addEventListener('click', function () { deleteUtterance(u, del); });
+  del.addEventListener('click', function () { removeUtterance(withIntent(u), del); });
   item.appendChild(del);
   return item;
 }
 
+function withIntent(u) {
+  if (u.intent || !state.editor) return u;
+  var copy = {};
+  Object.keys(u).forEach(function (k) { copy[k] = u[k]; });
+  copy.intent = state.editor.name;
+  return copy;
+}
+
+/**
+ * Adding one sentence: first asked whether another intent has a near-identical example (GET /similar); if so
+ * the admin confirms (renderSimilar) before it is saved. A failed check does not stop the adding.
+ */
 export function onAddUtterance(event) {
   event.preventDefault();
   if (!state.editor) return;
@@ -122,10 +161,52 @@ export function onAddUtterance(event) {
   var locale = el.utteranceLocale.value || 'zh-CN';
   var split = el.utteranceSplit.value;
   if (!text) { el.utteranceInput.focus(); return; }
+  el.utteranceAdd.disabled = true;
+  state.similar = null;
+  call('GET', 'similar?text=' + encodeURIComponent(text) + '&intent=' + encodeURIComponent(name)).then(function (data) {
+    return Array.isArray(data.matches) ? data.matches.filter(function (m) { return m && m.intent !== name; }) : [];
+  }, function (err) {
+    if (err && err.handled) throw err;
+    return [];
+  }).then(function (matches) {
+    if (!state.editor || state.editor.name !== name) return undefined;
+    if (matches.length > 0) {
+      state.similar = { intent: name, text: text, locale: locale, split: split, matches: matches };
+      renderSimilar();
+      el.similarConfirm.focus();
+      return undefined;
+    }
+    return addOne(name, text, locale, split);
+  }).catch(report('添加语料失败')).then(function () {
+    el.utteranceAdd.disabled = false;
+    if (!state.similar) el.utteranceInput.focus();
+  });
+}
+
+/** 「仍然添加」 of the near-duplicate warning. */
+export function onSimilarConfirm() {
+  var s = state.similar;
+  if (!s) return;
+  state.similar = null;
+  renderSimilar();
+  el.utteranceAdd.disabled = true;
+  addOne(s.intent, s.text, s.locale, s.split).then(function () {
+    el.utteranceAdd.disabled = false;
+    el.utteranceInput.focus();
+  });
+}
+
+/** 「不添加」: the sentence stays in the box to be reworded. */
+export function onSimilarCancel() {
+  state.similar = null;
+  renderSimilar();
+  el.utteranceInput.focus();
+}
+
+function addOne(name, text, locale, split) {
   var body = { locale: locale, text: text };
   if (split) body.split = split;
-  el.utteranceAdd.disabled = true;
-  call('POST', 'intents/' + encodeURIComponent(name) + '/utterances', body).then(function (data) {
+  return call('POST', 'intents/' + encodeURIComponent(name) + '/utterances', body).then(function (data) {
     var u = data && data.utterance ? data.utterance : { id: 'new-' + Date.now(), locale: locale, text: text, split: split };
     if (state.editor && state.editor.name === name) {
       state.editor.utterances = state.editor.utterances.filter(function (x) { return !sameId(x.id, u.id); });
@@ -139,9 +220,6 @@ export function onAddUtterance(event) {
   }, function (err) {
     if (err && err.status === 409) showError('这条语料已经存在：“' + text + '”（' + err.message + '）');
     else report('添加语料失败')(err);
-  }).then(function () {
-    el.utteranceAdd.disabled = false;
-    el.utteranceInput.focus();
   });
 }
 
@@ -151,23 +229,6 @@ function bumpCount(name, locale, delta) {
   intent.counts = intent.counts || {};
   intent.counts[locale] = Math.max(0, count(intent.counts, locale) + delta);
   changed('intents');
-}
-
-function deleteUtterance(u, control) {
-  if (!state.editor) return;
-  var name = state.editor.name;
-  control.disabled = true;
-  call('DELETE', 'utterances/' + encodeURIComponent(String(u.id))).then(function () {
-    if (state.editor && state.editor.name === name) {
-      state.editor.utterances = state.editor.utterances.filter(function (x) { return !sameId(x.id, u.id); });
-      changed('editor');
-    }
-    bumpCount(name, u.locale, -1);
-    refreshIntents();
-  }, function (err) {
-    control.disabled = false;
-    report('删除语料失败')(err);
-  });
 }
 
 export function onSaveIntent(event) {
@@ -189,8 +250,8 @@ export function onSaveIntent(event) {
   }
   if (!body.description && !body.answers) { showError('没有要保存的修改。'); return; }
   el.intentSave.disabled = true;
-  call('PUT', 'intents/' + encodeURIComponent(name), body).then(function () {
-    notify('已保存意图 ' + name + '。');
+  call('PUT', 'intents/' + encodeURIComponent(name), body).then(function (data) {
+    notify('已保存意图 ' + name + '。' + (body.answers ? '新的答案' + effectOf(data) : ''));
     refreshIntents();
   }, report('保存意图失败')).then(function () { el.intentSave.disabled = false; });
 }
@@ -212,10 +273,10 @@ export function onDeleteIntent() {
   window.clearTimeout(state.deleteArmed);
   state.deleteArmed = 0;
   el.intentDelete.disabled = true;
-  call('DELETE', 'intents/' + encodeURIComponent(name)).then(function () {
+  call('DELETE', 'intents/' + encodeURIComponent(name)).then(function (data) {
     if (state.editor && state.editor.name === name) state.editor = null;
     changed('editor');
-    notify('已删除意图 ' + name + '。');
+    notify('已删除意图 ' + name + '。' + effectOf(data) + '在此之前线上模型仍会识别它。');
     refreshIntents();
   }, function (err) {
     if (err && err.status === 409) showError('不能删除意图 ' + name + '：' + err.message);
@@ -225,4 +286,7 @@ export function onDeleteIntent() {
 }
 
 subscribe('editor', renderEditor);
+subscribe('corpus', function (intent) {
+  if (state.editor && (!intent || intent === state.editor.name)) loadUtterances(state.editor.name);
+});
 subscribe('intents', renderEditorHead);

@@ -63,7 +63,7 @@ export function inboxLine(item, testid, detail) {
   main.appendChild(text);
   var meta = make('span', 'inbox-meta');
   meta.appendChild(make('span', 'badge badge-locale', LOCALES[item.locale] || item.locale || ''));
-  if (detail) meta.appendChild(make('span', '', detail));
+  if (detail) meta.appendChild(make('span', 'inbox-detail', detail));
   var when = dateTime(item.createdAt);
   if (when) meta.appendChild(make('span', '', when));
   main.appendChild(meta);
@@ -71,8 +71,39 @@ export function inboxLine(item, testid, detail) {
   return li;
 }
 
+/** Why the item is here, in plain words (the server's reasonText; the console's own when there is none). */
+function reasonOf(item) {
+  if (typeof item.reasonText === 'string' && item.reasonText.trim()) return item.reasonText.trim();
+  if (!item.intent || item.intent === 'None') return '机器人没听懂这句话';
+  return '机器人没把握，猜是 ' + item.intent + (isNumber(item.score) ? '（把握 ' + percent(item.score) + '）' : '');
+}
+
+/** The conversation around the message: what the bot had asked, and what the citizen answered. */
+function renderContext(context) {
+  var box = make('div', 'inbox-context');
+  box.setAttribute('data-testid', 'inbox-context');
+  if (context.botAsked) {
+    var asked = make('p', 'inbox-context-line inbox-context-bot');
+    asked.appendChild(make('span', 'inbox-context-who', '机器人问'));
+    asked.appendChild(make('span', 'inbox-context-text', context.botAsked));
+    asked.setAttribute('data-testid', 'inbox-bot-asked');
+    box.appendChild(asked);
+  }
+  var said = make('p', 'inbox-context-line inbox-context-citizen');
+  said.appendChild(make('span', 'inbox-context-who', context.botAsked ? '市民答' : '市民说'));
+  said.appendChild(make('span', 'inbox-context-text', context.citizenSaid));
+  said.setAttribute('data-testid', 'inbox-citizen-said');
+  box.appendChild(said);
+  return box;
+}
+
 function renderInboxItem(item) {
-  var li = inboxLine(item, 'inbox-item', '模型识别为 ' + (item.intent || 'None') + (isNumber(item.score) ? '（' + percent(item.score) + '）' : ''));
+  var li = inboxLine(item, 'inbox-item', reasonOf(item));
+  var reason = li.querySelector('.inbox-detail');
+  if (reason) reason.setAttribute('data-testid', 'inbox-reason');
+  if (item.context && typeof item.context.citizenSaid === 'string') {
+    li.querySelector('.inbox-main').appendChild(renderContext(item.context));
+  }
 
   var actions = make('div', 'inbox-actions');
   var select = make('select', 'select select-narrow');

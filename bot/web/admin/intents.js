@@ -2,7 +2,7 @@
  * The intent list of the admin console (see admin.js), the live model's summary, and new intents. Redrawn when
  * the intents, the open one or the live model change (subscribe, at the end); the list is read in intentList.js.
  */
-import { count, isNumber, lines, make, notify, percent, ratio, versionById } from './util.js';
+import { isNumber, lines, make, notify, percent, ratio, splitCounts, versionById } from './util.js';
 import { call, report, showError } from '../common/api.js';
 import { selectIntent } from './editor.js';
 import { applyIntents } from './intentList.js';
@@ -46,12 +46,16 @@ export function renderIntents() {
     row.appendChild(nameCell);
     row.appendChild(make('td', 'muted-cell', intent.description || ''));
     row.appendChild(make('td', 'muted-cell', intent.domain || ''));
-    var zh = make('td', 'num', count(intent.counts, 'zh-CN'));
-    zh.setAttribute('data-testid', 'intent-count-zh');
-    row.appendChild(zh);
-    var en = make('td', 'num', count(intent.counts, 'en'));
-    en.setAttribute('data-testid', 'intent-count-en');
-    row.appendChild(en);
+    // The same counts as the editor's and the search's (GET /intents: train and test).
+    var c = splitCounts(intent);
+    var train = make('td', 'num', c.train);
+    train.setAttribute('data-testid', 'intent-count-train');
+    train.title = '训练集：中文 ' + c.zh + ' 条，英文 ' + c.en + ' 条';
+    row.appendChild(train);
+    var test = make('td', 'num', c.test);
+    test.setAttribute('data-testid', 'intent-count-test');
+    test.title = '测试集：只用来检验模型，不参与训练';
+    row.appendChild(test);
     var f1 = make('td', 'num', isNumber(intent.f1) ? ratio(intent.f1) : '—');
     f1.setAttribute('data-testid', 'intent-f1');
     if (isNumber(intent.f1) && intent.f1 < 0.7) f1.classList.add('low');

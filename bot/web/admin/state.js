@@ -14,6 +14,10 @@ export var TABS = ['intents', 'test', 'train', 'versions', 'inbox', 'knowledge',
 
 export var LOCALES = { 'zh-CN': '中文', en: '英文' };
 export var SPLITS = { train: '训练集', test: '测试集' };
+/** What a change of the training data or an FAQ answer needs before citizens see it (when the server does not say). */
+export var EFFECT = '训练并发布后生效';
+/** How long the undo of a deletion is offered. */
+export var UNDO_MS = 8000;
 export var SOURCES = {
   admin: '手工添加', manual: '手工添加', console: '手工添加', corpus: '初始语料', seed: '初始语料', builtin: '初始语料',
   inbox: '来自待处理', import: '导入',
@@ -29,7 +33,8 @@ export var PHASES = {
 };
 export var ACTIONS = {
   'nlu.intent.create': '新建意图', 'nlu.intent.update': '修改意图', 'nlu.intent.delete': '删除意图',
-  'nlu.utterance.add': '添加语料', 'nlu.utterance.delete': '删除语料', 'nlu.train': '训练模型',
+  'nlu.utterance.add': '添加语料', 'nlu.utterance.delete': '删除语料', 'nlu.utterance.restore': '恢复语料',
+  'nlu.utterance.bulk': '批量添加语料', 'nlu.train': '训练模型',
   'nlu.publish': '发布版本', 'nlu.rollback': '回滚版本', 'nlu.import': '导入语料', 'nlu.corpus.dismiss': '忽略语料更新',
   'nlu.inbox.filed': '归入意图', 'nlu.inbox.out_of_scope': '标为超出范围', 'nlu.inbox.ignored': '忽略问题',
   'intent.create': '新建意图', 'intent.update': '修改意图', 'intent.delete': '删除意图',
@@ -105,6 +110,19 @@ export var state = {
 
   inboxGroups: [],
 
+  /** The search across all intents' utterances: { q, split, locale, results, total, loading } (null before a search). */
+  search: null,
+  /** The open intent's last bulk check: { intent, locale, split, lines } (null when none). */
+  bulk: null,
+  /** The single utterance waiting for a confirmation because it is near-identical to another intent's: { intent, text, locale, split, matches }. */
+  similar: null,
+  /** The advice per intent (GET /api/admin/advice), when read. */
+  advice: null,
+  /** The undo offered after a deletion: { utterance, timer }. */
+  undo: null,
+  /** The publish or rollback being confirmed: { kind: 'publish' | 'rollback', version, diff }. */
+  confirm: null,
+
   /** The knowledge base: the draft's overview (GET knowledge), its versions, the unanswered questions, the card being edited. */
   knowledge: null,
   knowledgeVersions: [],
@@ -130,6 +148,9 @@ var store = createStore({
   intents: "the intent list (state.intents) or an intent's counts",
   live: 'the live model (state.live, state.liveId)',
   editor: 'the intent open in the utterance editor (state.editor: its utterances, the locale filter)',
+  corpus: "utterances were added, deleted or restored (the detail: the intent's name, when it is one)",
+  search: 'the search across all utterances (state.search)',
+  advice: 'the advice per intent was read (state.advice)',
   inbox: 'the questions the bot did not understand (state.inboxGroups)',
   versions: 'the version list was read (state.versions, state.liveId)',
   version: "a version's training changed (its status, progress or result)",

@@ -9,6 +9,7 @@ import {
 import { call, report, showError } from '../common/api.js';
 import { setTab } from './tabs.js';
 import { refreshVersions } from './versionList.js';
+import { closeConfusionDetail, showConfusionCell } from './confusionDetail.js';
 import { changed, el, state, subscribe } from './state.js';
 
 // ------------------------------------------------------------------------------------------- training
@@ -193,14 +194,16 @@ function renderMetrics(id, data) {
     row.appendChild(make('td', 'num', isNumber(p.support) ? p.support : '—'));
     el.metricsRows.appendChild(row);
   });
-  renderConfusion(m.confusion);
+  if (el.confusionDetail.getAttribute('data-version') !== String(id)) closeConfusionDetail();
+  el.confusionDetail.setAttribute('data-version', String(id));
+  renderConfusion(m.confusion, id);
 }
 
 /**
  * The confusion matrix as a table of cells: rows are the annotated (gold) intents, columns the predicted
  * ones. A cell's colour grows with its share of the row: green on the diagonal (right), red elsewhere.
  */
-function renderConfusion(confusion) {
+function renderConfusion(confusion, versionId) {
   el.confusion.textContent = '';
   var labels = confusion && Array.isArray(confusion.labels) ? confusion.labels : [];
   var matrix = confusion && Array.isArray(confusion.matrix) ? confusion.matrix : [];
@@ -247,6 +250,16 @@ function renderConfusion(confusion) {
         var lightness = Math.round(96 - 58 * strength);
         cell.style.backgroundColor = right ? 'hsl(140, 55%, ' + lightness + '%)' : 'hsl(4, 75%, ' + lightness + '%)';
         if (lightness < 60) cell.classList.add('heat-dark');
+        // A cell with examples opens them: the misclassified ones off the diagonal.
+        cell.classList.add('heat-open');
+        cell.tabIndex = 0;
+        cell.setAttribute('role', 'button');
+        cell.setAttribute('aria-label', cell.title + '，点击查看这些语料');
+        var open = function () { showConfusionCell(versionId, String(gold), String(predicted), n); };
+        cell.addEventListener('click', open);
+        cell.addEventListener('keydown', function (event) {
+          if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); open(); }
+        });
       }
       row.appendChild(cell);
     });

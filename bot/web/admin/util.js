@@ -3,7 +3,7 @@
  * what succeeded; with the consoles' shared ones (../common/util.js).
  */
 import { make, pad2, sameId, toDate } from '../common/util.js';
-import { el, state, ACTIONS, NOTICE_MS, PHASES } from './state.js';
+import { el, state, ACTIONS, EFFECT, NOTICE_MS, PHASES } from './state.js';
 
 export { $, make, sameId, toDate } from '../common/util.js';
 
@@ -127,3 +127,34 @@ export function notify(text) {
   if (state.noticeTimer) window.clearTimeout(state.noticeTimer);
   state.noticeTimer = window.setTimeout(function () { el.notice.classList.add('hidden'); state.noticeTimer = 0; }, NOTICE_MS);
 }
+
+/** An intent's training and test counts (GET /intents gives `train` and `test`; older answers per-locale training counts and `tests`). */
+export function splitCounts(intent) {
+  var counts = intent && intent.counts && typeof intent.counts === 'object' ? intent.counts : {};
+  var perLocale = 0;
+  Object.keys(counts).forEach(function (k) { if (isNumber(counts[k])) perLocale += counts[k]; });
+  return {
+    train: intent && isNumber(intent.train) ? intent.train : perLocale,
+    test: intent && isNumber(intent.test) ? intent.test : intent && isNumber(intent.tests) ? intent.tests : 0,
+    zh: count(counts, 'zh-CN'),
+    en: count(counts, 'en'),
+  };
+}
+
+/**
+ * What the server says a change needs before citizens see it (`effect`), or the console's own words; as one
+ * sentence ending in 。, without a leading 「已保存。」 (the notice says what was done).
+ */
+export function effectOf(data) {
+  var text = data && typeof data.effect === 'string' && data.effect.trim() ? data.effect.trim() : EFFECT;
+  text = text.replace(/^已保存[。，,.！!\s]*/, '').replace(/[。.！!]+$/, '');
+  return (text || EFFECT) + '。';
+}
+
+/** A similarity (0..1) as a whole percentage. */
+export function similarity(x) {
+  return isNumber(x) ? Math.round((x <= 1 ? x * 100 : x)) + '%' : '';
+}
+
+/** 「text」 in Chinese corner brackets. */
+export function quoted(text) { return '「' + String(text) + '」'; }

@@ -6,10 +6,11 @@
 import {
   accountLabel, button, dateTime, isNumber, make, notify, percent, phaseLabel, points, sameId, versionById, versionLabel,
 } from './util.js';
-import { call, report } from '../common/api.js';
+import { call } from '../common/api.js';
 import { refreshIntents } from './intentList.js';
 import { refreshVersions } from './versionList.js';
 import { showMetricsOf } from './training.js';
+import { closeConfirm, confirmChange } from './publishDialog.js';
 import { el, state, subscribe, STATUSES } from './state.js';
 
 // ---------------------------------------------------------------------------------------- versions
@@ -68,11 +69,11 @@ function renderVersions() {
       actions.appendChild(view);
       if (!isLive && wasPublished(v)) {
         var back = button('button-small', '回滚到此版本', 'rollback');
-        back.addEventListener('click', function () { rollback(v, back); });
+        back.addEventListener('click', function () { rollback(v); });
         actions.appendChild(back);
       } else if (!isLive) {
         var pub = button('button-small button-primary', '发布', 'publish');
-        pub.addEventListener('click', function () { publish(v, pub); });
+        pub.addEventListener('click', function () { publish(v); });
         actions.appendChild(pub);
       }
     }
@@ -88,27 +89,27 @@ function published(v, what) {
   refreshIntents();
 }
 
-function publish(v, control) {
-  control.disabled = true;
-  call('POST', 'versions/' + encodeURIComponent(String(v.id)) + '/publish', {}).then(function () {
-    published(v, '已发布');
-  }, function (err) {
-    control.disabled = false;
-    if (err && err.status === 409 && err.data && (err.data.accuracyDelta !== undefined || Array.isArray(err.data.lostIntents))) {
-      openForce(v, err.data);
-      return;
-    }
-    report('发布失败')(err);
+/** Publishing asks first, showing what changes (publishDialog.js); a version the quality gate refuses can be forced. */
+function publish(v) {
+  confirmChange('publish', v, function () {
+    return call('POST', 'versions/' + encodeURIComponent(String(v.id)) + '/publish', {}).then(function () {
+      published(v, '已发布');
+    }, function (err) {
+      if (err && err.status === 409 && err.data && (err.data.accuracyDelta !== undefined || Array.isArray(err.data.lostIntents))) {
+        closeConfirm();
+        openForce(v, err.data);
+        return;
+      }
+      throw err;
+    });
   });
 }
 
-function rollback(v, control) {
-  control.disabled = true;
-  call('POST', 'versions/' + encodeURIComponent(String(v.id)) + '/rollback', {}).then(function () {
-    published(v, '已回滚到');
-  }, function (err) {
-    control.disabled = false;
-    report('回滚失败')(err);
+function rollback(v) {
+  confirmChange('rollback', v, function () {
+    return call('POST', 'versions/' + encodeURIComponent(String(v.id)) + '/rollback', {}).then(function () {
+      published(v, '已回滚到');
+    });
   });
 }
 

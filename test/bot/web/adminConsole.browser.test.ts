@@ -117,8 +117,8 @@ describe('the NLU admin console in a real browser (sandbox)', () => {
     for (const text of UTTERANCES) await addUtterance(admin, text, 'zh-CN');
     expect(await admin.getByTestId('utterances').getByTestId('utterance').count()).toBe(UTTERANCES.length);
     for (const text of UTTERANCES) expect(await utteranceItem(admin, text).getAttribute('data-locale')).toBe('zh-CN');
-    await waitOn(admin, row.locator('[data-testid="intent-count-zh"]', { hasText: String(UTTERANCES.length) }),
-      'the zh-CN count of the new intent in the table');
+    await waitOn(admin, row.locator('[data-testid="intent-count-train"]', { hasText: String(UTTERANCES.length) }),
+      'the training count of the new intent in the table');
     // A duplicate is refused and said so on the page.
     await admin.getByTestId('utterance-input').fill(UTTERANCES[0]);
     await admin.getByTestId('utterance-add').click();
