@@ -148,7 +148,7 @@ export class TrainingService extends EventEmitter {
     try {
       const result = await this.d.train(req, report);
       await this.d.store.saveModel(version.id, JSON.stringify(result.model));
-      await this.d.store.updateVersion(version.id, { status: 'ready', phase: 'done', percent: 100, metrics: result.metrics });
+      await this.d.store.updateVersion(version.id, { status: 'ready', phase: 'done', percent: 100, metrics: { ...result.metrics, faqAnswers: req.answers } });
       this.d.logger.info({ versionId: version.id, number: version.number, accuracy: result.metrics.accuracy, ms: Date.now() - started }, 'NLU version trained');
       this.emit('training', { versionId: version.id, status: 'ready', phase: 'done', percent: 100 });
     } catch (err) {

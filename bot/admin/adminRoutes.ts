@@ -17,6 +17,7 @@ import { jsonBody, trimmedText } from '../web/jsonFields';
 import { adminRoute } from './adminRoute';
 import { checkExamples, MAX_EXAMPLE_CHARS, round2 } from './checkExamples';
 import { NEAR_IDENTICAL, similarTo } from './textSimilarity';
+import { VersionDiffs } from './versionDiff';
 
 /** Said with every change of training data: nothing changes for citizens until a version is trained and published. */
 export const EFFECT = '已保存。需要重新训练并发布新版本后，对市民才生效。';
@@ -80,6 +81,7 @@ function readAnswers(v: unknown): Record<string, string[]> | undefined {
  */
 export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
   const engines = new Map<string, NluEngine>();
+  const diffs = new VersionDiffs(d.store);
   const audit = (a: Authenticated, action: string, target: string | undefined, details: Record<string, unknown>): Promise<void> =>
     d.audit.append({ at: d.now(), actor: a.agent.id, action, target, details: { admin: a.agent.username, ...details } });
 
@@ -321,7 +323,36 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
         res.send(404, { error: 'no such version' });
         return;
       }
-      res.send(200, { version: await versionView(v.id), metrics: v.metrics, comparison: await d.training.compare(v) });
+      // The misclassified examples are listed per confusion cell (/confusion), not sent whole here.
+      const metrics = v.metrics ? (({ errors, faqAnswers, ...rest }) => ({ ...rest, errorsRecorded: errors !== undefined }))(v.metrics) : null;
+      res.send(200, { version: await versionView(v.id), metrics, comparison: await d.training.compare(v) });
+    }));
+
+    server.get('/api/admin/versions/:id/confusion', route(false, async (req, res) => {
+      const v = await d.store.version(String(req.params.id));
+      if (!v) {
+        res.send(404, { error: '没有这个版本', code: 'VERSION_NOT_FOUND' });
+        return;
+      }
+      const q = queryOf(req);
+      const expected = trimmedText(q.expected);
+      const predicted = trimmedText(q.predicted);
+      if (!expected || !predicted) throw new BadRequest('请给出 expected（应为的意图）和 predicted（被认成的意图）');
+      if (!v.metrics?.errors) {
+        res.send(200, { examples: [], reason: 'not_recorded' });
+        return;
+      }
+      const examples = v.metrics.errors.filter((e) => e.expected === expected && e.predicted === predicted).slice(0, 500);
+      res.send(200, { examples });
+    }));
+
+    server.get('/api/admin/versions/:id/diff', route(false, async (req, res) => {
+      const v = await d.store.version(String(req.params.id));
+      if (!v) {
+        res.send(404, { error: '没有这个版本', code: 'VERSION_NOT_FOUND' });
+        return;
+      }
+      res.send(200, await diffs.diff(v, (await d.store.live())?.versionId));
     }));
 
     server.post('/api/admin/versions/:id/publish', route(true, async (req, res, a) => {

@@ -32,6 +32,13 @@ export interface VersionMetrics {
   readonly folds: number;
   /** Accuracy on the held-out `test` utterances, when there are any. */
   readonly heldOutAccuracy?: number;
+  /**
+   * The cross-validation's misclassified examples (expected ≠ predicted), at most 2,000 (each confusion cell keeps its
+   * share). Versions trained before it was recorded have none.
+   */
+  readonly errors?: ReadonlyArray<{ readonly text: string; readonly expected: string; readonly predicted: string }>;
+  /** The FAQ answers the version was trained with (intent → locale → answers), recorded at training time. */
+  readonly faqAnswers?: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>;
 }
 
 export type VersionStatus = 'training' | 'ready' | 'failed';

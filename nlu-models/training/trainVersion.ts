@@ -20,6 +20,8 @@ export interface TrainedVersion {
     confusion: { labels: string[]; matrix: number[][] };
     folds: number;
     heldOutAccuracy?: number;
+    /** The cross-validation's misclassified examples (bounded, see MAX_ERRORS). */
+    errors: Array<{ text: string; expected: string; predicted: string }>;
   };
 }
 
@@ -36,6 +38,7 @@ export function trainVersion(req: TrainRequest, report: ReportProgress = () => u
   report('done', 100);
   return {
     model,
-    metrics: { accuracy: cv.accuracy, perIntent: cv.perIntent, confusion: cv.confusion, folds: req.folds, heldOutAccuracy },
+    metrics: { accuracy: cv.accuracy, perIntent: cv.perIntent, confusion: cv.confusion, folds: req.folds, heldOutAccuracy,
+      errors: cv.errors.map((e) => ({ text: e.text, expected: e.gold, predicted: e.predicted })) },
   };
 }

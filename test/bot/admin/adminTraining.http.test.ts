@@ -65,6 +65,19 @@ describe('admin API over HTTP: train, publish, roll back', () => {
       expect(detail.body.metrics.accuracy).toBeLessThanOrEqual(1);
       expect(detail.body.metrics.perIntent.map((p) => p.intent)).toContain(FAQ);
       expect(detail.body.comparison).toEqual({ liveId: v1, liveAccuracy: null, accuracyDelta: null, lostIntents: [] });
+      // The publish confirmation: a first publish (version 1 has no evaluation) says it cannot compare, and what changes.
+      const diff = await admin.get<{ comparable: boolean; reason?: string; against: { number: number }; intentsAdded: string[]; faqChanged: Array<{ intent: string; after?: string }> }>(`/api/admin/versions/${v2}/diff`);
+      expect(diff).toMatchObject({ status: 200, body: { comparable: false, reason: expect.stringContaining('没有评估结果'), against: { number: 1 }, intentsAdded: [FAQ] } });
+      expect(diff.body.faqChanged).toContainEqual({ intent: FAQ, after: ANSWER });
+      // A confusion cell lists its misclassified examples; version 1 (trained before they were recorded) has none.
+      const { labels, matrix } = (await admin.get<{ metrics: { confusion: { labels: string[]; matrix: number[][] } } }>(`/api/admin/versions/${v2}`)).body.metrics.confusion;
+      const cells = labels.flatMap((expected, i) => labels.map((predicted, j) => ({ expected, predicted, n: i === j ? 0 : matrix[i][j] }))).filter((c) => c.n > 0);
+      expect(cells.length).toBeGreaterThan(0);
+      const cell = cells.sort((a, b) => b.n - a.n)[0];
+      const listed = await admin.get<{ examples: Array<{ text: string; expected: string; predicted: string }> }>(`/api/admin/versions/${v2}/confusion?expected=${encodeURIComponent(cell.expected)}&predicted=${encodeURIComponent(cell.predicted)}`);
+      expect(listed.body.examples).toHaveLength(cell.n);
+      for (const e of listed.body.examples) expect(e).toEqual({ text: expect.any(String), expected: cell.expected, predicted: cell.predicted });
+      expect((await admin.get(`/api/admin/versions/${v1}/confusion?expected=fine.query&predicted=None`)).body).toEqual({ examples: [], reason: 'not_recorded' });
       const progress = events.received.filter((e) => e.event === 'training' && e.data.versionId === v2);
       expect(progress.length).toBeGreaterThan(2);
       expect(progress.at(-1)?.data).toMatchObject({ status: 'ready', percent: 100 });
