@@ -43,6 +43,7 @@ import { SandboxWeChatServer } from '../integrations/wechat/sandbox/SandboxWeCha
 import { sandboxWeChatRoutes } from './sandbox/sandboxWeChatRoutes';
 import { sandboxClockRoutes } from './sandbox/sandboxClockRoutes';
 import { sandboxEventRoutes } from './sandbox/sandboxEventRoutes';
+import { sandboxConversationRoutes } from './sandbox/sandboxConversationRoutes';
 import { SandboxAdmin } from '../integrations/platform/sandbox/SandboxAdmin';
 import { redirect, staticSite } from './web/staticSite';
 import { join } from 'node:path';
@@ -250,6 +251,8 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
       routes.push(sandboxWeChatRoutes(new SandboxWeChatServer(sandboxDb(), config.wechat, Date.now, templates, () => clock.now().getTime()), {
         token: config.wechat.token, appId: config.wechat.appId, account: SANDBOX_ACCOUNT, menu: wechatMenu(services),
       }));
+      // The messenger's 「清空」: the follower's conversation starts afresh (WeChat never tells an account of a cleared chat).
+      routes.push(sandboxConversationRoutes({ storage: stores.storage, handoffs: handoff.service, now: () => clock.now().getTime(), logger }));
       routes.push((server) => {
         staticSite(server, '/chat', MESSENGER_DIR);
         server.get('/', async (_req: Request, res: Response) => redirect(res, '/chat/'));

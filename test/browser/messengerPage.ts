@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import type { WatchedPages } from './watchedPages';
 
 /**
@@ -25,13 +25,16 @@ export async function botCount(page: Page): Promise<number> {
 
 /**
  * Waits until the account's messages after the first `since` (joined by newlines) match `pattern`, and returns
- * their text. An error line on the page (HTTP error from /api/wechat) fails at once with its text.
+ * their text. An error line on the page (an event /api/wechat refused) or a message shown as failed (the red !)
+ * fails at once with its text.
  */
 export async function waitForBot(page: Page, since: number, pattern: RegExp, timeout = MESSENGER_WAIT_MS): Promise<string> {
   const handle = await page.waitForFunction(({ since: from, pattern: source, flags }: BotWait): BotSeen | false => {
     const doc = (globalThis as unknown as { document: PageDocument }).document;
     const errors = Array.from(doc.querySelectorAll('[data-testid="error-message"]'));
     if (errors.length > 0) return { error: errors.map((e) => e.textContent ?? '').join('\n') };
+    const failed = Array.from(doc.querySelectorAll('[data-testid="user-message"][data-state="failed"]'));
+    if (failed.length > 0) return { error: `not sent (red !): ${failed.map((e) => e.textContent ?? '').join(' | ')}` };
     const text = Array.from(doc.querySelectorAll('[data-testid="bot-message"]')).slice(from)
       .map((e) => e.innerText).join('\n');
     return new RegExp(source, flags).test(text) ? { text } : false;
@@ -96,11 +99,29 @@ export async function fullPageScreenshot(page: Page, path: string, width = 1200)
   await page.screenshot({ path, fullPage: true });
 }
 
-/** A citizen's messenger page (/chat/), loaded and ready. */
-export async function openMessenger(pages: WatchedPages, base: string, timeout = MESSENGER_WAIT_MS): Promise<Page> {
-  const page = await pages.newPage('citizen', 1200, 900);
+/** A citizen's messenger page (/chat/), loaded and ready (in a browser context of `context`'s zone and locale, if given). */
+export async function openMessenger(
+  pages: WatchedPages, base: string, timeout = MESSENGER_WAIT_MS, context?: BrowserContextOptions, size = { width: 1200, height: 900 },
+): Promise<Page> {
+  const page = await pages.newPage('citizen', size.width, size.height, ...(context ? [context] : []));
   const response = await page.goto(`${base}/chat/`);
   expect(response?.status()).toBe(200);
   await page.locator('body[data-ready="true"]').waitFor({ timeout });
   return page;
+}
+
+/** The code of `length` digits the SMS banner over the chat shows (waits for it). */
+export async function smsBannerCode(page: Page, length: number, timeout = MESSENGER_WAIT_MS): Promise<string> {
+  const code = page.getByTestId('sms-banner').getByTestId('sms-banner-code');
+  await code.waitFor({ state: 'visible', timeout });
+  const text = (await code.textContent()) ?? '';
+  if (!new RegExp(`^\\d{${length}}$`).test(text)) throw new Error(`the SMS banner shows the code "${text}", not ${length} digits`);
+  return text;
+}
+
+/** Taps 「清空」 and waits until the page says a new conversation started. */
+export async function startNewConversation(page: Page): Promise<void> {
+  await page.getByTestId('reset-chat').click();
+  await page.getByTestId('event-message').filter({ hasText: '开始新的对话' }).waitFor({ timeout: MESSENGER_WAIT_MS });
+  await waitForIdle(page);
 }

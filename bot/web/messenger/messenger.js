@@ -12,6 +12,15 @@
  * (GET /sandbox/wechat/subscriptions) and WeChat's own setting for the account's notices
  * (GET/POST /sandbox/wechat/followers: 接收通知 on or off).
  *
+ * A code the sandbox "sends" by SMS also drops in as a phone notification banner over the top of the chat, in view
+ * whatever the scroll, for a few seconds or until tapped. Each message the citizen sends shows its state: sending
+ * (a spinner), sent (nothing) or failed (a red !: a network error, no answer within SEND_TIMEOUT_MS, or an answer
+ * other than 2xx); tapping the ! sends it again with the same MsgId and CreateTime, as WeChat retries, so the
+ * bot's de-duplication (per OpenID and MsgId) answers it exactly once. 「清空」 starts a new conversation: the page
+ * asks the sandbox to end the follower's dialog state and any open handoff (POST /sandbox/wechat/new-conversation)
+ * before it clears the chat. Times are China time (Asia/Shanghai) whatever the browser's zone, on the sandbox
+ * clock (GET /sandbox/clock) when the sandbox has one.
+ *
  * Plain script, no build step, no framework; runs under a strict CSP (no inline code or styles, no eval).
  * Server text is only ever put into the page with textContent.
  */
@@ -23,6 +32,12 @@
   var SMS_POLL_MS = 2000;
   var SMS_SHOWN_LIMIT = 8;
   var TIME_GAP_MS = 5 * 60 * 1000;
+  /** A message not answered in this long failed (WeChat itself waits 5 s per try; the bot answers within its budget). */
+  var SEND_TIMEOUT_MS = 15000;
+  /** How long an SMS banner stays (unless tapped, or held by the pointer or the keyboard focus). */
+  var SMS_BANNER_MS = 8000;
+  var CLOCK_READ_MS = 15000;
+  var CHINA_OFFSET_MS = 8 * 3600 * 1000;
   /** A notice's one-word next step (the `say` of its url) is at most this long; longer is not a word. */
   var SAY_MAX = 20;
   /** The custom menu's entries by CLICK key → label (filled from the server's configuration: buildMenu). */
@@ -43,6 +58,11 @@
   /** Bumped on every subscriptions/follower read: an answer for a persona no longer shown is dropped. */
   var noticesRead = 0;
   var noticesTimer = 0;
+  /** The sandbox clock minus the browser's (0 when the sandbox has no clock to read). */
+  var clockOffset = 0;
+  /** Phones whose outbox was read once: later messages are new and get a banner (the earlier ones only the list). */
+  var smsPrimed = {};
+  var bannerTimer = 0;
 
   var el = {};
 
@@ -83,9 +103,33 @@
 
   function pad2(n) { return n < 10 ? '0' + n : String(n); }
 
+  /** Now on the sandbox clock when it was read, else the browser's. */
+  function nowMs() { return Date.now() + clockOffset; }
+
+  /** An instant's date and time in China (UTC+8, no daylight saving), whatever the browser's time zone. */
+  function chinaParts(ms) {
+    var d = new Date(ms + CHINA_OFFSET_MS);
+    return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), hm: pad2(d.getUTCHours()) + ':' + pad2(d.getUTCMinutes()) };
+  }
+
+  function sameDay(a, b) { return a.y === b.y && a.m === b.m && a.d === b.d; }
+
+  /** A time as WeChat's chat shows it, in China time: "09:05" today, "昨天 09:05", "11月25日 09:05", "2025年…". */
   function clock(ms) {
-    var d = new Date(ms);
-    return pad2(d.getHours()) + ':' + pad2(d.getMinutes());
+    var t = chinaParts(ms);
+    var now = nowMs();
+    if (sameDay(t, chinaParts(now))) return t.hm;
+    if (sameDay(t, chinaParts(now - 86400000))) return '昨天 ' + t.hm;
+    if (t.y === chinaParts(now).y) return t.m + '月' + t.d + '日 ' + t.hm;
+    return t.y + '年' + t.m + '月' + t.d + '日 ' + t.hm;
+  }
+
+  /** Reads the sandbox clock (a demo may have moved it); without one the browser's clock stays. */
+  function readSandboxClock() {
+    return readJson('/sandbox/clock').then(function (body) {
+      var ms = body && typeof body.now === 'string' ? Date.parse(body.now) : NaN;
+      if (isFinite(ms)) clockOffset = ms - Date.now();
+    });
   }
 
   function hex(buffer) {
@@ -178,8 +222,8 @@
   function noticeTime(at) {
     var ms = typeof at === 'number' ? at : Date.parse(at);
     if (!isFinite(ms)) return '';
-    var d = new Date(ms + 8 * 3600 * 1000);
-    return (d.getUTCMonth() + 1) + '月' + d.getUTCDate() + '日 ' + pad2(d.getUTCHours()) + ':' + pad2(d.getUTCMinutes());
+    var t = chinaParts(ms);
+    return t.m + '月' + t.d + '日 ' + t.hm;
   }
 
   function setStatus(text, isError) {
@@ -201,7 +245,11 @@
     try { history = JSON.parse(storageGet(personaKey(openid, 'history')) || '[]'); } catch (e) { history = []; }
     if (!Array.isArray(history)) history = [];
     var seenCs = {};
-    history.forEach(function (entry) { if (entry && typeof entry.csId === 'number') seenCs[entry.csId] = true; });
+    history.forEach(function (entry) {
+      if (entry && typeof entry.csId === 'number') seenCs[entry.csId] = true;
+      // Sending when the page was left: nothing is waiting for its answer any more (tap to send it again).
+      if (entry && entry.kind === 'user' && entry.state === 'sending') entry.state = 'failed';
+    });
     s = {
       history: history,
       lastCsId: Number(storageGet(personaKey(openid, 'lastCsId')) || 0) || 0,
@@ -222,7 +270,7 @@
 
   function addEntry(openid, entry) {
     var s = stateOf(openid);
-    entry.at = entry.at || Date.now();
+    entry.at = entry.at || nowMs();
     var previous = s.history.length ? s.history[s.history.length - 1] : null;
     s.history.push(entry);
     saveHistory(openid);
@@ -363,7 +411,9 @@
 
   function renderEntry(entry, previous) {
     if (!previous || entry.at - previous.at > TIME_GAP_MS) {
-      el.chat.appendChild(make('li', 'time', clock(entry.at)));
+      var time = make('li', 'time', clock(entry.at));
+      time.setAttribute('data-testid', 'chat-time');
+      el.chat.appendChild(time);
     }
     if (entry.kind === 'system' || entry.kind === 'event') {
       var note = make('li', entry.error ? 'system system-error' : 'system', entry.text);
@@ -377,6 +427,7 @@
     }
     var isUser = entry.kind === 'user';
     var row = make('li', isUser ? 'msg msg-user' : 'msg msg-bot');
+    if (isUser && entry.msgId) row.setAttribute('data-msg-id', entry.msgId);
     var persona = personaOf(currentOpenid);
     var avatar = make('span', isUser ? 'avatar avatar-user' : 'avatar avatar-bot',
       isUser ? (persona ? Array.from(persona.name)[0] : '我') : '警');
@@ -389,7 +440,43 @@
     else renderBotText(bubble, entry.text || '');
     row.appendChild(avatar);
     row.appendChild(bubble);
+    if (isUser) showState(row, entry);
     el.chat.appendChild(row);
+  }
+
+  /**
+   * A sent message's state beside its bubble: a spinner while sending (shown after a moment, as WeChat does),
+   * nothing once sent, a red ! to tap when it failed.
+   */
+  function showState(row, entry) {
+    var bubble = row.querySelector('.bubble');
+    var state = entry.state || 'sent';
+    bubble.setAttribute('data-state', state);
+    var old = row.querySelector('.msg-state');
+    if (old) row.removeChild(old);
+    if (state === 'sending') {
+      var spinner = make('span', 'msg-state msg-sending');
+      spinner.setAttribute('data-testid', 'message-sending');
+      spinner.setAttribute('role', 'img');
+      spinner.setAttribute('aria-label', '发送中');
+      row.appendChild(spinner);
+    } else if (state === 'failed') {
+      var retry = make('button', 'msg-state msg-failed', '!');
+      retry.type = 'button';
+      retry.setAttribute('data-testid', 'resend');
+      retry.title = (entry.failure || '发送失败') + '，点击重发';
+      retry.setAttribute('aria-label', retry.title);
+      row.appendChild(retry);
+    }
+  }
+
+  /** Shows a message's new state, if its chat is open. */
+  function renderState(openid, entry) {
+    if (openid !== currentOpenid || !entry.msgId) return;
+    var rows = el.chat.querySelectorAll('li.msg-user[data-msg-id]');
+    for (var i = 0; i < rows.length; i++) {
+      if (rows[i].getAttribute('data-msg-id') === entry.msgId) showState(rows[i], entry);
+    }
   }
 
   function renderChat() {
@@ -466,8 +553,19 @@
     }
   }
 
-  /** Posts one message (XML fields after CreateTime) for openid; replies in order, one request at a time. */
-  function post(openid, fields, createTime) {
+  /** What the citizen is told of a request that failed (never the server's own text). */
+  function failureText(result) {
+    if (result.why === 'timeout') return '发送失败：公众号没有及时回应';
+    if (result.why === 'http') return '发送失败：公众号服务器出错（' + result.status + '）';
+    return '发送失败：网络连接出错';
+  }
+
+  /**
+   * Posts one message (XML fields after CreateTime) for openid; replies in order, one request at a time.
+   * `done` gets { ok: true } or { ok: false, why: 'network'|'timeout'|'http', status? }; without it a failure is
+   * shown as an error line (events: subscribe, menu clicks).
+   */
+  function post(openid, fields, createTime, done) {
     var s = stateOf(openid);
     s.pending += 1;
     if (openid === currentOpenid) renderTyping();
@@ -475,22 +573,32 @@
       var timestamp = String(Math.floor(Date.now() / 1000));
       var nonce = randomDigits(9);
       var xml = messageXml(openid, createTime || timestamp, fields);
+      var controller = typeof window.AbortController === 'function' ? new window.AbortController() : null;
+      var timedOut = false;
+      var timer = window.setTimeout(function () {
+        timedOut = true;
+        if (controller) controller.abort();
+      }, SEND_TIMEOUT_MS);
       return signature(config.token, timestamp, nonce).then(function (sig) {
         var url = '/api/wechat?signature=' + sig + '&timestamp=' + timestamp + '&nonce=' + nonce
           + '&openid=' + encodeURIComponent(openid);
-        return fetch(url, { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body: xml });
+        return fetch(url, {
+          method: 'POST', headers: { 'Content-Type': 'text/xml' }, body: xml, signal: controller ? controller.signal : undefined,
+        });
       }).then(function (res) {
         return res.text().then(function (body) {
-          if (!res.ok) {
-            system(openid, '公众号接口出错：HTTP ' + res.status + ' ' + (body.trim() || res.statusText), true);
-            return;
-          }
+          if (timedOut) return { ok: false, why: 'timeout' };
+          if (!res.ok) return { ok: false, why: 'http', status: res.status };
           parseReply(openid, body);
+          return { ok: true };
         });
-      }).catch(function (err) {
-        system(openid, '发送失败（网络错误）：' + (err && err.message ? err.message : String(err)), true);
-      }).then(function () {
+      }).catch(function () {
+        return { ok: false, why: timedOut ? 'timeout' : 'network' };
+      }).then(function (result) {
+        window.clearTimeout(timer);
         s.pending -= 1;
+        if (done) done(result);
+        else if (!result.ok) system(openid, failureText(result), true);
         if (openid === currentOpenid) renderTyping();
         pollSms();
         if (openid === currentOpenid) scheduleNoticesRefresh();
@@ -500,13 +608,48 @@
     return s.chain;
   }
 
-  function sendText(openid, text) {
-    addEntry(openid, { kind: 'user', text: text });
-    var msgId = String(Date.now()) + randomDigits(5);
+  /** Sends (or sends again) a text message: WeChat's XML with the message's own MsgId and CreateTime. */
+  function deliver(openid, entry) {
     return post(openid,
       '<MsgType>' + cdata('text') + '</MsgType>'
-      + '<Content>' + cdata(text) + '</Content>'
-      + '<MsgId>' + msgId + '</MsgId>');
+      + '<Content>' + cdata(entry.text) + '</Content>'
+      + '<MsgId>' + entry.msgId + '</MsgId>', entry.createTime, function (result) {
+        entry.state = result.ok ? 'sent' : 'failed';
+        if (!result.ok) entry.failure = failureText(result);
+        else delete entry.failure;
+        saveHistory(openid);
+        renderState(openid, entry);
+      });
+  }
+
+  function sendText(openid, text) {
+    var entry = {
+      kind: 'user', text: text, msgId: String(Date.now()) + randomDigits(5),
+      createTime: String(Math.floor(Date.now() / 1000)), state: 'sending',
+    };
+    addEntry(openid, entry);
+    return deliver(openid, entry);
+  }
+
+  /**
+   * A failed message tapped: sent again, the same message (MsgId, CreateTime, text), moved to the end of the chat
+   * as WeChat does. The bot answers a MsgId once: a copy that did reach it before gets the same answer again.
+   */
+  function resend(openid, msgId) {
+    var s = stateOf(openid);
+    for (var i = 0; i < s.history.length; i++) {
+      var entry = s.history[i];
+      if (entry.kind !== 'user' || entry.msgId !== msgId || entry.state !== 'failed') continue;
+      s.history.splice(i, 1);
+      entry.state = 'sending';
+      entry.at = nowMs();
+      delete entry.failure;
+      s.history.push(entry);
+      saveHistory(openid);
+      if (openid === currentOpenid) renderChat();
+      return deliver(openid, entry);
+    }
+    return undefined;
   }
 
   /**
@@ -703,6 +846,68 @@
     return code ? '【交管12123】验证码 ' + code : '（短信模板 ' + message.template + '）';
   }
 
+  /** When the SMS was sent, in China time ("09:05", "11月25日 09:05"). */
+  function smsTime(message) {
+    var ms = message.sentAt ? Date.parse(message.sentAt) : NaN;
+    return isFinite(ms) ? clock(ms) : '';
+  }
+
+  /** The body of an SMS with its code (when it has one) in a node of its own, easy to read at a glance. */
+  function smsBody(node, message, codeTestId) {
+    var text = smsText(message);
+    var code = message.params && message.params.code ? String(message.params.code) : '';
+    var at = code ? text.indexOf(code) : -1;
+    node.textContent = '';
+    if (at < 0) {
+      node.appendChild(document.createTextNode(text));
+      return;
+    }
+    node.appendChild(document.createTextNode(text.slice(0, at)));
+    var strong = make('strong', 'sms-code', code);
+    strong.setAttribute('data-testid', codeTestId);
+    node.appendChild(strong);
+    node.appendChild(document.createTextNode(text.slice(at + code.length)));
+  }
+
+  /**
+   * Puts the banner over the top of the phone frame, in the viewport whatever the scroll: at the frame's top when
+   * that is in view, else at the top of the window (the frame is as tall as the chat).
+   */
+  function placeBanner() {
+    if (el.banner.classList.contains('hidden')) return;
+    var phone = el.phone.getBoundingClientRect();
+    var height = el.banner.offsetHeight;
+    var top = Math.max(phone.top, 0) + 6;
+    if (top + height > window.innerHeight - 6) top = 6;
+    el.banner.style.top = top + 'px';
+    el.banner.style.left = (phone.left + 8) + 'px';
+    el.banner.style.width = Math.max(phone.width - 16, 160) + 'px';
+  }
+
+  function hideBanner() {
+    if (bannerTimer) window.clearTimeout(bannerTimer);
+    bannerTimer = 0;
+    el.banner.classList.add('hidden');
+    el.banner.removeAttribute('data-message-id');
+  }
+
+  /** The banner goes away SMS_BANNER_MS after it came, unless the pointer or the focus holds it. */
+  function armBanner() {
+    if (bannerTimer) window.clearTimeout(bannerTimer);
+    bannerTimer = window.setTimeout(hideBanner, SMS_BANNER_MS);
+  }
+
+  /** A new SMS drops in as a notification banner, as a phone shows it. */
+  function showBanner(message) {
+    el.bannerTime.textContent = '现在';
+    el.bannerFrom.textContent = '发给 ' + message.phone;
+    smsBody(el.bannerBody, message, 'sms-banner-code');
+    el.banner.setAttribute('data-message-id', String(message.messageId));
+    el.banner.classList.remove('hidden');
+    placeBanner();
+    armBanner();
+  }
+
   function renderSms() {
     var p = personaOf(currentOpenid);
     var list = (p && p.phone && smsByPhone[p.phone]) || [];
@@ -713,10 +918,12 @@
       item.setAttribute('data-message-id', String(message.messageId));
       var head = make('div', 'sms-head');
       head.appendChild(make('span', 'sms-app', '信息'));
-      head.appendChild(make('span', 'sms-time', message.sentAt ? String(message.sentAt).replace('T', ' ').slice(0, 19) : ''));
+      head.appendChild(make('span', 'sms-time', smsTime(message)));
       item.appendChild(head);
       item.appendChild(make('div', 'sms-from', '发给 ' + message.phone));
-      item.appendChild(make('div', 'sms-body', smsText(message)));
+      var body = make('div', 'sms-body');
+      smsBody(body, message, 'sms-code');
+      item.appendChild(body);
       el.smsList.appendChild(item);
     });
     el.smsEmpty.classList.toggle('hidden', list.length > 0);
@@ -733,8 +940,13 @@
     }).then(function (body) {
       if (!body || !Array.isArray(body.messages)) return;
       var fresh = body.messages.filter(function (m) { return m && !smsSeen[m.messageId]; });
+      var primed = smsPrimed[phone];
+      smsPrimed[phone] = true;
       if (fresh.length === 0) return;
       fresh.forEach(function (m) { smsSeen[m.messageId] = true; });
+      // The newest (the outbox is newest first) drops in as a banner, if it came while the page was open.
+      var p = personaOf(currentOpenid);
+      if (primed && p && p.phone === phone) showBanner(fresh[0]);
       // The outbox is newest first; keep that order, new ones on top of the ones already shown.
       smsByPhone[phone] = fresh.concat(smsByPhone[phone] || []);
       renderSms();
@@ -749,6 +961,8 @@
     if (!personaOf(openid)) return;
     currentOpenid = openid;
     storageSet('selected', openid);
+    hideBanner();
+    el.reset.disabled = false;
     renderPersona();
     renderChat();
     renderSms();
@@ -760,12 +974,39 @@
     el.input.focus();
   }
 
-  function resetPersona() {
+  /**
+   * 「清空」: a new conversation, not only a clean screen. Once the messages already sent are answered, the sandbox
+   * ends the follower's dialog state and any open handoff (POST /sandbox/wechat/new-conversation), so the bot does
+   * not go on with a half-done task; then the chat is cleared. The account's earlier pushed messages stay read
+   * (lastCsId), so they do not come back. When the sandbox refuses, nothing is cleared.
+   */
+  function newConversation() {
     if (!currentOpenid) return;
     var openid = currentOpenid;
-    ['history', 'lastCsId', 'subscribed'].forEach(function (what) { storageRemove(personaKey(openid, what)); });
-    delete states[openid];
-    selectPersona(openid);
+    var s = stateOf(openid);
+    el.reset.disabled = true;
+    setStatus('正在开始新的对话…');
+    var run = function () {
+      return fetch('/sandbox/wechat/new-conversation', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ openid: openid }),
+      }).then(function (res) {
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+        return res.json().catch(function () { return {}; });
+      }).then(function (body) {
+        s.history = [];
+        storageRemove(personaKey(openid, 'history'));
+        if (openid === currentOpenid) renderChat();
+        var ended = body && body.handoff === 'cancelled' ? '，已取消等待人工客服'
+          : body && body.handoff === 'closed' ? '，已结束与人工客服的对话' : '';
+        addEntry(openid, { kind: 'event', text: '已清空聊天记录，开始新的对话' + ended });
+        setStatus('已开始新的对话：之前没办完的事不会接着办');
+      }, function () {
+        setStatus('没能开始新的对话（沙箱没有响应），聊天记录未清空；请稍后重试。', true);
+      }).then(function () {
+        if (openid === currentOpenid) el.reset.disabled = false;
+      });
+    };
+    s.chain = s.chain.then(run, run);
   }
 
   function closeSubmenus(except) {
@@ -859,10 +1100,18 @@
       if (option && currentOpenid) sendText(currentOpenid, option.getAttribute('data-option'));
       var action = target && target.closest ? target.closest('button.notice-action') : null;
       if (action && currentOpenid) sendText(currentOpenid, action.getAttribute('data-say'));
+      var failed = target && target.closest ? target.closest('button.msg-failed') : null;
+      var row = failed ? failed.closest('li[data-msg-id]') : null;
+      if (row && currentOpenid) resend(currentOpenid, row.getAttribute('data-msg-id'));
     });
     el.accept.addEventListener('change', onAcceptChange);
     document.addEventListener('click', function () { closeSubmenus(null); });
-    el.reset.addEventListener('click', resetPersona);
+    el.reset.addEventListener('click', newConversation);
+    el.banner.addEventListener('click', hideBanner);
+    el.banner.addEventListener('mouseenter', function () { if (bannerTimer) window.clearTimeout(bannerTimer); bannerTimer = 0; });
+    el.banner.addEventListener('mouseleave', function () { if (!el.banner.classList.contains('hidden')) armBanner(); });
+    window.addEventListener('scroll', placeBanner, { passive: true });
+    window.addEventListener('resize', placeBanner);
   }
 
   function start() {
@@ -875,6 +1124,8 @@
       input: $('input'), send: $('send'), menu: $('menu'),
       subscribed: $('persona-subscribed'), refused: $('persona-refused'), revoked: $('persona-revoked'),
       accept: $('wechat-accept'), followerNote: $('wechat-follower-note'),
+      phone: $('phone'), banner: $('sms-banner'), bannerTime: $('sms-banner-time'), bannerFrom: $('sms-banner-from'),
+      bannerBody: $('sms-banner-body'),
     };
     wire();
     fetch('/sandbox/wechat/config').then(function (res) {
@@ -890,12 +1141,15 @@
       personas = cfg.personas;
       buildTabs();
       buildMenu(cfg.menu);
-      document.body.setAttribute('data-ready', 'true');
       setStatus('公众号 ' + config.account + '，正在连接消息推送…');
-      var remembered = storageGet('selected');
-      var first = personaOf(remembered) ? remembered : (personas[0] && personas[0].openid);
-      if (first) selectPersona(first);
-      window.setInterval(pollSms, SMS_POLL_MS);
+      return readSandboxClock().then(function () {
+        var remembered = storageGet('selected');
+        var first = personaOf(remembered) ? remembered : (personas[0] && personas[0].openid);
+        if (first) selectPersona(first);
+        window.setInterval(pollSms, SMS_POLL_MS);
+        window.setInterval(readSandboxClock, CLOCK_READ_MS);
+        document.body.setAttribute('data-ready', 'true');
+      });
     }).catch(function (err) {
       setStatus('模拟器无法启动：' + err.message + '（只有沙箱模式提供模拟器）', true);
       var note = make('li', 'system system-error', '模拟器无法启动：' + err.message);
