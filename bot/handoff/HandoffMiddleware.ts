@@ -14,8 +14,12 @@ import { translate } from '../../dialogs/i18n/catalog';
 import { entryPointOf } from '../../dialogs/shared/entryPoint';
 import { serviceButtons } from '../../dialogs/main/menu';
 import { SERVICE_INDEX } from '../../dialogs/services';
+import type { DialogDeps } from '../../dialogs/DialogDeps';
+import type { ServiceIndex } from '../../dialogs/services/ServiceIndex';
 import { channelUserId } from '../../dialogs/shared/channelUserId';
 import type { HandoffService } from './HandoffService';
+import { newRequestReader } from './satisfaction/newRequest';
+import { RatingFollowUp } from './satisfaction/RatingFollowUp';
 
 /** Words that end waiting or the agent's conversation (whole message). */
 const END = /^(取消|取消等待|取消人工|结束人工|结束|退出人工|不用了|cancel|stop|end agent|end)$/i;
@@ -33,6 +37,9 @@ interface StoredHint { reason: HandoffReason; at: number }
  * handoff (with the transcript attached, as the Bot Framework protocol has it) and tells the citizen the wait.
  */
 export class HandoffMiddleware implements Middleware {
+  /** The citizen's answers to the satisfaction question after an agent's conversation ended. */
+  private readonly rating: RatingFollowUp;
+
   constructor(
     private readonly service: HandoffService,
     private readonly identity: IdentityPort,
@@ -41,7 +48,17 @@ export class HandoffMiddleware implements Middleware {
     private readonly now: () => number,
     /** The services offered as buttons when the citizen ends a handoff (the service index's main menu). */
     private readonly menu: readonly string[] = SERVICE_INDEX.menuIntents,
-  ) {}
+  ) {
+    this.rating = new RatingFollowUp(service, storage, now, menu);
+  }
+
+  /**
+   * Lets the rating tell a new request (「帮我约科目二」, a question, a person) from an answer with the NLU, as the main
+   * loop would: given by the composition root once the dialogs' deps exist. Until then every text is an answer.
+   */
+  readRequestsWith(deps: DialogDeps, services: ServiceIndex): void {
+    this.rating.requests = newRequestReader(deps, services);
+  }
 
   async onTurn(ctx: TurnContext, next: () => Promise<void>): Promise<void> {
     const a = ctx.activity;
@@ -50,6 +67,7 @@ export class HandoffMiddleware implements Middleware {
       const open = await this.service.openFor(key);
       if (open) return this.whileOpen(ctx, open);
       if (CALLBACK.test((a.text ?? '').trim()) && (await this.callback(ctx, key))) return;
+      if (await this.rating.answer(ctx, key)) return;
     }
     ctx.onSendActivities(async (c, activities, send) => {
       for (let i = 0; i < activities.length; i += 1) {
@@ -70,9 +88,15 @@ export class HandoffMiddleware implements Middleware {
   private async whileOpen(ctx: TurnContext, open: HandoffRecord): Promise<void> {
     const text = (ctx.activity.text ?? '').trim();
     if (END.test(text)) {
-      if (await this.service.endByCitizen(open)) {
-        const key = open.status === 'waiting' ? 'handoff.cancelled' : 'handoff.endedByCitizen';
-        await ctx.sendActivity(serviceButtons(ctx, `${msg(ctx, key)}${open.status === 'waiting' ? '' : msg(ctx, 'main.menuPrompt')}`, this.menu));
+      if (await this.service.endByCitizen(open, ctx)) {
+        if (open.status === 'waiting') {
+          await ctx.sendActivity(serviceButtons(ctx, msg(ctx, 'handoff.cancelled'), this.menu));
+          return;
+        }
+        // The rating question follows this goodbye (endByCitizen adds it to the turn): its choices are the only
+        // numbered ones, so the service menu waits until the rating is done.
+        const asked = (await this.service.latestFor(open.conversationKey))?.ratingAskedAt !== undefined;
+        await ctx.sendActivity(asked ? msg(ctx, 'handoff.endedByCitizen') : serviceButtons(ctx, `${msg(ctx, 'handoff.endedByCitizen')}${msg(ctx, 'main.menuPrompt')}`, this.menu));
         return;
       }
     }

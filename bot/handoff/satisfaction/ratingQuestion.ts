@@ -7,13 +7,13 @@ export const RATING_SCORES = [1, 2, 3, 4, 5] as const;
 
 /**
  * The satisfaction question after a conversation with an agent ended: 1-5 as choices (ascending, so WeChat's
- * numbered list "1. 很不满意 … 5. 非常满意" and a typed digit agree) and a sixth to skip. Each choice sends its words,
- * which readRating understands.
+ * numbered list "1. 1分 很不满意 … 5. 5分 非常满意" and a typed digit agree) and a sixth to skip. Each choice sends its
+ * words, which readRating understands. `retry`: asked once more after an answer that was not a rating, with an example.
  */
-export function ratingQuestion(locale: Locale): Partial<Activity> {
+export function ratingQuestion(locale: Locale, options: { retry?: boolean } = {}): Partial<Activity> {
   const choices = [
     ...RATING_SCORES.map((score) => translate(locale, `handoff.rating.choice.${score}`)),
     translate(locale, 'handoff.rating.choice.skip'),
   ];
-  return MessageFactory.suggestedActions(choices, translate(locale, 'handoff.rating.question'));
+  return MessageFactory.suggestedActions(choices, translate(locale, options.retry ? 'handoff.rating.retry' : 'handoff.rating.question'));
 }

@@ -34,7 +34,7 @@ const WORDS: ReadonlyArray<readonly [RegExp, Score]> = [
 const WHOLE_WORDS: ReadonlyArray<readonly [RegExp, Score]> = [[/^差$/, 2], [/^好评$/, 5]];
 
 /** A refusal to rate or comment, as the whole message: 「跳过」「不评了」「不用了，谢谢」「没有了」"no thanks". */
-const SKIP_ZH = /^(?:跳过|不评(?:价|分)?|不打分|不想(?:评价?|打分|说)?|不用(?:评价?|打分|说)?|算了|不了|免了|下次|没空|不需要|不要|没有|没了|无|没什么(?:要说|想说|好说)?|没啥(?:要说|想说|好说)?|取消|退出|再见|拜拜|就这样|没事|没意见|没有意见|没建议|没有建议)(?:了|吧|啦|哈|呀|啊|的|呢|哦|谢谢|多谢|再见|拜拜)*$/;
+const SKIP_ZH = /^(?:跳过|不评(?:价|分)?|不打分|不想(?:评价?|打分|说)?|不用(?:评价?|打分|说)?|算了|不了|免了|下次|没空|不需要|不要|没有|没了|无|没什么(?:要说|想说|好说)?|没啥(?:要说|想说|好说)?|取消|退出|再见|拜拜|就这样|没事|没意见|没有意见|没建议|没有建议)(?:评价|评分|打分|了|吧|啦|哈|呀|啊|的|呢|哦|谢谢|多谢|再见|拜拜)*$/;
 const SKIP_EN = /^(?:skip(?:\s+it)?|no(?:\s+thanks|\s+thank\s+you)?|nope|not\s+now|later|pass|none|nothing(?:\s+(?:to\s+add|else|more))?|cancel|bye|goodbye|no\s+comments?|that'?s\s+all|i'?m\s+good)(?:\s+(?:thanks|thank\s+you|bye))*$/i;
 
 /** Said around a score without adding anything (「我觉得还行吧」「给客服打5分」「5 stars, thanks」). */

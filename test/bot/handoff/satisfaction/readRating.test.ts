@@ -32,7 +32,7 @@ describe('readRating: the answer to the satisfaction question', () => {
 
 describe('saysSkip: no rating, no comment', () => {
   it.each([
-    ['跳过', true], ['不评了', true], ['没有了', true], ['没什么要说的', true], ['不用了谢谢', true], ['再见', true], ['no comment', true],
+    ['跳过', true], ['不评了', true], ['不需要评价', true], ['没有了', true], ['没什么要说的', true], ['不用了谢谢', true], ['再见', true], ['no comment', true],
     ["that's all, thanks", true], ['没有意见', true],
     ['没有人接电话', false], ['客服很好', false], ['不满意', false], ['帮我约科目二', false],
   ] as const)('%s → %s', (text, expected) => {
