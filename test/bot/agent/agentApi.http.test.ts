@@ -1,10 +1,10 @@
-import { AgentClient, type Queue } from '../handoff/agentClient';
+import { AgentClient, wechatVisitorLabel, type Queue } from '../handoff/agentClient';
 import { AdminClient } from '../admin/adminClient';
 import { capture } from '../../support/capture';
 import { FakeWeChat, startWeChatApp, type WeChatTestApp } from '../wechat/wechatClient';
 
 const PASSWORD = 'correct horse 12';
-const NOT_YOURS = { error: 'you can only add notes to conversations you accepted or that were transferred to you' };
+const NOT_YOURS = { error: '只能在你接入的会话或转给你的会话里写备注。', code: 'NOTE_NOT_YOURS' };
 
 describe('agent API: notes only on one\'s own conversations; no-store and nosniff on every answer', () => {
   let t: WeChatTestApp;
@@ -28,9 +28,9 @@ describe('agent API: notes only on one\'s own conversations; no-store and nosnif
   });
   afterAll(() => t.close());
 
-  const waiting = async (suffix: string) => {
+  const waiting = async (openid: string) => {
     const q = await wang.get<Queue>('/api/agent/queue');
-    const item = q.body.waiting.find((w) => w.citizen.label.endsWith(suffix));
+    const item = q.body.waiting.find((w) => w.citizen.label === wechatVisitorLabel(openid));
     if (!item) throw new Error(`not waiting: ${JSON.stringify(q.body.waiting)}`);
     return item;
   };
@@ -38,7 +38,7 @@ describe('agent API: notes only on one\'s own conversations; no-store and nosnif
 
   it('notes: refused (403, clear error) on a waiting conversation and on somebody else\'s; the owner and the agent it was transferred to may', async () => {
     await wx.text('o_notes_1', '转人工');
-    const item = await waiting('otes_1');
+    const item = await waiting('o_notes_1');
     const note = (client: AgentClient, text: string) => client.post(`/api/agent/handoffs/${item.id}/notes`, { text });
 
     expect(await note(wang, '还没接入就写备注')).toEqual({ status: 403, body: NOT_YOURS });
@@ -47,6 +47,8 @@ describe('agent API: notes only on one\'s own conversations; no-store and nosnif
     expect(await note(zhao, '管理员也不是这段会话的客服')).toEqual({ status: 403, body: NOT_YOURS });
     expect((await note(wang, '王客服的备注')).status).toBe(201);
 
+    // The transfer list names available agents only.
+    expect((await li.post('/api/agent/presence', { status: 'available' })).status).toBe(200);
     const agents = await wang.get<{ agents: Array<{ id: string; username: string }> }>('/api/agent/agents');
     const liId = agents.body.agents.find((a) => a.username === 'li.kefu')?.id;
     expect((await wang.post(`/api/agent/handoffs/${item.id}/transfer`, { agentId: liId })).status).toBe(200);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { capture } from '../../support/capture';
 import { readEventStream } from '../../support/readEventStream';
 
@@ -42,6 +43,15 @@ export class AgentClient {
     return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
   }
 
+  async put<T = Record<string, unknown>>(path: string, data: unknown = {}, csrf = this.csrf): Promise<{ status: number; body: T }> {
+    const res = await fetch(`${this.base}${path}`, {
+      method: 'PUT', headers: { cookie: this.cookie, 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(data),
+    });
+    const text = await res.text();
+    shown('PUT', path, res.status, text);
+    return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
+  }
+
   /** Listens to /api/agent/events and collects the events (name, data) until closed. */
   events(): { received: Array<{ event: string; data: Record<string, unknown> }>; close: () => void; waitFor: (pred: (e: { event: string; data: Record<string, unknown> }) => boolean, ms?: number) => Promise<void> } {
     const received: Array<{ event: string; data: Record<string, unknown> }> = [];
@@ -68,5 +78,13 @@ export class AgentClient {
   }
 }
 
-export interface QueueItem { id: string; status: string; reason: string; citizen: { label: string; bound: boolean; idNumber?: string; phone?: string }; intents: string[]; agent?: { displayName: string } }
-export interface Queue { waiting: QueueItem[]; mine: QueueItem[]; others: QueueItem[]; callbacks: QueueItem[] }
+export interface QueueItem {
+  id: string; status: string; reason: string; citizen: { label: string; bound: boolean; idNumber?: string; phone?: string }; intents: string[]; agent?: { displayName: string };
+  lastCitizenText?: string; offeredTo?: { id: string; displayName: string }; rating?: { score: number; comment?: string }; hasHistory?: boolean;
+}
+export interface Queue { me?: { status: string; load: number; capacity: number }; waiting: QueueItem[]; mine: QueueItem[]; others: QueueItem[]; callbacks: QueueItem[] }
+
+/** How the console labels an unbound WeChat follower (微信用户 · 3F9A: the hash of their channel user id, never the OpenID). */
+export function wechatVisitorLabel(openid: string): string {
+  return `微信用户 · ${createHash('sha256').update(`wechat:${openid}`).digest('hex').slice(0, 4).toUpperCase()}`;
+}

@@ -93,11 +93,11 @@ describe('agents\' messages reach each citizen through the channel the conversat
   it('a conversation of a channel this process has no delivery for: the agent\'s action fails, the log names the channel, nobody else is reached', async () => {
     const { record } = await app.handoff.open({
       reference: { channelId: 'line', conversation: { id: 'U-line-1', isGroup: false, name: '', conversationType: '' }, user: { id: 'U-line-1', name: '' } },
-      reason: 'requested', intents: ['agent.handoff'], locale: 'zh-CN', citizen: { label: '访客（LINE）', bound: false },
+      reason: 'requested', intents: ['agent.handoff'], locale: 'zh-CN', citizen: { label: '访客（LINE）', bound: false }, citizenKey: 'user:U-line-1',
     });
     const sentBefore = recorder.replies.length;
     const accepted = await agent.post(`/api/agent/handoffs/${record.id}/accept`);
-    expect(accepted).toEqual({ status: 500, body: { code: 'Internal', message: expect.stringContaining('no delivery for channel "line" in this process') } });
+    expect(accepted).toEqual({ status: 502, body: { code: 'CITIZEN_UNREACHABLE', error: '没能把消息送到市民那里（市民的渠道暂时联系不上），请刷新页面看看会话现在的状态。' } });
 
     const failure = logs.find((l) => l.msg === 'could not reach the citizen of a handoff' && l.handoffId === record.id);
     expect(failure).toMatchObject({
