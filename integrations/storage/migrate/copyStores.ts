@@ -7,6 +7,9 @@ export interface CopyReport {
   agents: number;
   handoffs: number;
   handoffEvents: number;
+  /** What agents typed and had not sent yet, and whether they were available (issue 18). */
+  agentDrafts: number;
+  agentPresence: number;
   audit: number;
   intents: number;
   utterances: number;
@@ -27,18 +30,19 @@ export interface CopyReport {
 }
 
 interface BotStateRow { key: string; data: string }
-interface TranscriptRow { conversation_id: string; channel_id: string; sender: 'user' | 'bot' | 'agent'; text: string; timestamp: string }
+interface TranscriptRow { conversation_id: string; channel_id: string; sender: 'user' | 'bot' | 'agent'; text: string; options: string | null; timestamp: string }
 
 /**
  * Copies an embedded (SQLite) deployment's data into another store (MongoDB: npm run migrate:sqlite-to-mongo):
- * bot state, transcripts, console accounts (same password hashes), handoffs with their events, the audit log,
+ * bot state, transcripts (with the choices bot lines offered), console accounts (same password hashes), handoffs with
+ * their citizen key, offer, rating and events, agents' drafts and presence, the audit log,
  * training data, model versions with their models and the live pointer, the misunderstood inbox, and the knowledge
  * base (draft cards, published versions with their cards, the live version and the seed record), and the notices
  * (consents, jobs with their status, attempts and lease, under their own ids, and the event-feed cursors).
- * Run it with the bot stopped, into an empty target. Ids of agents and versions are new; references follow.
+ * Run it with the bot stopped, into an empty target. Ids of agents, handoffs and versions are new; references follow.
  */
 export async function copyStores(from: SqliteStores, to: StoreBundle, log: (line: string) => void = () => undefined): Promise<CopyReport> {
-  const r: CopyReport = { botState: 0, transcripts: 0, agents: 0, handoffs: 0, handoffEvents: 0, audit: 0, intents: 0, utterances: 0, corpusSeeds: 0, versions: 0, inbox: 0, knowledgeCards: 0, knowledgeVersions: 0, noticeConsents: 0, noticeJobs: 0, noticeCursors: 0, conversationFacts: 0 };
+  const r: CopyReport = { botState: 0, transcripts: 0, agents: 0, handoffs: 0, handoffEvents: 0, agentDrafts: 0, agentPresence: 0, audit: 0, intents: 0, utterances: 0, corpusSeeds: 0, versions: 0, inbox: 0, knowledgeCards: 0, knowledgeVersions: 0, noticeConsents: 0, noticeJobs: 0, noticeCursors: 0, conversationFacts: 0 };
 
   for (const row of from.db.prepare('SELECT key, data FROM bot_state ORDER BY key').all() as BotStateRow[]) {
     await to.storage.write({ [row.key]: { ...(JSON.parse(row.data) as object), eTag: '*' } });
@@ -46,8 +50,9 @@ export async function copyStores(from: SqliteStores, to: StoreBundle, log: (line
   }
   log(`bot state: ${r.botState} items`);
 
-  for (const t of from.db.prepare('SELECT conversation_id, channel_id, sender, text, timestamp FROM transcript_entries ORDER BY id').all() as TranscriptRow[]) {
-    await to.transcripts.append({ conversationId: t.conversation_id, channelId: t.channel_id, from: t.sender, text: t.text, timestamp: t.timestamp });
+  for (const t of from.db.prepare('SELECT conversation_id, channel_id, sender, text, options, timestamp FROM transcript_entries ORDER BY id').all() as TranscriptRow[]) {
+    const options = t.options === null ? undefined : JSON.parse(t.options) as string[];
+    await to.transcripts.append({ conversationId: t.conversation_id, channelId: t.channel_id, from: t.sender, text: t.text, ...(options ? { options } : {}), timestamp: t.timestamp });
     r.transcripts += 1;
   }
   log(`transcripts: ${r.transcripts} lines`);
@@ -63,17 +68,23 @@ export async function copyStores(from: SqliteStores, to: StoreBundle, log: (line
   log(`console accounts: ${r.agents} (sessions are not copied: everyone logs in again)`);
 
   const handoffRows = from.db.prepare('SELECT id FROM handoffs ORDER BY created_at, rowid').all() as Array<{ id: string }>;
+  const handoffIds = new Map<string, string>();
   for (const { id } of handoffRows) {
     const h = await from.handoffs.get(id);
     if (!h) continue;
     const { record } = await to.handoffs.create({
-      conversationKey: h.conversationKey, channelId: h.channelId, conversationId: h.conversationId, reference: h.reference,
+      conversationKey: h.conversationKey, citizenKey: h.citizenKey, channelId: h.channelId, conversationId: h.conversationId, reference: h.reference,
       reason: h.reason, citizen: h.citizen, intents: h.intents, locale: h.locale,
     }, h.createdAt);
+    handoffIds.set(h.id, record.id);
+    if (h.offeredTo !== undefined) await to.handoffs.offer(record.id, agent(h.offeredTo) ?? h.offeredTo, h.offeredAt ?? h.createdAt);
     if (h.agentId && h.acceptedAt !== undefined) await to.handoffs.accept(record.id, agent(h.agentId) ?? h.agentId, h.acceptedAt);
     if (h.status === 'closed' || h.status === 'cancelled' || h.status === 'expired') {
       await to.handoffs.finish(record.id, ['waiting', 'active'], h.status, h.outcome ?? '', h.closedAt ?? h.createdAt);
       if (h.callbackRequested) await to.handoffs.requestCallback(record.id);
+      if (h.ratingAskedAt !== undefined) await to.handoffs.askRating(record.id, h.ratingAskedAt);
+      if (h.rating) await to.handoffs.rate(record.id, h.rating.score, h.rating.at);
+      if (h.rating?.comment !== undefined) await to.handoffs.commentRating(record.id, h.rating.comment);
     }
     for (const e of await from.handoffs.eventsOf(h.id)) {
       await to.handoffs.addEvent({ handoffId: record.id, kind: e.kind, agentId: agent(e.agentId), text: e.text, at: e.at });
@@ -82,6 +93,19 @@ export async function copyStores(from: SqliteStores, to: StoreBundle, log: (line
     r.handoffs += 1;
   }
   log(`handoffs: ${r.handoffs} with ${r.handoffEvents} events`);
+
+  // Oldest first, so each agent's drafts keep their order; a draft of a handoff that is gone is dropped.
+  for (const d of from.db.prepare('SELECT agent_id, handoff_id, text, at FROM agent_drafts ORDER BY at, rowid').all() as Array<{ agent_id: string; handoff_id: string; text: string; at: number }>) {
+    const handoffId = handoffIds.get(d.handoff_id);
+    if (!handoffId) continue;
+    await to.handoffs.saveDraft(agent(d.agent_id) ?? d.agent_id, handoffId, d.text, d.at);
+    r.agentDrafts += 1;
+  }
+  for (const p of await from.handoffs.presence()) {
+    await to.handoffs.setPresence(agent(p.agentId) ?? p.agentId, p.status, p.since);
+    r.agentPresence += 1;
+  }
+  log(`agents' drafts: ${r.agentDrafts}, presence: ${r.agentPresence}`);
 
   for (const e of (await from.audit.recent(1_000_000)).reverse()) {
     await to.audit.append({ at: e.at, actor: agent(e.actor) ?? e.actor, action: e.action, target: e.target, details: e.details });

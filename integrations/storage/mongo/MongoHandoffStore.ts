@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type {
-  CitizenSummary, HandoffEvent, HandoffEventKind, HandoffReason, HandoffRecord, HandoffStatus, HandoffStore, NewHandoff,
+  AgentDraft, AgentPresence, AgentPresenceStatus, CitizenSummary, HandoffEvent, HandoffEventKind, HandoffReason, HandoffRecord,
+  HandoffStatus, HandoffStore, NewHandoff, SatisfactionRating,
 } from '../handoffs';
 import { Counters } from './counters';
 import { isDuplicateKey, mongoStep } from './mongoErrors';
@@ -10,8 +11,19 @@ export interface HandoffDoc {
   _id: string; conversationKey: string; channelId: string; conversationId: string; reference: string; reason: HandoffReason;
   priority: number; status: HandoffStatus; open?: boolean; citizen: CitizenSummary; intents: string[]; locale: string; seq: number;
   createdAt: number; acceptedAt?: number; closedAt?: number; agentId?: string; outcome?: string; callbackRequested: boolean;
+  /** Absent on handoffs stored before issue 18 (toRecord derives one from the reference). */
+  citizenKey?: string; offeredTo?: string; offeredAt?: number; ratingAskedAt?: number;
+  rating?: { score: number; comment?: string; at: number };
 }
 export interface HandoffEventDoc { _id: number; handoffId: string; kind: HandoffEventKind; agentId?: string; text?: string; at: number }
+export interface AgentDraftDoc { agentId: string; handoffId: string; text: string; at: number }
+export interface AgentPresenceDoc { _id: string; status: AgentPresenceStatus; since: number }
+
+const ratingSchema = new Schema<NonNullable<HandoffDoc['rating']>>({
+  score: { type: Number, required: true, min: 1, max: 5 },
+  comment: { type: String, maxlength: 2_000 },
+  at: { type: Number, required: true },
+}, { _id: false, versionKey: false, strict: 'throw' });
 
 export const handoffSchema = new Schema<HandoffDoc>({
   _id: { type: String, required: true },
@@ -34,25 +46,77 @@ export const handoffSchema = new Schema<HandoffDoc>({
   agentId: String,
   outcome: String,
   callbackRequested: { type: Boolean, required: true, default: false },
+  citizenKey: { type: String, maxlength: 400 },
+  offeredTo: String,
+  offeredAt: Number,
+  ratingAskedAt: Number,
+  rating: { type: ratingSchema, default: undefined },
 }, { versionKey: false, strict: 'throw', strictQuery: 'throw' });
 handoffSchema.index({ conversationKey: 1 }, { unique: true, partialFilterExpression: { open: true }, name: 'one_open_handoff_per_conversation' });
 handoffSchema.index({ status: 1, priority: 1, createdAt: 1, seq: 1 });
 handoffSchema.index({ conversationKey: 1, createdAt: -1 });
+handoffSchema.index({ citizenKey: 1, createdAt: -1, seq: -1 });
+handoffSchema.index({ createdAt: -1, seq: -1 });
 
 export const handoffEventSchema = new Schema<HandoffEventDoc>({
   _id: { type: Number, required: true },
   handoffId: { type: String, required: true },
-  kind: { type: String, required: true, enum: ['created', 'user', 'agent', 'note', 'accepted', 'transferred', 'ended', 'callback'] },
+  kind: { type: String, required: true, enum: ['created', 'user', 'agent', 'note', 'accepted', 'transferred', 'ended', 'callback', 'offered', 'rated'] },
   agentId: String,
   text: { type: String, maxlength: 10_000 },
   at: { type: Number, required: true },
 }, { versionKey: false, strict: 'throw', strictQuery: 'throw' });
 handoffEventSchema.index({ handoffId: 1, _id: 1 });
+handoffEventSchema.index({ kind: 1, at: 1 });
+
+/** What an agent typed but did not send yet: one per agent and handoff. */
+export const agentDraftSchema = new Schema<AgentDraftDoc>({
+  agentId: { type: String, required: true },
+  handoffId: { type: String, required: true },
+  text: { type: String, required: true, maxlength: 10_000 },
+  at: { type: Number, required: true },
+}, { versionKey: false, strict: 'throw', strictQuery: 'throw' });
+agentDraftSchema.index({ agentId: 1, handoffId: 1 }, { unique: true });
+agentDraftSchema.index({ agentId: 1, at: -1 });
+
+/** Each agent's availability (the _id is the agent id). */
+export const agentPresenceSchema = new Schema<AgentPresenceDoc>({
+  _id: { type: String, required: true },
+  status: { type: String, required: true, enum: ['available', 'away'] },
+  since: { type: Number, required: true },
+}, { versionKey: false, strict: 'throw', strictQuery: 'throw' });
+
+const ENDED: HandoffStatus[] = ['closed', 'cancelled', 'expired'];
+/** Event kinds whose text search looks into: what the citizen and agents wrote, notes. */
+const SEARCHED_EVENTS: HandoffEventKind[] = ['user', 'agent', 'note'];
+const CITIZEN_FIELDS = ['citizen.label', 'citizen.name', 'citizen.idNumber', 'citizen.phone'];
+const NO_OFFER = { offeredTo: 1, offeredAt: 1 } as const;
+
+/** A handoff stored before issue 18 is keyed by its channel user, as the bot names it, else by its conversation. */
+function legacyCitizenKey(d: HandoffDoc): string {
+  let user: unknown;
+  try {
+    user = (JSON.parse(d.reference) as { user?: { id?: unknown } } | null)?.user?.id;
+  } catch {
+    user = undefined;
+  }
+  if (typeof user !== 'string') return `user:${d.conversationKey}`;
+  return d.channelId === 'wechat' ? `user:wechat:${user}` : `user:botframework:${d.channelId}:${user}`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 const toRecord = (d: HandoffDoc): HandoffRecord => ({
-  id: d._id, conversationKey: d.conversationKey, channelId: d.channelId, conversationId: d.conversationId, reference: d.reference,
+  id: d._id, citizenKey: d.citizenKey ?? legacyCitizenKey(d), conversationKey: d.conversationKey, channelId: d.channelId, conversationId: d.conversationId, reference: d.reference,
   reason: d.reason, priority: d.priority, status: d.status, citizen: d.citizen, intents: d.intents, locale: d.locale,
   createdAt: d.createdAt, acceptedAt: d.acceptedAt, closedAt: d.closedAt, agentId: d.agentId, outcome: d.outcome, callbackRequested: d.callbackRequested,
+  ...(d.offeredTo !== undefined && d.offeredTo !== null ? { offeredTo: d.offeredTo, offeredAt: d.offeredAt } : {}),
+  ...(d.ratingAskedAt !== undefined && d.ratingAskedAt !== null ? { ratingAskedAt: d.ratingAskedAt } : {}),
+  ...(d.rating ? {
+    rating: { score: d.rating.score as SatisfactionRating['score'], ...(d.rating.comment !== undefined ? { comment: d.rating.comment } : {}), at: d.rating.at },
+  } : {}),
 });
 const toEvent = (d: HandoffEventDoc): HandoffEvent => ({ id: d._id, handoffId: d.handoffId, kind: d.kind, agentId: d.agentId, text: d.text, at: d.at });
 const QUEUE_ORDER = { priority: 1, createdAt: 1, seq: 1 } as const;
@@ -61,11 +125,15 @@ const QUEUE_ORDER = { priority: 1, createdAt: 1, seq: 1 } as const;
 export class MongoHandoffStore implements HandoffStore {
   private readonly handoffs: Model<HandoffDoc>;
   private readonly events: Model<HandoffEventDoc>;
+  private readonly drafts_: Model<AgentDraftDoc>;
+  private readonly presence_: Model<AgentPresenceDoc>;
   private readonly counters: Counters;
 
   constructor(conn: Connection) {
     this.handoffs = conn.models.Handoff ?? conn.model<HandoffDoc>('Handoff', handoffSchema, 'handoffs');
     this.events = conn.models.HandoffEvent ?? conn.model<HandoffEventDoc>('HandoffEvent', handoffEventSchema, 'handoff_events');
+    this.drafts_ = conn.models.AgentDraft ?? conn.model<AgentDraftDoc>('AgentDraft', agentDraftSchema, 'agent_drafts');
+    this.presence_ = conn.models.AgentPresence ?? conn.model<AgentPresenceDoc>('AgentPresence', agentPresenceSchema, 'agent_presence');
     this.counters = new Counters(conn);
   }
 
@@ -138,7 +206,7 @@ export class MongoHandoffStore implements HandoffStore {
 
   async accept(id: string, agentId: string, now: number): Promise<boolean> {
     return mongoStep('Handoffs', async () =>
-      (await this.handoffs.updateOne({ _id: String(id), status: 'waiting' }, { $set: { status: 'active', agentId, acceptedAt: now } })).modifiedCount === 1);
+      (await this.handoffs.updateOne({ _id: String(id), status: 'waiting' }, { $set: { status: 'active', agentId, acceptedAt: now }, $unset: NO_OFFER })).modifiedCount === 1);
   }
 
   async transfer(id: string, fromAgentId: string, toAgentId: string): Promise<boolean> {
@@ -149,7 +217,7 @@ export class MongoHandoffStore implements HandoffStore {
   async finish(id: string, from: readonly HandoffStatus[], status: 'closed' | 'cancelled' | 'expired', outcome: string, now: number): Promise<boolean> {
     if (!from.length) return false;
     return mongoStep('Handoffs', async () => (await this.handoffs.updateOne(
-      { _id: String(id), status: { $in: [...from] } }, { $set: { status, outcome, closedAt: now }, $unset: { open: 1 } },
+      { _id: String(id), status: { $in: [...from] } }, { $set: { status, outcome, closedAt: now }, $unset: { open: 1, ...NO_OFFER } },
     )).modifiedCount === 1);
   }
 
@@ -159,7 +227,7 @@ export class MongoHandoffStore implements HandoffStore {
       // One document at a time, each claimed by a conditional update: every record is returned by one caller only.
       for (const d of await this.handoffs.find({ status: 'waiting', createdAt: { $lt: before } }, { _id: 1 }).lean()) {
         const claimed = await this.handoffs.findOneAndUpdate(
-          { _id: d._id, status: 'waiting' }, { $set: { status: 'expired', outcome: 'timeout', closedAt: now }, $unset: { open: 1 } }, { new: true },
+          { _id: d._id, status: 'waiting' }, { $set: { status: 'expired', outcome: 'timeout', closedAt: now }, $unset: { open: 1, ...NO_OFFER } }, { new: true },
         ).lean();
         if (claimed) expired.push(toRecord(claimed));
       }
@@ -192,5 +260,100 @@ export class MongoHandoffStore implements HandoffStore {
 
   async lastEventId(): Promise<number> {
     return mongoStep('Handoff events', () => this.counters.current('handoff_event'));
+  }
+
+  async offer(id: string, agentId: string | null, now: number, expected?: string | null): Promise<boolean> {
+    const filter: Record<string, unknown> = { _id: String(id), status: 'waiting' };
+    // `offeredTo: null` matches a handoff not offered to anyone (the field absent).
+    if (expected !== undefined) filter.offeredTo = expected === null ? null : String(expected);
+    const update = agentId === null ? { $unset: NO_OFFER } : { $set: { offeredTo: String(agentId), offeredAt: now } };
+    // Matched, not modified: offering again to the same agent, or withdrawing no offer, still succeeds (as in SQLite).
+    return mongoStep('Handoffs', async () => (await this.handoffs.updateOne(filter, update)).matchedCount === 1);
+  }
+
+  async history(citizenKey: string, limit: number): Promise<HandoffRecord[]> {
+    if (limit <= 0) return []; // MongoDB reads limit(0) as "no limit"; the port means none.
+    return mongoStep('Handoffs', async () =>
+      (await this.handoffs.find({ citizenKey: String(citizenKey) }).sort({ createdAt: -1, seq: -1 }).limit(limit).lean()).map(toRecord));
+  }
+
+  async search(q: { text?: string; from?: number; to?: number; limit: number }): Promise<HandoffRecord[]> {
+    if (q.limit <= 0) return [];
+    return mongoStep('Handoffs', async () => {
+      const created: Record<string, number> = {};
+      if (q.from !== undefined) created.$gte = Number(q.from);
+      if (q.to !== undefined) created.$lt = Number(q.to);
+      const filter: Record<string, unknown> = Object.keys(created).length ? { createdAt: created } : {};
+      const text = q.text?.trim();
+      if (text) {
+        const pattern = new RegExp(escapeRegExp(text), 'i');
+        // An event is never older than its handoff: the lower date bound narrows the events too.
+        const said = await this.events.distinct('handoffId', {
+          kind: { $in: SEARCHED_EVENTS }, text: pattern, ...(q.from !== undefined ? { at: { $gte: Number(q.from) } } : {}),
+        });
+        filter.$or = [...CITIZEN_FIELDS.map((f) => ({ [f]: pattern })), { _id: { $in: said.map(String) } }];
+      }
+      return (await this.handoffs.find(filter).sort({ createdAt: -1, seq: -1 }).limit(q.limit).lean()).map(toRecord);
+    });
+  }
+
+  async between(from: number, to: number): Promise<HandoffRecord[]> {
+    return mongoStep('Handoffs', async () =>
+      (await this.handoffs.find({ createdAt: { $gte: Number(from), $lt: Number(to) } }).sort({ createdAt: 1, seq: 1 }).lean()).map(toRecord));
+  }
+
+  async askRating(id: string, now: number): Promise<boolean> {
+    return mongoStep('Handoffs', async () => (await this.handoffs.updateOne(
+      { _id: String(id), status: { $in: ENDED }, ratingAskedAt: { $exists: false } }, { $set: { ratingAskedAt: now } },
+    )).modifiedCount === 1);
+  }
+
+  async rate(id: string, score: SatisfactionRating['score'], now: number): Promise<boolean> {
+    if (!Number.isInteger(score) || score < 1 || score > 5) throw new RangeError(`Handoffs: a rating is 1 to 5, got ${score}.`);
+    return mongoStep('Handoffs', async () => (await this.handoffs.updateOne(
+      { _id: String(id), ratingAskedAt: { $exists: true }, rating: { $exists: false } }, { $set: { rating: { score, at: now } } },
+    )).modifiedCount === 1);
+  }
+
+  async commentRating(id: string, comment: string): Promise<boolean> {
+    return mongoStep('Handoffs', async () => (await this.handoffs.updateOne(
+      { _id: String(id), 'rating.score': { $exists: true }, 'rating.comment': { $exists: false } }, { $set: { 'rating.comment': String(comment) } },
+    )).modifiedCount === 1);
+  }
+
+  async saveDraft(agentId: string, handoffId: string, text: string, now: number): Promise<void> {
+    const key = { agentId: String(agentId), handoffId: String(handoffId) };
+    await mongoStep('Agent drafts', async () => {
+      if (!text) {
+        await this.drafts_.deleteOne(key);
+        return;
+      }
+      const save = () => this.drafts_.updateOne(key, { $set: { text: String(text), at: now } }, { upsert: true });
+      // Two first saves at once: one inserts, the other hits the unique index and then updates.
+      await save().catch((err: unknown) => {
+        if (!isDuplicateKey(err)) throw err;
+        return save();
+      });
+    });
+  }
+
+  async drafts(agentId: string): Promise<AgentDraft[]> {
+    return mongoStep('Agent drafts', async () => (await this.drafts_.find({ agentId: String(agentId) }).sort({ at: -1, _id: -1 }).lean())
+      .map((d) => ({ handoffId: d.handoffId, text: d.text, at: d.at })));
+  }
+
+  async setPresence(agentId: string, status: AgentPresenceStatus, now: number): Promise<void> {
+    const save = () => this.presence_.updateOne({ _id: String(agentId) }, { $set: { status, since: now } }, { upsert: true });
+    await mongoStep('Agent presence', async () => {
+      await save().catch((err: unknown) => {
+        if (!isDuplicateKey(err)) throw err;
+        return save();
+      });
+    });
+  }
+
+  async presence(): Promise<AgentPresence[]> {
+    return mongoStep('Agent presence', async () => (await this.presence_.find({}).sort({ _id: 1 }).lean())
+      .map((d) => ({ agentId: d._id, status: d.status, since: d.since })));
   }
 }

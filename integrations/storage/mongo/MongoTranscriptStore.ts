@@ -3,13 +3,17 @@ import { maskPii } from '../../privacy/maskPii';
 import type { TranscriptEntry, TranscriptStore } from '../transcripts';
 import { mongoStep } from './mongoErrors';
 
-export interface TranscriptDoc { conversationId: string; channelId: string; from: TranscriptEntry['from']; text: string; timestamp: string; createdAt: Date }
+export interface TranscriptDoc {
+  conversationId: string; channelId: string; from: TranscriptEntry['from']; text: string; options?: string[]; timestamp: string; createdAt: Date;
+}
 
 export const transcriptSchema = new Schema<TranscriptDoc>({
   conversationId: { type: String, required: true, maxlength: 256 },
   channelId: { type: String, required: true, maxlength: 64 },
   from: { type: String, required: true, enum: ['user', 'bot', 'agent'] },
   text: { type: String, required: true, maxlength: 10_000 },
+  // A bot line's offered choices; absent (not an empty array) when it offered none.
+  options: { type: [{ type: String, maxlength: 200 }], default: undefined },
   timestamp: { type: String, required: true },
   createdAt: { type: Date, required: true },
 }, { versionKey: false, strict: 'throw', strictQuery: 'throw' });
@@ -24,7 +28,8 @@ export class MongoTranscriptStore implements TranscriptStore {
   }
 
   async append(e: TranscriptEntry): Promise<void> {
-    await mongoStep('Transcript append', () => this.model.create({ ...e, text: maskPii(e.text), createdAt: new Date() }));
+    const options = e.options?.length ? e.options.map((o) => maskPii(String(o))) : undefined;
+    await mongoStep('Transcript append', () => this.model.create({ ...e, text: maskPii(e.text), options, createdAt: new Date() }));
   }
 
   async list(conversationId: string, limit?: number): Promise<TranscriptEntry[]> {
@@ -32,7 +37,10 @@ export class MongoTranscriptStore implements TranscriptStore {
       let q = this.model.find({ conversationId: String(conversationId) }).sort({ _id: -1 });
       if (limit !== undefined) q = q.limit(limit);
       const docs = await q.lean();
-      return docs.reverse().map((d) => ({ conversationId: d.conversationId, channelId: d.channelId, from: d.from, text: d.text, timestamp: d.timestamp }));
+      return docs.reverse().map((d) => ({
+        conversationId: d.conversationId, channelId: d.channelId, from: d.from, text: d.text,
+        ...(d.options?.length ? { options: d.options } : {}), timestamp: d.timestamp,
+      }));
     });
   }
 }

@@ -11,6 +11,7 @@ interface Row {
   channelId: string;
   sender: TranscriptEntry['from'];
   text: string;
+  options: string | null;
   timestamp: string;
 }
 
@@ -22,18 +23,18 @@ const SENDERS: ReadonlySet<string> = new Set(['user', 'bot', 'agent']);
  * The connection belongs to the caller.
  */
 export class SqliteTranscriptStore implements TranscriptStore {
-  private readonly insert: Database.Statement<[string, string, string, string, string]>;
+  private readonly insert: Database.Statement<[string, string, string, string, string | null, string]>;
   private readonly selectRecent: Database.Statement<[string, number], Row>;
 
   constructor(private readonly db: Database.Database) {
     applyMigrations(db, 'transcripts', transcriptMigrations);
     this.insert = db.prepare(
-      'INSERT INTO transcript_entries (conversation_id, channel_id, sender, text, timestamp) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO transcript_entries (conversation_id, channel_id, sender, text, options, timestamp) VALUES (?, ?, ?, ?, ?, ?)',
     );
     // Newest `limit` rows (-1: all), returned oldest first.
     this.selectRecent = db.prepare(
-      `SELECT conversationId, channelId, sender, text, timestamp FROM (
-         SELECT id, conversation_id AS conversationId, channel_id AS channelId, sender, text, timestamp
+      `SELECT conversationId, channelId, sender, text, options, timestamp FROM (
+         SELECT id, conversation_id AS conversationId, channel_id AS channelId, sender, text, options, timestamp
          FROM transcript_entries WHERE conversation_id = ? ORDER BY id DESC LIMIT ?
        ) ORDER BY id ASC`,
     );
@@ -47,9 +48,14 @@ export class SqliteTranscriptStore implements TranscriptStore {
     if (Number.isNaN(Date.parse(entry.timestamp))) {
       throw new TypeError(`Transcript: timestamp "${entry.timestamp}" is not an ISO date-time.`);
     }
+    if (entry.options !== undefined && (!Array.isArray(entry.options) || entry.options.some((o) => typeof o !== 'string'))) {
+      throw new TypeError('Transcript: options must be a list of texts.');
+    }
     const text = maskPii(entry.text);
+    // A choice can repeat what the citizen said (their plate as a button): masked like the text. None: NULL.
+    const options = entry.options?.length ? JSON.stringify(entry.options.map((o) => maskPii(o))) : null;
     try {
-      await groupCommitOf(this.db).run(() => this.insert.run(entry.conversationId, entry.channelId, entry.from, text, entry.timestamp), 'Transcripts');
+      await groupCommitOf(this.db).run(() => this.insert.run(entry.conversationId, entry.channelId, entry.from, text, options, entry.timestamp), 'Transcripts');
     } catch (cause) {
       this.run('append', () => { throw cause; });
     }
@@ -65,6 +71,7 @@ export class SqliteTranscriptStore implements TranscriptStore {
       channelId: r.channelId,
       from: r.sender,
       text: r.text,
+      ...(r.options !== null ? { options: JSON.parse(r.options) as string[] } : {}),
       timestamp: r.timestamp,
     }));
   }

@@ -15,4 +15,9 @@ export const transcriptMigrations: readonly Migration[] = [
     );
     CREATE INDEX transcript_entries_conversation ON transcript_entries (conversation_id, id);`,
   },
+  {
+    version: 2,
+    description: 'transcript_entries.options: the choices a bot line offered (JSON array of titles)',
+    sql: 'ALTER TABLE transcript_entries ADD COLUMN options TEXT;',
+  },
 ];

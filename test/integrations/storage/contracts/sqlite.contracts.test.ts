@@ -11,6 +11,7 @@ import { SqliteRateLimits } from '../../../../integrations/storage/sqlite/Sqlite
 import { SqliteSharedTokens } from '../../../../integrations/storage/sqlite/SqliteSharedTokens';
 import { SqliteStorage } from '../../../../integrations/storage/sqlite/SqliteStorage';
 import { SqliteTrainingStore } from '../../../../integrations/storage/sqlite/SqliteTrainingStore';
+import { SqliteTranscriptStore } from '../../../../integrations/storage/sqlite/SqliteTranscriptStore';
 import { SqliteWebhookNonces } from '../../../../integrations/storage/sqlite/SqliteWebhookNonces';
 import { runStorageContract } from '../storageContract';
 import { runAgentStoreContract } from './agentStoreContract';
@@ -26,6 +27,7 @@ import type { PortSubject } from './portContract';
 import { runRateLimitsContract } from './rateLimitsContract';
 import { runSharedTokensContract } from './sharedTokensContract';
 import { runTrainingStoreContract } from './trainingStoreContract';
+import { runTranscriptStoreContract } from './transcriptStoreContract';
 import { runWebhookNoncesContract } from './webhookNoncesContract';
 
 /**
@@ -54,6 +56,7 @@ runStorageContract('SqliteStorage (in memory)', async () => {
     },
   };
 });
+runTranscriptStoreContract('SQLite', sqlite((db) => new SqliteTranscriptStore(db), 'transcript_entries'));
 runMessageReceiptsContract('SQLite', sqlite((db) => new SqliteMessageReceipts(db)));
 runWebhookNoncesContract('SQLite', sqlite((db) => new SqliteWebhookNonces(db)));
 runSharedTokensContract('SQLite', sqlite((db) => new SqliteSharedTokens(db)));

@@ -24,13 +24,29 @@ describe('copyStores: an embedded deployment copied into another store', () => {
     to = createSqliteStores(join(dir, 'to'));
     await from.storage.write({ 'wechat/conversations/o1': { dialog: { step: 2 }, eTag: '*' } });
     await from.transcripts.append({ conversationId: 'o1', channelId: 'wechat', from: 'user', text: '我的身份证320583198512240024', timestamp: '2026-11-25T01:00:00Z' });
+    await from.transcripts.append({ conversationId: 'o1', channelId: 'wechat', from: 'bot', text: '请选择科目', options: ['科目一', '科目二'], timestamp: '2026-11-25T01:00:01Z' });
     const wang = await from.agents.create({ username: 'wang', displayName: '王客服', role: 'agent', passwordHash: 'scrypt$32768$8$1$c2FsdA==$aGFzaA==', createdAt: 1 });
     const { record } = await from.handoffs.create({
-      conversationKey: 'wechat:o1', channelId: 'wechat', conversationId: 'o1', reference: '{}', reason: 'complaint',
+      conversationKey: 'wechat:o1', citizenKey: 'person:abc', channelId: 'wechat', conversationId: 'o1', reference: '{}', reason: 'complaint',
       citizen: { label: '李*', bound: true }, intents: ['agent.handoff'], locale: 'zh-CN',
     }, 100);
     await from.handoffs.accept(record.id, wang.id, 200);
     await from.handoffs.addEvent({ handoffId: record.id, kind: 'agent', agentId: wang.id, text: '您好', at: 300 });
+    await from.handoffs.saveDraft(wang.id, record.id, '请稍等，正在查询', 310);
+    await from.handoffs.setPresence(wang.id, 'available', 320);
+    const offered = await from.handoffs.create({
+      conversationKey: 'wechat:o2', citizenKey: 'user:wechat:o2', channelId: 'wechat', conversationId: 'o2', reference: '{}', reason: 'requested',
+      citizen: { label: '微信用户 · 3F9A', bound: false }, intents: [], locale: 'zh-CN',
+    }, 150);
+    await from.handoffs.offer(offered.record.id, wang.id, 160);
+    const rated = await from.handoffs.create({
+      conversationKey: 'wechat:o3', citizenKey: 'person:abc', channelId: 'wechat', conversationId: 'o3', reference: '{}', reason: 'requested',
+      citizen: { label: '李*', bound: true }, intents: [], locale: 'zh-CN',
+    }, 50);
+    await from.handoffs.finish(rated.record.id, ['waiting'], 'cancelled', 'citizen', 60);
+    await from.handoffs.askRating(rated.record.id, 61);
+    await from.handoffs.rate(rated.record.id, 4, 62);
+    await from.handoffs.commentRating(rated.record.id, '很耐心');
     await from.audit.append({ at: 400, actor: wang.id, action: 'handoff.accept', target: record.id });
     await from.training.upsertIntent({ name: 'fine.query', description: '查违章', domain: 'fine', answers: {}, updatedAt: 1 });
     await from.training.addUtterance({ intent: 'fine.query', locale: 'zh-CN', text: '查违章', split: 'train', source: 'corpus', createdAt: 1 });
@@ -67,14 +83,21 @@ describe('copyStores: an embedded deployment copied into another store', () => {
 
   it('copies every kind of data, keeping references between them', async () => {
     const report = await copyStores(from, to);
-    expect(report).toEqual({ botState: 1, transcripts: 1, agents: 1, handoffs: 1, handoffEvents: 1, audit: 1, intents: 1, utterances: 1, corpusSeeds: 1, versions: 2, inbox: 1, knowledgeCards: 2, knowledgeVersions: 2, noticeConsents: 3, noticeJobs: 3, noticeCursors: 1 });
+    expect(report).toEqual({ botState: 1, transcripts: 2, agents: 1, handoffs: 3, handoffEvents: 1, agentDrafts: 1, agentPresence: 1, audit: 1, intents: 1, utterances: 1, corpusSeeds: 1, versions: 2, inbox: 1, knowledgeCards: 2, knowledgeVersions: 2, noticeConsents: 3, noticeJobs: 3, noticeCursors: 1, conversationFacts: 0 });
     expect(await to.storage.read(['wechat/conversations/o1'])).toEqual({ 'wechat/conversations/o1': { dialog: { step: 2 }, eTag: expect.any(String) } });
     expect((await to.transcripts.list('o1'))[0].text).toBe('我的身份证320583********0024');
+    expect((await to.transcripts.list('o1'))[1]).toMatchObject({ from: 'bot', options: ['科目一', '科目二'] });
     const wang = await to.agents.byUsername('wang');
     expect(wang?.passwordHash).toBe('scrypt$32768$8$1$c2FsdA==$aGFzaA==');
     const open = await to.handoffs.openFor('wechat:o1');
     expect(open).toMatchObject({ status: 'active', agentId: wang?.id, reason: 'complaint', priority: 0, createdAt: 100, acceptedAt: 200 });
     expect((await to.handoffs.eventsOf(open?.id ?? ''))).toEqual([expect.objectContaining({ kind: 'agent', agentId: wang?.id, text: '您好' })]);
+    expect(open?.citizenKey).toBe('person:abc');
+    expect((await to.handoffs.history('person:abc', 5)).map((h) => [h.conversationKey, h.status])).toEqual([['wechat:o1', 'active'], ['wechat:o3', 'cancelled']]);
+    expect((await to.handoffs.latestFor('wechat:o3'))).toMatchObject({ ratingAskedAt: 61, rating: { score: 4, comment: '很耐心', at: 62 } });
+    expect(await to.handoffs.openFor('wechat:o2')).toMatchObject({ status: 'waiting', citizenKey: 'user:wechat:o2', offeredTo: wang?.id, offeredAt: 160 });
+    expect(await to.handoffs.drafts(wang?.id ?? '')).toEqual([{ handoffId: open?.id, text: '请稍等，正在查询', at: 310 }]);
+    expect(await to.handoffs.presence()).toEqual([{ agentId: wang?.id, status: 'available', since: 320 }]);
     expect((await to.audit.recent(5))[0]).toMatchObject({ actor: wang?.id, action: 'handoff.accept', target: expect.any(String) });
     const versions = await to.training.versions();
     expect(versions.map((v) => [v.number, v.status])).toEqual([[2, 'failed'], [1, 'ready']]);

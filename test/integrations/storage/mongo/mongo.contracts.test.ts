@@ -6,6 +6,7 @@ import { createMongoStores } from '../../../../integrations/storage/mongo/create
 import type { StoreBundle } from '../../../../integrations/storage/StoreBundle';
 import { runAgentStoreContract } from '../contracts/agentStoreContract';
 import { runAuditLogContract } from '../contracts/auditLogContract';
+import { runHandoffConsoleContract } from '../contracts/handoffConsoleContract';
 import { runHandoffEventsContract } from '../contracts/handoffEventsContract';
 import { runHandoffStoreContract } from '../contracts/handoffStoreContract';
 import { runInboxStoreContract } from '../contracts/inboxStoreContract';
@@ -17,6 +18,7 @@ import type { PortFactory } from '../contracts/portContract';
 import { runRateLimitsContract } from '../contracts/rateLimitsContract';
 import { runSharedTokensContract } from '../contracts/sharedTokensContract';
 import { runTrainingStoreContract } from '../contracts/trainingStoreContract';
+import { runTranscriptStoreContract } from '../contracts/transcriptStoreContract';
 import { runStorageContract } from '../storageContract';
 
 /**
@@ -116,12 +118,14 @@ if (URI === undefined || URI === '') {
       const b = await openBundle();
       return { storage: b.stores.storage, close: b.close };
     }, { atomicBatches: transactions });
+    runTranscriptStoreContract('MongoDB', port((s) => s.transcripts, 'transcripts'));
     runMessageReceiptsContract('MongoDB', port((s) => s.receipts));
     runWebhookNoncesContract('MongoDB', port((s) => s.nonces));
     runSharedTokensContract('MongoDB', port((s) => s.tokens));
     runRateLimitsContract('MongoDB', port((s) => s.rateLimits));
     runHandoffStoreContract('MongoDB', port((s) => s.handoffs));
     runHandoffEventsContract('MongoDB', port((s) => s.handoffs));
+    runHandoffConsoleContract('MongoDB', port((s) => s.handoffs));
     runAgentStoreContract('MongoDB', port((s) => s.agents));
     runAuditLogContract('MongoDB', port((s) => s.audit, 'audit_log'));
     runTrainingStoreContract('MongoDB', port((s) => s.training));

@@ -30,7 +30,7 @@ const KNOWLEDGE_CARD: KnowledgeCard = {
   cites: [{ law: 'points-scoring-measures-2022', article: 10, item: 8 }], offer: 'points.query',
 };
 let conn: Connection;
-let s: Omit<StoreBundle, 'kind' | 'close' | 'health'>;
+let s: Omit<StoreBundle, 'kind' | 'close' | 'health' | 'facts'>;
 
 beforeAll(async () => {
   conn = mongoose.createConnection('mongodb://127.0.0.1:1/never', { bufferCommands: false, serverSelectionTimeoutMS: 300 });
@@ -56,6 +56,7 @@ const OPERATIONS: Array<[string, () => Promise<unknown>]> = [
   ['storage.read', () => s.storage.read(['k'])], ['storage.write', () => s.storage.write({ k: { a: 1 } })],
   ['storage.write with eTag', () => s.storage.write({ k: { a: 1, eTag: 'e' } })], ['storage.delete', () => s.storage.delete(['k'])],
   ['transcripts.append', () => s.transcripts.append({ conversationId: 'c', channelId: 'wechat', from: 'user', text: '你好', timestamp: new Date(T).toISOString() })],
+  ['transcripts.append with options', () => s.transcripts.append({ conversationId: 'c', channelId: 'wechat', from: 'bot', text: '请选择', options: ['科目一', '科目二'], timestamp: new Date(T).toISOString() })],
   ['transcripts.list', () => s.transcripts.list('c', 5)],
   ['receipts.claim', () => s.receipts.claim('k', T)], ['receipts.read', () => s.receipts.read('k')], ['receipts.completeReplied', () => s.receipts.completeReplied('k', '<xml/>')],
   ['receipts.defer', () => s.receipts.defer('k')], ['receipts.prune', () => s.receipts.prune(T)],
@@ -69,6 +70,17 @@ const OPERATIONS: Array<[string, () => Promise<unknown>]> = [
   ['handoffs.finish', () => s.handoffs.finish('h', ['waiting', 'active'], 'closed', 'resolved', T)], ['handoffs.expireWaiting', () => s.handoffs.expireWaiting(T, T)],
   ['handoffs.requestCallback', () => s.handoffs.requestCallback('h')], ['handoffs.addEvent', () => s.handoffs.addEvent({ handoffId: 'h', kind: 'note', agentId: 'a', text: '备注', at: T })],
   ['handoffs.eventsAfter', () => s.handoffs.eventsAfter(0, 5)], ['handoffs.eventsOf', () => s.handoffs.eventsOf('h')], ['handoffs.lastEventId', () => s.handoffs.lastEventId()],
+  ['handoffs.addEvent offered', () => s.handoffs.addEvent({ handoffId: 'h', kind: 'offered', agentId: 'a', at: T })],
+  ['handoffs.addEvent rated', () => s.handoffs.addEvent({ handoffId: 'h', kind: 'rated', text: '5', at: T })],
+  ['handoffs.offer', () => s.handoffs.offer('h', 'a', T)], ['handoffs.offer withdrawn', () => s.handoffs.offer('h', null, T)],
+  ['handoffs.offer if not offered', () => s.handoffs.offer('h', 'a', T, null)], ['handoffs.offer if offered to b', () => s.handoffs.offer('h', 'a', T, 'b')],
+  ['handoffs.history', () => s.handoffs.history('person:abc', 5)], ['handoffs.search', () => s.handoffs.search({ limit: 5 })],
+  ['handoffs.search text and dates', () => s.handoffs.search({ text: '苏E***45 (*.?', from: T, to: T + 1, limit: 5 })],
+  ['handoffs.between', () => s.handoffs.between(T, T + 1)], ['handoffs.askRating', () => s.handoffs.askRating('h', T)],
+  ['handoffs.rate', () => s.handoffs.rate('h', 5, T)], ['handoffs.commentRating', () => s.handoffs.commentRating('h', '很好')],
+  ['handoffs.saveDraft', () => s.handoffs.saveDraft('a', 'h', '您好', T)], ['handoffs.saveDraft empty', () => s.handoffs.saveDraft('a', 'h', '', T)],
+  ['handoffs.drafts', () => s.handoffs.drafts('a')], ['handoffs.setPresence', () => s.handoffs.setPresence('a', 'available', T)],
+  ['handoffs.presence', () => s.handoffs.presence()],
   ['agents.create', () => s.agents.create({ username: 'alice', displayName: '爱丽丝', role: 'agent', passwordHash: 'scrypt$1$2$3$s$h', createdAt: T })],
   ['agents.byUsername', () => s.agents.byUsername('alice')], ['agents.byId', () => s.agents.byId('a')], ['agents.list', () => s.agents.list()],
   ['agents.setPassword', () => s.agents.setPassword('a', 'scrypt$1$2$3$s$h')], ['agents.setDisabled', () => s.agents.setDisabled('a', true)],
