@@ -1,9 +1,13 @@
 /*
- * What an agent does with an accepted conversation (see agent.js): send, note, transfer, hand back, close;
- * and the colleague list and canned replies those need. (Accepting is the queue's: queue.js.)
+ * What an agent does with an accepted conversation (see agent.js): send, note, transfer (dialog: an available
+ * colleague and a hand-over note), hand back and close (each confirmed in a dialog naming the citizen and what
+ * happens). (Accepting is the queue's: queue.js.)
  */
-import { busy, canServe, make } from './util.js';
-import { call, report, showError } from '../common/api.js';
+import { busy, canServe, citizenLabel } from './util.js';
+import { call, showError } from '../common/api.js';
+import { fail } from './errors.js';
+import { clearDraft, flushDraft } from './drafts.js';
+import { confirmAction, openTransfer } from './dialogs.js';
 import { refreshQueue } from './queue.js';
 import { appendLive, loadConversation } from './conversation.js';
 import { changed, el, state } from './state.js';
@@ -20,10 +24,14 @@ export function sendMessage(event) {
   var target = state.current;
   busy([el.send], true);
   call('POST', path(target.id, 'messages'), { text: text }).then(function (data) {
-    if (el.input.value.trim() === text) el.input.value = '';
+    if (state.current === target && el.input.value.trim() === text) {
+      el.input.value = '';
+      clearDraft(target.id);
+    }
     var message = data.message || { from: 'agent', text: text, at: new Date().toISOString() };
+    if (!message.agent && state.me) message.agent = { id: state.me.id, displayName: state.me.displayName };
     if (state.current === target) appendLive(message, 'post');
-  }, report('发送失败（消息未送达，内容仍在输入框中）')).then(function () {
+  }, fail('发送失败（消息未送达，内容仍在输入框中）')).then(function () {
     busy([el.send], false);
     el.input.focus();
   });
@@ -40,7 +48,7 @@ export function addNote(event) {
     el.noteInput.value = '';
     // The server keeps the note (masked, with its author and time): read the notes back from it.
     return refreshNotes(target);
-  }, report('添加备注失败')).then(function () { busy([el.noteAdd], false); });
+  }, fail('添加备注失败')).then(function () { busy([el.noteAdd], false); });
 }
 
 /** Reads the notes (and summary) of a conversation again, leaving its transcript as it is. */
@@ -51,66 +59,53 @@ function refreshNotes(target) {
     target.notes = Array.isArray(data.notes) ? data.notes : [];
     changed('notes');
     changed('summary');
-  }, report('读取备注失败'));
+  }, fail('读取备注失败'));
 }
 
 /** Transfer, hand back and close: a POST, then the conversation and queue are read again. */
-export function act(action, body, button, failure) {
-  if (!state.current) return;
-  var target = state.current;
+function act(target, action, body, failure) {
   busy([el.transfer, el.handback, el.close], true);
-  call('POST', path(target.id, action), body).then(function () {
+  return flushDraft().then(function () {
+    return call('POST', path(target.id, action), body);
+  }).then(function () {
     refreshQueue();
     if (state.current === target) loadConversation();
-  }, report(failure)).then(function () {
+  }, fail(failure)).then(function () {
     busy([el.transfer, el.handback, el.close], false);
-    if (button === el.transfer) el.transfer.disabled = !el.transferSelect.value;
   });
 }
 
 export function onTransfer() {
-  var value = el.transferSelect.value;
-  if (!value) { showError('转接失败：请先选择要转给的坐席。'); return; }
-  var agent = state.agents.filter(function (a) { return String(a.id) === value; })[0];
-  act('transfer', { agentId: agent ? agent.id : value }, el.transfer, '转接失败');
+  if (!state.current) return;
+  var target = state.current;
+  openTransfer(citizenLabel(target.summary), function (agent, note) {
+    if (note.length > 500) { showError('转接失败：交接说明最多 500 字。'); return; }
+    var body = { agentId: agent.id };
+    if (note) body.note = note;
+    act(target, 'transfer', body, '转接给 ' + (agent.displayName || '该坐席') + ' 失败');
+  });
+}
+
+export function onHandback() {
+  if (!state.current) return;
+  var target = state.current;
+  var who = citizenLabel(target.summary);
+  confirmAction('交还机器人？',
+    '「' + who + '」将回到机器人继续自助服务，您不能再回复该市民；市民会被邀请为本次人工服务评分（1-5 分）。',
+    '交还机器人').then(function (ok) {
+    if (ok && state.current === target) act(target, 'handback', undefined, '交还机器人失败');
+  });
 }
 
 export function onClose() {
-  act('close', { reason: el.closeReason.value }, el.close, '结束会话失败');
-}
-
-export function loadAgents() {
-  call('GET', 'agents').then(function (data) {
-    state.agents = Array.isArray(data.agents) ? data.agents : [];
-    changed('agents');
-  }, report('读取坐席列表失败'));
-}
-
-export function loadCanned() {
-  call('GET', 'canned').then(function (data) {
-    el.canned.textContent = '';
-    (Array.isArray(data.replies) ? data.replies : []).forEach(function (reply) {
-      var item = make('li', 'canned-item');
-      var button = make('button', 'canned-button', reply.text);
-      button.type = 'button';
-      button.title = '插入到输入框：' + reply.text;
-      button.setAttribute('data-testid', 'canned-reply');
-      button.setAttribute('data-reply-id', String(reply.id));
-      button.addEventListener('click', function () { insertText(reply.text); });
-      item.appendChild(button);
-      el.canned.appendChild(item);
-    });
-  }, report('读取快捷回复失败'));
-}
-
-/** Puts a canned reply into the input at the cursor (replacing a selection). */
-function insertText(text) {
-  var input = el.input;
-  if (input.disabled) return;
-  var start = typeof input.selectionStart === 'number' ? input.selectionStart : input.value.length;
-  var end = typeof input.selectionEnd === 'number' ? input.selectionEnd : input.value.length;
-  input.value = input.value.slice(0, start) + text + input.value.slice(end);
-  var caret = start + text.length;
-  input.focus();
-  input.setSelectionRange(caret, caret);
+  if (!state.current) return;
+  var target = state.current;
+  var who = citizenLabel(target.summary);
+  var reason = el.closeReason.value;
+  var reasonText = el.closeReason.options[el.closeReason.selectedIndex] ? el.closeReason.options[el.closeReason.selectedIndex].text : '';
+  confirmAction('结束会话？',
+    '结束与「' + who + '」的会话（原因：' + reasonText + '）。市民会收到结束提示，并被邀请为本次服务评分（1-5 分）；结束后不能再回复。',
+    '结束会话').then(function (ok) {
+    if (ok && state.current === target) act(target, 'close', { reason: reason }, '结束会话失败');
+  });
 }

@@ -4,21 +4,33 @@
  */
 import {
   canServe, channelLabel, citizenLabel, clock, dateTime, findSummary, intentLabel, isMine, make, outcomeLabel,
-  reasonLabel, sameId, statusLabel, timeText, toDate,
+  ratingText, reasonLabel, sameId, statusLabel, timeText, toDate,
 } from './util.js';
-import { call, report } from '../common/api.js';
+import { call } from '../common/api.js';
+import { fail, showable } from './errors.js';
+import { draftOf, flushDraft, serverDraft } from './drafts.js';
+import { loadHistory } from './history.js';
 import { changed, el, state, subscribe, SAME_MESSAGE_MS } from './state.js';
 
 // -------------------------------------------------------------------------------------- conversation
 
+/**
+ * Opens a conversation (from the queue, the history, the search or an alert). The draft of the one left is
+ * saved first; the composer shows the draft of this one (the page's at once, the server's when it loads).
+ */
 export function select(id) {
+  if (state.current && sameId(state.current.id, id)) { loadConversation(); return; }
+  flushDraft();
   delete state.unread[id];
-  state.current = { id: id, summary: findSummary(id), lines: [], keys: {}, notes: [], loading: true, buffer: [] };
-  el.input.value = '';
+  state.current = { id: id, summary: findSummary(id), lines: [], keys: {}, notes: [], events: [], loading: true, buffer: [], inputEdited: false };
+  el.input.value = draftOf(id);
   el.noteInput.value = '';
+  state.history = null;
   changed('queue');
   changed('conversation');
+  changed('history');
   loadConversation();
+  loadHistory(state.current);
 }
 
 /** (Re)loads the open conversation: summary, transcript and notes. */
@@ -34,10 +46,15 @@ export function loadConversation() {
     target.lines = [];
     target.keys = {};
     (Array.isArray(data.transcript) ? data.transcript : []).forEach(function (line) { addLine(target, line, 'load'); });
+    (Array.isArray(data.events) ? data.events : []).forEach(function (event) { addLine(target, eventLine(event), 'load'); });
+    sortLines(target);
     target.buffer.forEach(function (item) { addLine(target, item.line, item.source); });
     target.notes = Array.isArray(data.notes) ? data.notes : [];
     target.loading = false;
     target.buffer = [];
+    serverDraft(target.id, data.draft);
+    // The server's draft fills the composer unless the agent already typed in it here.
+    if (!target.inputEdited) el.input.value = draftOf(target.id);
     changed('conversation');
     document.body.setAttribute('data-conversation-loading', 'false');
   }, function (err) {
@@ -45,8 +62,47 @@ export function loadConversation() {
     target.loading = false;
     changed('conversation');
     document.body.setAttribute('data-conversation-loading', 'false');
-    report('打开会话失败')(err);
+    fail('打开会话失败')(err);
   });
+}
+
+function agentName(agent) {
+  if (!agent) return '';
+  if (typeof agent === 'string' || typeof agent === 'number') return String(agent);
+  return agent.displayName || agent.username || '';
+}
+
+var EVENT_LINES = { created: true, accepted: true, transferred: true, ended: true, rated: true, callback: true };
+
+/**
+ * A conversation event (accepted, transferred with its note, ended, rated…) as a line of the transcript: the
+ * server's sentence (`label`), or the page's own words when there is none.
+ */
+function eventLine(event) {
+  if (!event || !EVENT_LINES[event.kind]) return null;
+  var text = showable(event.label) ? event.label : '';
+  if (!text) {
+    var who = agentName(event.agent);
+    switch (event.kind) {
+      case 'created': text = '市民请求人工服务'; break;
+      case 'accepted': text = (who || '坐席') + ' 接入了会话'; break;
+      case 'transferred': text = '会话转给 ' + (who || '其他坐席') + (event.text ? '，交接说明：' + event.text : ''); break;
+      case 'ended': text = '会话结束' + (event.text ? '（' + outcomeLabel(event.text) + '）' : ''); break;
+      case 'rated': text = '市民评价：' + (ratingText({ score: event.text }) || '已评分'); break;
+      default: text = '市民要求回电';
+    }
+  }
+  return { from: 'system', text: text, at: event.at, kind: event.kind };
+}
+
+/** Transcript lines and events in time order (a line without a time stays where it is). */
+function sortLines(conversation) {
+  var indexed = conversation.lines.map(function (line, i) { return { line: line, i: i, t: timeOf(line) }; });
+  indexed.sort(function (a, b) {
+    if (isNaN(a.t) || isNaN(b.t) || a.t === b.t) return a.i - b.i;
+    return a.t - b.t;
+  });
+  conversation.lines = indexed.map(function (x) { return x.line; });
 }
 
 function lineKey(line) { return String(line.from) + '|' + String(line.at) + '|' + String(line.text); }
@@ -75,6 +131,8 @@ function addLine(conversation, raw, source) {
   var key = lineKey(raw);
   if (conversation.keys[key]) return false;
   var line = { from: raw.from, text: raw.text, at: raw.at, agent: raw.agent, source: source, paired: false };
+  if (Array.isArray(raw.options)) line.options = raw.options.filter(function (o) { return typeof o === 'string' && o; });
+  if (raw.kind) line.kind = raw.kind;
   for (var i = conversation.lines.length - 1; i >= 0; i--) {
     if (sameMessage(conversation.lines[i], line)) {
       conversation.lines[i].paired = true;
@@ -106,12 +164,24 @@ function renderLine(line) {
     : from === 'agent' ? (line.agent && line.agent.displayName ? line.agent.displayName : '人工坐席')
     : '系统';
   var head = make('div', 'line-head');
-  head.appendChild(make('span', 'line-who', who));
+  if (from !== 'system') head.appendChild(make('span', 'line-who', who));
   head.appendChild(make('span', 'line-time', clock(line.at)));
   item.appendChild(head);
   var text = make('div', 'line-text', line.text);
   text.setAttribute('data-testid', 'line-text');
   item.appendChild(text);
+  if (from === 'system' && line.kind) item.setAttribute('data-kind', line.kind);
+  if (line.options && line.options.length) {
+    // What the bot offered the citizen to tap (its suggested actions), under its line.
+    var options = make('ul', 'chips line-options');
+    options.setAttribute('aria-label', '机器人提供的选项');
+    line.options.forEach(function (option) {
+      var chip = make('li', 'chip line-option', option);
+      chip.setAttribute('data-testid', 'line-option');
+      options.appendChild(chip);
+    });
+    item.appendChild(options);
+  }
   return item;
 }
 
@@ -141,8 +211,12 @@ function renderHeader() {
   if (s.closedAt) parts.push('结束于 ' + dateTime(s.closedAt));
   if (s.outcome) parts.push('结果：' + outcomeLabel(s.outcome));
   if (s.callbackRequested) parts.push('市民要求回电');
-  parts.push('会话编号 ' + s.id);
   el.convMeta.textContent = parts.join(' · ');
+  el.convMeta.title = '会话编号 ' + s.id;
+  var rating = ratingText(s.rating);
+  el.convRating.textContent = rating ? '市民评价 ' + rating + (s.rating.comment ? '：' + s.rating.comment : '') : '';
+  el.convRating.classList.toggle('hidden', !rating);
+  el.convRating.setAttribute('data-score', rating ? String(s.rating.score) : '');
 }
 
 function renderCitizen() {
@@ -161,6 +235,7 @@ function renderCitizen() {
   intents.forEach(function (intent) {
     var chip = make('li', 'chip', intentLabel(intent));
     chip.setAttribute('data-testid', 'intent');
+    chip.title = String(intent);
     el.intents.appendChild(chip);
   });
 }
@@ -203,21 +278,6 @@ function renderNotes() {
   el.notesEmpty.classList.toggle('hidden', state.current.notes.length > 0);
 }
 
-function renderTransferOptions() {
-  var previous = el.transferSelect.value;
-  el.transferSelect.textContent = '';
-  var others = state.agents.filter(function (a) { return !state.me || !sameId(a.id, state.me.id); });
-  var placeholder = make('option', '', others.length ? '选择坐席…' : '暂无其他坐席');
-  placeholder.value = '';
-  el.transferSelect.appendChild(placeholder);
-  others.forEach(function (a) {
-    var option = make('option', '', (a.displayName || a.username) + (a.username ? '（' + a.username + '）' : ''));
-    option.value = String(a.id);
-    el.transferSelect.appendChild(option);
-  });
-  el.transferSelect.value = others.some(function (a) { return String(a.id) === previous; }) ? previous : '';
-}
-
 /** Which controls the open conversation allows: only the agent serving it may talk and act. */
 function renderControls() {
   var s = state.current && state.current.summary;
@@ -237,6 +297,17 @@ function renderControls() {
   el.readonly.classList.toggle('hidden', !note);
   el.detailAccept.classList.toggle('hidden', !acceptable);
   document.body.setAttribute('data-serving', serving ? 'true' : 'false');
+  renderClosedDraft(s, serving);
+}
+
+/** The draft of a conversation that ended before it was sent: readable, to copy (never lost). */
+function renderClosedDraft(s, serving) {
+  var text = state.current ? draftOf(state.current.id) : '';
+  var ended = !!s && s.status !== 'active' && s.status !== 'waiting';
+  var show = !serving && ended && !!text;
+  el.draftClosed.classList.toggle('hidden', !show);
+  if (show && el.draftText.value !== text) el.draftText.value = text;
+  if (!show) el.draftText.value = '';
 }
 
 function renderConversation() {
@@ -251,17 +322,21 @@ function renderConversation() {
   renderCitizen();
   renderTranscript();
   renderNotes();
-  renderTransferOptions();
   renderControls();
 }
 
 subscribe('conversation', renderConversation);
 subscribe('summary', function () {
+  if (!state.current) return;
   renderHeader();
+  renderCitizen();
   renderControls();
 });
 subscribe('notes', renderNotes);
-subscribe('agents', function () { if (state.current) renderTransferOptions(); });
+subscribe('drafts', function () {
+  if (state.current) renderControls();
+});
+subscribe('open', function (id) { if (id !== undefined && id !== null) select(id); });
 subscribe('clock', function () {
   if (state.current && state.current.summary && state.current.summary.status === 'waiting') renderHeader();
 });

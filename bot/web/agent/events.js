@@ -7,15 +7,26 @@ import { call, showError } from '../common/api.js';
 import { eventStream } from '../common/events.js';
 import { refreshQueue } from './queue.js';
 import { appendLive, loadConversation } from './conversation.js';
+import { loadDrafts } from './drafts.js';
+import { raiseAlert } from './alerts.js';
 import { changed, el, state, API } from './state.js';
 
 // ------------------------------------------------------------------------------------ live events (SSE)
 
 function parseEvent(event) {
   try { return JSON.parse(event.data); } catch (e) {
-    showError('无法解析实时推送（' + event.type + '）：' + String(event.data).slice(0, 200));
+    showError('收到一条无法识别的实时推送，已忽略；如页面显示不对，请刷新。');
     return null;
   }
+}
+
+/** An alert for this agent: offered, new, transferred (with the note), ended (the citizen left). */
+function onAlertEvent(event) {
+  var data = parseEvent(event);
+  if (!data || !data.kind) return;
+  raiseAlert(data);
+  refreshQueue();
+  if (state.current && sameId(state.current.id, data.handoffId) && (data.kind === 'ended' || data.kind === 'transferred')) loadConversation();
 }
 
 function onQueueEvent() { refreshQueue(); }
@@ -49,11 +60,12 @@ function onStatusEvent(event) {
 
 var stream = eventStream({
   url: API + 'events', el: el, state: state,
-  listeners: { queue: onQueueEvent, message: onMessageEvent, status: onStatusEvent },
+  listeners: { queue: onQueueEvent, message: onMessageEvent, status: onStatusEvent, alert: onAlertEvent },
   onOpen: function (missed) {
     if (!missed) return;
     // Events may have been missed while disconnected: read the state again.
     refreshQueue();
+    loadDrafts();
     if (state.current) loadConversation();
   },
   check: function () { return call('GET', 'me'); },

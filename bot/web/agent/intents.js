@@ -2,10 +2,11 @@
  * How the console names intents (a conversation's recent intents): served by GET /api/agent/intents, the core
  * intents and every service module's (dialogs/services), never copied into the page.
  */
-import { call, report } from '../common/api.js';
-import { INTENTS } from './state.js';
+import { call } from '../common/api.js';
+import { fail } from './errors.js';
+import { changed, state, INTENTS } from './state.js';
 
-/** Fills INTENTS (intent → Chinese name) from the server; an unknown intent is shown by its own name. */
+/** Fills INTENTS (intent → Chinese name) from the server; an unknown intent is 其他问题 (util.js). */
 export function loadIntentLabels() {
   call('GET', 'intents').then(function (data) {
     (Array.isArray(data.intents) ? data.intents : []).forEach(function (entry) {
@@ -13,5 +14,6 @@ export function loadIntentLabels() {
         INTENTS[entry.intent] = entry.label['zh-CN'];
       }
     });
-  }, report('读取意图名称失败'));
+    if (state.current) changed('summary');
+  }, fail('读取意图名称失败'));
 }

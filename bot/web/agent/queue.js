@@ -5,7 +5,10 @@
 import {
   busy, channelLabel, citizenLabel, findSummary, lastMessageText, make, reasonLabel, sameId, statusLabel, timeText,
 } from './util.js';
-import { call, report, showError } from '../common/api.js';
+import { call, showError } from '../common/api.js';
+import { fail, showable } from './errors.js';
+import { applyMe } from './presence.js';
+import { draftOf } from './drafts.js';
 import { loadConversation, select } from './conversation.js';
 import { changed, el, state, subscribe } from './state.js';
 
@@ -25,6 +28,7 @@ export function refreshQueue() {
       callbacks: Array.isArray(data.callbacks) ? data.callbacks : [],
     };
     state.hasCallbacks = Array.isArray(data.callbacks);
+    applyMe(data.me);
     state.queueFetchedAt = Date.now();
     changed('queue');
     if (state.current) {
@@ -34,7 +38,7 @@ export function refreshQueue() {
         changed('summary');
       }
     }
-  }, report('刷新队列失败')).then(function () {
+  }, fail('刷新队列失败')).then(function () {
     state.queueLoading = false;
     if (state.queueAgain && state.me) refreshQueue();
   });
@@ -68,6 +72,30 @@ function renderQueueItem(summary, list) {
   }
   open.appendChild(top);
 
+  var badges = make('span', 'queue-badges');
+  var offered = summary.offeredTo;
+  if (list === 'waiting' && offered && state.me && sameId(offered.id, state.me.id)) {
+    item.classList.add('offered-to-me');
+    var badge = make('span', 'badge badge-offer', '分配给你');
+    badge.setAttribute('data-testid', 'offered-badge');
+    badges.appendChild(badge);
+  } else if (list === 'waiting' && offered) {
+    var other = make('span', 'badge badge-muted', '已分配给 ' + (offered.displayName || '其他坐席'));
+    other.setAttribute('data-testid', 'offered-other');
+    badges.appendChild(other);
+  }
+  if (summary.hasHistory) {
+    var returning = make('span', 'badge badge-history', '有历史会话');
+    returning.setAttribute('data-testid', 'queue-history');
+    badges.appendChild(returning);
+  }
+  if (draftOf(summary.id)) {
+    var draft = make('span', 'badge badge-draft', '有草稿');
+    draft.setAttribute('data-testid', 'queue-draft');
+    badges.appendChild(draft);
+  }
+  if (badges.children.length) open.appendChild(badges);
+
   var meta = make('span', 'queue-meta');
   var time = make('span', 'queue-time', timeText(summary));
   time.setAttribute('data-testid', 'queue-time');
@@ -81,8 +109,14 @@ function renderQueueItem(summary, list) {
   if (summary.callbackRequested) meta.appendChild(make('span', 'queue-callback', '要求回电'));
   open.appendChild(meta);
 
+  if (summary.lastCitizenText) {
+    // What the citizen typed while waiting: the topic, before anyone accepts.
+    var topic = make('span', 'queue-topic', '市民说：' + summary.lastCitizenText);
+    topic.setAttribute('data-testid', 'queue-topic');
+    open.appendChild(topic);
+  }
   var last = lastMessageText(summary.lastMessage);
-  if (last) open.appendChild(make('span', 'queue-last', last));
+  if (last && !(summary.lastCitizenText && list === 'waiting')) open.appendChild(make('span', 'queue-last', last));
   open.addEventListener('click', function () { select(summary.id); });
   item.appendChild(open);
 
@@ -112,7 +146,8 @@ function renderQueue() {
   var waiting = state.queue.waiting.length;
   el['count-waiting'].classList.toggle('count-alert', waiting > 0);
   var unreadCount = Object.keys(state.unread).length;
-  document.title = (waiting > 0 ? '(' + waiting + ' 待接入) ' : '') + (unreadCount > 0 ? '● ' : '') + '交管12123 · 人工坐席台';
+  document.title = (state.hiddenAlerts > 0 ? '【' + state.hiddenAlerts + ' 条新提醒】' : '')
+    + (waiting > 0 ? '(' + waiting + ' 待接入) ' : '') + (unreadCount > 0 ? '● ' : '') + '交管12123 · 人工坐席台';
   document.body.setAttribute('data-waiting', String(waiting));
 }
 
@@ -140,12 +175,12 @@ export function acceptHandoff(id, button) {
     el.input.focus();
   }, function (err) {
     if (err.status === 409) {
-      showError('接入失败：该会话已被其他坐席接入。' + (err.data && err.data.error ? '（' + err.data.error + '）' : ''));
+      showError('接入失败：' + (err.data && showable(err.data.error) ? err.data.error : '该会话已被其他坐席接入。'));
       refreshQueue();
       if (state.current && sameId(state.current.id, id)) loadConversation();
       return;
     }
-    report('接入失败')(err);
+    fail('接入失败')(err);
   }).then(function () { busy([button, el.detailAccept], false); });
 }
 

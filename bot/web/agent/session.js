@@ -5,7 +5,11 @@
 import { setView, startConsole } from '../common/session.js';
 import { duration } from './util.js';
 import { refreshQueue } from './queue.js';
-import { loadAgents, loadCanned } from './actions.js';
+import { loadCanned } from './canned.js';
+import { loadDrafts, resetDrafts } from './drafts.js';
+import { resetAlerts } from './alerts.js';
+import { describe, OFFLINE_TEXT } from './errors.js';
+import { configureApi } from '../common/api.js';
 import { closeEvents, openEvents } from './events.js';
 import { loadIntentLabels } from './intents.js';
 import { changed, el, state, API } from './state.js';
@@ -18,9 +22,19 @@ function resetPage() {
   state.unread = {};
   state.agents = [];
   state.current = null;
+  state.history = null;
+  state.search = null;
+  state.canned = [];
+  state.presence = { status: 'away', load: 0, capacity: 0, known: false };
+  resetDrafts();
+  el.input.value = '';
+  el.searchQ.value = '';
   changed('queue');
   changed('conversation');
-  el.canned.textContent = '';
+  changed('presence');
+  changed('canned');
+  changed('search');
+  resetAlerts();
   document.title = '交管12123 · 人工坐席台';
 }
 
@@ -28,14 +42,17 @@ function openPage() {
   setView('console');
   openEvents();
   refreshQueue();
-  loadAgents();
+  loadDrafts();
   loadCanned();
+  resetAlerts();
   loadIntentLabels();
   state.ticker = window.setInterval(function () { changed('clock'); }, 1000);
 }
 
 /** Sets up the shared sign-in and API client for /api/agent/, then asks the server who is signed in. */
 export function startSession() {
+  // Failed calls are worded in plain Chinese (errors.js), before the first call.
+  configureApi({ describe: describe, offlineText: OFFLINE_TEXT });
   return startConsole({
     el: el, state: state, api: API, accountApi: API, closeEvents: closeEvents, reset: resetPage, load: openPage,
     waitText: duration, logoutGoneAsExpired: true,

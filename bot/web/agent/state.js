@@ -36,7 +36,12 @@ export var OUTCOMES = {
   invalid: '无效或重复会话',
   other: '其他',
 };
-export var CHANNELS = { wechat: '微信公众号', web: '网页', hotline: '电话热线' };
+export var CHANNELS = { wechat: '微信公众号', web: '网页', webchat: '网页', hotline: '电话热线', directline: '网页', emulator: '调试工具', msteams: '其他渠道', sms: '短信' };
+/** What a conversation's events say (GET /handoffs/:id events[].kind). */
+export var EVENT_KINDS = {
+  created: '转人工', accepted: '接入', transferred: '转接', ended: '结束', callback: '要求回电', offered: '分配',
+  rated: '评分', note: '备注', user: '市民消息', agent: '坐席消息',
+};
 /** Intent → its name in the console: filled after sign-in from GET /api/agent/intents (intents.js). */
 export var INTENTS = {};
 
@@ -57,7 +62,20 @@ export var state = {
   queueLoading: false,
   queueAgain: false,
   unread: {},
+  /** The available colleagues a conversation can be transferred to: [{id, displayName, status, load, capacity}]. */
   agents: [],
+  /** This agent's availability for new handoffs, from GET /queue and POST /presence. */
+  presence: { status: 'away', load: 0, capacity: 0, known: false },
+  /** This agent's drafts by handoff id: { text, at, saved } (saved: the server has this text). */
+  drafts: {},
+  /** Canned replies [{id, title, text}] (GET /canned). */
+  canned: [],
+  /** The open conversation's citizen's other conversations (history), or null while not loaded. */
+  history: null,
+  /** Alerts that came while the tab was hidden (the tab title counts them). */
+  hiddenAlerts: 0,
+  /** The last search: { q, from, to, results: [summary], loading }. */
+  search: null,
 
   /**
    * The open conversation: { id, summary, lines, keys, notes, loading, buffer }. Messages that arrive (SSE)
@@ -76,7 +94,13 @@ var store = createStore({
   summary: "the open conversation's summary (status, agent, times)",
   notes: "the open conversation's notes",
   agents: 'the colleagues a conversation can be transferred to (state.agents)',
+  presence: "this agent's availability, load and capacity (state.presence)",
+  drafts: "this agent's drafts (state.drafts) or the open conversation's draft state",
+  canned: 'the canned replies (state.canned)',
+  history: "the open conversation's citizen's history (state.history)",
+  search: 'the search of closed conversations (state.search)',
   clock: 'a second passed (waiting times count up)',
+  open: 'a conversation is to be opened (detail: its id), from the history, the search or an alert',
 });
 export var subscribe = store.subscribe;
 export var changed = store.changed;

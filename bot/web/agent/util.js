@@ -25,11 +25,30 @@ export function duration(seconds) {
   return Math.floor(s / 3600) + '小时' + pad2(Math.floor((s % 3600) / 60)) + '分';
 }
 
-export function outcomeLabel(outcome) { return OUTCOMES[outcome] || outcome; }
-export function reasonLabel(reason) { return REASONS[reason] || reason || '未知原因'; }
-export function statusLabel(status) { return STATUSES[status] || status || '未知状态'; }
-export function channelLabel(channel) { return CHANNELS[channel] || channel || '未知渠道'; }
-export function intentLabel(intent) { return INTENTS[intent] ? INTENTS[intent] + '（' + intent + '）' : intent; }
+var CHINESE = /[\u4e00-\u9fff]/;
+
+/** A close reason the agent typed is shown as it is when it is Chinese; a code the page does not know is 其他. */
+export function outcomeLabel(outcome) { return OUTCOMES[outcome] || (CHINESE.test(String(outcome || '')) ? outcome : '其他'); }
+export function reasonLabel(reason) { return REASONS[reason] || '其他原因'; }
+export function statusLabel(status) { return STATUSES[status] || '未知状态'; }
+export function channelLabel(channel) { return CHANNELS[channel] || '其他渠道'; }
+/** An intent by its Chinese name (the code name stays out of the page; the chip's tooltip has it). */
+export function intentLabel(intent) { return INTENTS[intent] || '其他问题'; }
+
+/** A 1-5 rating as stars and words: 「★★★★☆ 4 分」. */
+export function ratingText(rating) {
+  var score = rating && Number(rating.score);
+  if (!(score >= 1 && score <= 5)) return '';
+  var stars = '';
+  for (var i = 1; i <= 5; i++) stars += i <= score ? '★' : '☆';
+  return stars + ' ' + score + ' 分';
+}
+
+/** How a canned reply names the citizen ({name}): the masked name, else 「您」. */
+export function citizenName(summary) {
+  var c = (summary && summary.citizen) || {};
+  return c.name || '您';
+}
 
 export function citizenLabel(summary) {
   var c = (summary && summary.citizen) || {};

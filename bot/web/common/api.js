@@ -8,7 +8,11 @@ import { make } from './util.js';
 
 var ERRORS_SHOWN = 5;
 
-var conf = { base: '', el: {}, state: {}, onExpired: function () {}, onForbidden: null };
+/**
+ * describe(status, data, text), optional: the message of a failed call, for a page that words its errors itself
+ * (the agent console: plain Chinese, no status numbers); offlineText, optional: the message of a network failure.
+ */
+var conf = { base: '', el: {}, state: {}, onExpired: function () {}, onForbidden: null, describe: null, offlineText: '' };
 
 export function configureApi(options) { Object.assign(conf, options); }
 
@@ -39,13 +43,13 @@ export function request(method, url, body) {
       var data = null;
       if (text) { try { data = JSON.parse(text); } catch (e) { data = null; } }
       if (res.ok) return data || {};
-      var err = new Error(describeFailure(res.status, data, text));
+      var err = new Error(conf.describe ? conf.describe(res.status, data, text) : describeFailure(res.status, data, text));
       err.status = res.status;
       err.data = data;
       throw err;
     });
   }, function (cause) {
-    var err = new Error('无法连接服务器（' + method + ' ' + url.replace(/^\.\./, '') + '）：'
+    var err = new Error(conf.offlineText || '无法连接服务器（' + method + ' ' + url.replace(/^\.\./, '') + '）：'
       + (cause && cause.message ? cause.message : String(cause)));
     err.status = 0;
     throw err;

@@ -153,7 +153,7 @@ describe('the hotline agent console in a real browser (sandbox)', () => {
     expect(await agent.getByTestId('conv-status').textContent()).toBe('服务中');
     expect(await agent.getByTestId('conv-reason').textContent()).toBe('主动要求');
     // Its recent intents are named as GET /api/agent/intents names them (the core intents and the service modules').
-    expect(await agent.getByTestId('intent').allTextContents()).toContain('转人工（agent.handoff）');
+    expect(await agent.getByTestId('intent').allTextContents()).toContain('转人工');
 
     // The colleague's console moves it to 其他坐席 by itself: read-only, no accept, no reply input.
     const taken = colleague.locator(`[data-testid="queue-others"] [data-testid="queue-item"][data-handoff-id="${handoffId ?? ''}"]`);
@@ -180,9 +180,12 @@ describe('the hotline agent console in a real browser (sandbox)', () => {
     // 5. A canned reply goes into the input; the agent writes its own answer, which reaches the citizen.
     const canned = agent.getByTestId('canned').getByTestId('canned-reply');
     await waitOn(agent, canned, 'the canned replies');
-    const cannedText = await canned.first().textContent();
+    // The chip shows the reply's title; a click puts its text in the input ({name} filled in).
+    expect((await canned.first().textContent())?.trim()).toBeTruthy();
     await canned.first().click();
-    expect(await agent.getByTestId('agent-input').inputValue()).toBe(cannedText);
+    const inserted = await agent.getByTestId('agent-input').inputValue();
+    expect(inserted.length).toBeGreaterThan(0);
+    expect(inserted).not.toContain('{name}');
     await agent.getByTestId('agent-input').fill(AGENT_REPLY);
     await agent.getByTestId('agent-send').click();
     await waitOn(agent, agent.getByTestId('line-agent').filter({ hasText: AGENT_REPLY }), 'the agent\'s message in the transcript');
@@ -197,8 +200,14 @@ describe('the hotline agent console in a real browser (sandbox)', () => {
     await agent.getByTestId('note-input').fill(NOTE);
     await agent.getByTestId('note-add').click();
     await waitOn(agent, agent.getByTestId('notes').getByTestId('note').filter({ hasText: NOTE }), 'the new note');
-    await waitOn(agent, agent.getByTestId('transfer-select').locator('option', { hasText: COLLEAGUE.displayName }),
-      'the colleague in the transfer list', 'attached');
+    // The transfer dialog lists the colleague once they are available (在线接待).
+    await colleague.getByTestId('presence-available').click();
+    await waitOn(colleague, colleague.locator('[data-testid="presence"][data-status="available"]'), 'the colleague available', 'attached');
+    await agent.getByTestId('transfer').click();
+    await waitOn(agent, agent.getByTestId('transfer-dialog').getByTestId('transfer-agent').filter({ hasText: COLLEAGUE.displayName }),
+      'the colleague in the transfer dialog');
+    await agent.getByTestId('transfer-cancel').click();
+    await waitOn(agent, agent.getByTestId('transfer-dialog'), 'the transfer dialog closed', 'hidden');
     expect(await agent.getByTestId('close-reason').locator('option').count()).toBeGreaterThan(0);
 
     // The agent sees the conversation, masked: never the citizen's full ID number or phone number.
@@ -212,10 +221,19 @@ describe('the hotline agent console in a real browser (sandbox)', () => {
     // 6. The agent hands the conversation back: the bot greets the citizen again.
     since = await botCount(citizen);
     await agent.getByTestId('handback').click();
+    // Asked first, naming the citizen.
+    await waitOn(agent, agent.getByTestId('confirm-dialog'), 'the hand-back confirmation');
+    expect(await agent.getByTestId('confirm-text').textContent()).toContain(await agent.getByTestId('conv-title').textContent() ?? '-');
+    await agent.getByTestId('confirm-ok').click();
     await waitForBot(citizen, since, /交管助手|菜单/);
+    // …and asks her to rate the agent's service (1-5); she skips it.
+    await waitForBot(citizen, since, /打分|评分|评价/);
     await waitOn(agent, agent.getByTestId('agent-input'), 'the reply input gone after the hand-back', 'hidden');
     expect(await agent.getByTestId('conv-status').textContent()).not.toBe('服务中');
     expect(await agent.getByTestId('line-agent').filter({ hasText: AGENT_REPLY }).count()).toBe(1);
+    await waitForIdle(citizen);
+
+    since = await say(citizen, '跳过');
     await waitForIdle(citizen);
 
     // 7. The bot serves her again: points need her identity first.
