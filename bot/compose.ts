@@ -58,6 +58,10 @@ import { resilientPlatform } from '../integrations/platform/resilient/ResilientP
 import { Metrics } from './ops/Metrics';
 import { TurnMetricsMiddleware } from './ops/TurnMetricsMiddleware';
 import { opsRoutes } from './ops/opsRoutes';
+import { opsModule } from './ops/opsModule';
+import { observedInbox } from './ops/observedInbox';
+import { opsTurn } from './ops/opsTurn';
+import { noteCall } from './ops/taskConfirmations';
 import { TrustedProxies } from './web/TrustedProxies';
 import { countingUnderstanding } from './ops/countingUnderstanding';
 import type { HandoffService } from './handoff/HandoffService';
@@ -154,7 +158,12 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   });
   const wrapped = overrides.wrapPlatform ? overrides.wrapPlatform(basePlatform) : basePlatform;
   const platform = resilientPlatform(wrapped, {
-    timeoutMs: config.platformTimeoutMs, onCall: (c) => metrics.platformCall(c), onBreaker: (s) => metrics.breakerState(s),
+    timeoutMs: config.platformTimeoutMs, onBreaker: (s) => metrics.breakerState(s),
+    // A call that succeeded inside a citizen's turn may confirm the task running there (the operations view).
+    onCall: (c) => {
+      metrics.platformCall(c);
+      noteCall(c, opsTurn()?.calls);
+    },
   });
 
   const modelFile = overrides.modelFile ?? PROJECT_MODEL_FILE;
@@ -207,15 +216,19 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
       baseUrl: config.wechat.apiUrl ?? ownWeChatUrl, appId: config.wechat.appId, appSecret: config.wechat.appSecret, tokens: stores.tokens,
     }) : undefined,
   });
-  const deps: DialogDeps = { nlu: countingUnderstanding(nlu, metrics), acts: { classify: classifyConfirmAct }, knowledge: knowledge.answerer, platform, clock, rateLimits: stores.rateLimits, inbox: admin.inbox, notices: notices.consents,
+  const deps: DialogDeps = { nlu: countingUnderstanding(nlu, metrics), acts: { classify: classifyConfirmAct }, knowledge: knowledge.answerer, platform, clock, rateLimits: stores.rateLimits, inbox: observedInbox(admin.inbox), notices: notices.consents,
     observe: { knowledgeAnswered: (outcome, topic) => metrics.knowledge.inc({ outcome, topic }) } };
   const bot = new JiaoguanBot(conversationState, userState, new MainDialog(deps, services), services.menuIntents);
+  const ops = opsModule({
+    stores, services, deps, conversationState, auth: accounts.auth, metrics, topics: NOTICE_TOPICS, now: () => clock.now().getTime(), logger,
+  });
 
   const middleware = [
     new LogContextMiddleware(),
     new TurnMetricsMiddleware(metrics),
     new LocaleMiddleware(conversationState.createProperty<Locale | undefined>('locale')),
     new TranscriptMiddleware(stores.transcripts, () => clock.now()),
+    ops.middleware,
     handoff.middleware,
   ];
   // The citizens' limits of /api/messages come first, on the Bot Framework adapter only (WeChat has its own, in the webhook).
@@ -228,7 +241,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     botFrameworkRoutes({ access: config.botFramework, adapter, bot }),
     accounts.routes, handoff.routes, intentLabelsRoute(accounts.auth, services), admin.routes,
     knowledgeRoutes({ auth: accounts.auth, knowledge, validIntent: (i) => services.isServiceIntent(i) }), (server) => staticSite(server, '/common', CONSOLE_COMMON_DIR),
-    notices.routes,
+    notices.routes, ops.routes,
     opsRoutes({ metrics, metricsToken: config.metricsToken, storage: stores.storage, writes: stores.health, liveModel: () => admin.training.liveVersionId }),
   ];
   // The demo's clock, for a demo or a test to move forward. Never in a deployment (there is no sandbox clock).

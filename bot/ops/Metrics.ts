@@ -2,6 +2,7 @@ import { NOTICE_STATUSES } from '../../integrations/storage/notices';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { PlatformCall } from '../../integrations/platform/resilient/ResilientPlatform';
 import type { BreakerState } from '../../integrations/platform/resilient/CircuitBreaker';
+import type { OperationsReport } from './operationsReport';
 
 const BREAKER: Readonly<Record<BreakerState, number>> = { closed: 0, 'half-open': 1, open: 2 };
 
@@ -38,6 +39,22 @@ export class Metrics {
   });
   private noticeSampler: (() => Promise<ReadonlyArray<Readonly<Record<string, number | string>>>>) | undefined;
 
+  /** The operations view's figures of today (China day, the bot's clock), read from the store at each scrape. */
+  private readonly ops = {
+    conversations: this.opsGauge('conversations', 'Conversations begun today (messages with no gap over 30 minutes), by channel', ['channel']),
+    contained: this.opsGauge('contained_conversations', 'Conversations begun today that finished without a person, by channel', ['channel']),
+    messages: this.opsGauge('messages', 'Citizen messages today, by channel', ['channel']),
+    notUnderstood: this.opsGauge('not_understood', 'Citizen messages not understood today, by channel', ['channel']),
+    notUnderstoodGroups: this.opsGauge('not_understood_groups', 'Messages not understood today by group (the NLU\'s best guess, or no knowledge card)', ['group']),
+    handoffs: this.opsGauge('handoffs', 'Handoffs to a person created today, by channel and reason', ['channel', 'reason']),
+    tasksStarted: this.opsGauge('tasks_started', 'Service flows begun today, by channel and service', ['channel', 'service']),
+    tasksConfirmed: this.opsGauge('tasks_confirmed', 'Tasks confirmed today (the declared platform call succeeded), by channel and service', ['channel', 'service']),
+    dropOffs: this.opsGauge('task_dropoffs', 'Tasks begun today and not confirmed, by service and the last question shown', ['service', 'step']),
+    ratings: this.opsGauge('satisfaction_ratings', 'Satisfaction ratings given today, by score (1-5)', ['score']),
+    notices: this.opsGauge('notices', 'Notices sent today, and notices due today that failed for good', ['outcome']),
+  };
+  private opsSampler: (() => Promise<{ all: OperationsReport; byChannel: readonly OperationsReport[] }>) | undefined;
+
   constructor(private readonly sampleQueue: () => Promise<{ waiting: number; oldestWaitSeconds: number }>) {
     collectDefaultMetrics({ register: this.registry, prefix: 'jiaoguan_' });
   }
@@ -55,6 +72,38 @@ export class Metrics {
     this.noticeSampler = sampler;
   }
 
+  /** Where today's operations figures come from (the store, read at each scrape): all channels and each one. */
+  sampleOperations(sampler: () => Promise<{ all: OperationsReport; byChannel: readonly OperationsReport[] }>): void {
+    this.opsSampler = sampler;
+  }
+
+  private opsGauge<L extends string>(name: string, help: string, labelNames: readonly L[]): Gauge<L> {
+    return new Gauge({ name: `jiaoguan_ops_${name}_today`, help, labelNames, registers: [this.registry] });
+  }
+
+  private setOperations(s: { all: OperationsReport; byChannel: readonly OperationsReport[] }): void {
+    for (const g of Object.values(this.ops)) g.reset();
+    for (const c of s.all.channels) {
+      this.ops.conversations.set({ channel: c.channel }, c.conversations);
+      this.ops.contained.set({ channel: c.channel }, c.contained);
+      this.ops.messages.set({ channel: c.channel }, c.messages);
+      this.ops.notUnderstood.set({ channel: c.channel }, c.notUnderstood);
+    }
+    for (const g of s.all.notUnderstoodGroups) this.ops.notUnderstoodGroups.set({ group: g.group }, g.count);
+    for (const r of s.byChannel) {
+      const channel = r.channel ?? 'all';
+      for (const h of r.handoffReasons) this.ops.handoffs.set({ channel, reason: h.reason }, h.count);
+      for (const t of r.tasks) {
+        this.ops.tasksStarted.set({ channel, service: t.service }, t.started);
+        if (t.confirmed !== null) this.ops.tasksConfirmed.set({ channel, service: t.service }, t.confirmed);
+      }
+    }
+    for (const t of s.all.tasks) for (const d of t.dropOffs) this.ops.dropOffs.set({ service: t.service, step: d.step ?? 'none' }, d.count);
+    for (const r of s.all.satisfaction.distribution) this.ops.ratings.set({ score: String(r.score) }, r.count);
+    this.ops.notices.set({ outcome: 'sent' }, s.all.notices.sent);
+    this.ops.notices.set({ outcome: 'failed' }, s.all.notices.failed);
+  }
+
   /** The exposition text, with the queue sampled now. */
   async render(): Promise<string> {
     const q = await this.sampleQueue();
@@ -63,6 +112,7 @@ export class Metrics {
     for (const row of (await this.noticeSampler?.()) ?? []) {
       for (const status of NOTICE_STATUSES) this.noticeJobs.set({ topic: String(row.topic), status }, Number(row[status] ?? 0));
     }
+    if (this.opsSampler) this.setOperations(await this.opsSampler());
     return this.registry.metrics();
   }
 }
