@@ -27,10 +27,12 @@ function runOf(entry: StackEntry): string {
  */
 export function readStack(stack: readonly StackEntry[] | undefined, flowService: ReadonlyMap<string, string>, prompts: ReadonlySet<string>): StackView {
   const view: StackView = { flows: [] };
+  // A flow's run: where it is on the stack under which run of the main loop (a flow's own waterfalls may begin again
+  // at every step; the loop begins again only when a flow it started has ended).
   const walk = (entries: readonly StackEntry[] | undefined, path: string): void => {
     (entries ?? []).forEach((e, i) => {
       const service = flowService.get(e.id);
-      if (service) view.flows.push({ service, run: `${path}/${i}:${e.id}:${runOf(e)}` });
+      if (service) view.flows.push({ service, run: `${path}/${i}:${e.id}@${view.loop?.run ?? ''}` });
       if (e.id === MAIN_LOOP && !view.loop) {
         const previous = e.state?.options?.previous;
         view.loop = { run: runOf(e), ...(typeof previous === 'string' ? { previous } : {}) };
