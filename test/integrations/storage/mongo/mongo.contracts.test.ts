@@ -145,6 +145,8 @@ if (URI === undefined || URI === '') {
             name: 'one_open_handoff_per_conversation', key: { conversationKey: 1 }, unique: true, partialFilterExpression: { open: true },
           }));
           expect(await indexes('agents')).toContainEqual(expect.objectContaining({ key: { username: 1 }, unique: true }));
+          expect(await indexes('handoffs')).toContainEqual(expect.objectContaining({ key: { citizenKey: 1, createdAt: -1, seq: -1 } }));
+          expect(await indexes('agent_drafts')).toContainEqual(expect.objectContaining({ key: { agentId: 1, handoffId: 1 }, unique: true }));
           expect(await indexes('nlu_utterances')).toContainEqual(expect.objectContaining({ key: { locale: 1, split: 1, text: 1 }, unique: true }));
           expect(await indexes('knowledge_versions')).toContainEqual(expect.objectContaining({ key: { number: 1 }, unique: true }));
           expect(await indexes('notice_jobs')).toContainEqual(expect.objectContaining({ key: { key: 1 }, unique: true }));
