@@ -1,0 +1,75 @@
+import { OpsLabels } from '../../../bot/ops/opsLabels';
+import { conversationHash } from '../../../bot/ops/conversationHash';
+import { operationsReport, chinaDayStartOf } from '../../../bot/ops/operationsReport';
+import { TASK_CONFIRMATIONS } from '../../../bot/ops/taskConfirmations';
+import { SERVICE_INDEX } from '../../../dialogs/services';
+import { BINDING_PROMPTS } from '../../../dialogs/identity/prompts';
+import { hasMessage } from '../../../dialogs/i18n/catalog';
+import type { ConversationFact } from '../../../integrations/storage/conversationFacts';
+import type { HandoffRecord } from '../../../integrations/storage/handoffs';
+
+const labels = new OpsLabels(SERVICE_INDEX);
+const DAY = '2026-11-25';
+const T = chinaDayStartOf(DAY);
+const min = (m: number): number => T + m * 60_000;
+const msg = (conversation: string, m: number, channel = 'wechat'): ConversationFact => ({ at: min(m), channel, conversation: conversationHash(`${channel}:${conversation}`), kind: 'message' });
+
+function report(facts: ConversationFact[], handoffs: Array<Partial<HandoffRecord>> = []) {
+  return operationsReport({ from: DAY, to: DAY, by: 'day', facts, handoffs: handoffs as HandoffRecord[], notices: [], labels });
+}
+
+describe('conversations: a citizen\'s messages with no gap over 30 minutes', () => {
+  it.each([
+    ['two messages 30 minutes apart: one conversation', [msg('a', 600), msg('a', 630)], 1],
+    ['31 minutes apart: two', [msg('a', 600), msg('a', 631)], 2],
+    ['two citizens at the same time: two', [msg('a', 600), msg('b', 600)], 2],
+    ['begun 10 minutes before the day (China midnight): not this day\'s', [msg('a', -10), msg('a', 5)], 0],
+    ['begun 40 minutes before and again after midnight: this day\'s second', [msg('a', -40), msg('a', 5)], 1],
+  ])('%s', (_name, facts, n) => {
+    expect(report(facts).totals.conversations).toBe(n);
+  });
+
+  it('contained unless a handoff of the same conversation was created during it (or within 30 minutes after its last message)', () => {
+    const r = report([msg('a', 600), msg('b', 600), msg('c', 600)], [
+      { conversationKey: 'wechat:a', channelId: 'wechat', reason: 'requested', createdAt: min(600) },
+      { conversationKey: 'wechat:b', channelId: 'wechat', reason: 'complaint', createdAt: min(620) },
+    ]);
+    expect(r.totals).toMatchObject({ conversations: 3, contained: 1, handoffs: 2 });
+    expect(r.handoffReasons.map((h) => [h.label, h.count])).toEqual([['市民要求转人工', 1], ['投诉', 1]]);
+  });
+});
+
+describe('tasks: started → confirmed, and where the others stopped', () => {
+  const f = (conversation: string, m: number, kind: ConversationFact['kind'], service: string, step?: string): ConversationFact =>
+    ({ at: min(m), channel: 'wechat', conversation, kind, service, ...(step ? { step } : {}) });
+  it('pairs each start with its confirmation in the same conversation; an unconfirmed run stops at its last question', () => {
+    const r = report([
+      f('a', 1, 'task_started', 'exam.book'), f('a', 2, 'task_step', 'exam.book', 'exam.book.date'), f('a', 3, 'task_step', 'exam.book', 'exam.book.confirm'), f('a', 4, 'task_confirmed', 'exam.book'),
+      f('b', 1, 'task_started', 'exam.book'), f('b', 2, 'task_step', 'exam.book', 'exam.book.date'),
+      f('c', 1, 'task_started', 'exam.book'),
+      f('d', 1, 'task_started', 'fine.query'),
+    ]);
+    expect(r.tasks).toEqual([
+      { service: 'exam.book', label: '预约考试', started: 3, confirmed: 1, completionRate: 0.333, dropOffs: [
+        { step: 'exam.book.date', label: '选择日期', count: 1 }, { step: null, label: '尚未到第一个问题', count: 1 },
+      ] },
+      { service: 'fine.query', label: '查违章/罚款', started: 1, confirmed: null, completionRate: null, dropOffs: [] },
+    ]);
+  });
+});
+
+describe('labels in plain Chinese', () => {
+  it('every declared question of every service (and binding) has a step label', () => {
+    const ids = [...SERVICE_INDEX.modules.flatMap((m) => (m.prompts ?? []).map((p) => p.id)), ...Object.values(BINDING_PROMPTS).map((p) => p.id)];
+    expect(ids.filter((id) => !hasMessage('zh-CN', `ops.step.${id}`) || !hasMessage('en', `ops.step.${id}`))).toEqual([]);
+  });
+  it('every task with a declared confirmation is a service intent', () => {
+    expect(Object.keys(TASK_CONFIRMATIONS).filter((i) => !SERVICE_INDEX.isServiceIntent(i))).toEqual([]);
+  });
+  it.each([
+    ['None', '完全没听懂'], ['knowledge.question', '规则问题，知识库没有答案'], ['exam.book', '像是「预约考试」但不确定'],
+    ['greet', '像是「问候」但不确定'], ['faq.office_hours', '像是常见问题但不确定'], ['made.up', '其他'],
+  ])('not-understood group %s → %s', (group, label) => {
+    expect(labels.group(group)).toBe(label);
+  });
+});
