@@ -6,7 +6,7 @@
  */
 import { showable } from './errors.js';
 import { citizenLabel, findSummary, make } from './util.js';
-import { changed, el, state } from './state.js';
+import { changed, el, state, subscribe } from './state.js';
 
 var SHOWN = 4;
 var TITLES = {
@@ -116,6 +116,7 @@ export function raiseAlert(data) {
   item.setAttribute('data-kind', data.kind);
   item.setAttribute('data-handoff-id', String(data.handoffId));
   item.setAttribute('role', 'status');
+  item.setAttribute('data-raised-at', String(Date.now()));
   var open = make('button', 'alert-open');
   open.type = 'button';
   open.appendChild(make('strong', 'alert-title', title));
@@ -170,3 +171,14 @@ export function wireAlerts() {
   });
   renderNotifyButton();
 }
+
+/** An offer or a new-citizen alert is done with once nobody waits for it any more (accepted, cancelled). */
+function dropStaleAlerts() {
+  Array.prototype.forEach.call(el.alerts.querySelectorAll('[data-kind="offered"], [data-kind="new"]'), function (item) {
+    var id = item.getAttribute('data-handoff-id');
+    var waiting = state.queue.waiting.some(function (s) { return String(s.id) === id; });
+    if (!waiting && state.queueFetchedAt > Number(item.getAttribute('data-raised-at') || '0')) item.remove();
+  });
+}
+
+subscribe('queue', dropStaleAlerts);

@@ -230,7 +230,10 @@ function renderCitizen() {
   el.citizenBound.className = c.bound ? 'bound-yes' : 'bound-no';
   el.citizenChannel.textContent = s ? channelLabel(s.channel) : '—';
   el.intents.textContent = '';
-  var intents = (s && Array.isArray(s.intents)) ? s.intents : [];
+  var intents = [];
+  ((s && Array.isArray(s.intents)) ? s.intents : []).forEach(function (intent) {
+    if (intents.indexOf(intent) < 0) intents.push(intent);
+  });
   if (intents.length === 0) el.intents.appendChild(make('li', 'chip chip-empty', '无'));
   intents.forEach(function (intent) {
     var chip = make('li', 'chip', intentLabel(intent));

@@ -7,7 +7,6 @@
  */
 import { call } from '../common/api.js';
 import { fail } from './errors.js';
-import { clock } from './util.js';
 import { changed, el, state, subscribe, API } from './state.js';
 
 var SAVE_DELAY_MS = 500;
@@ -141,7 +140,7 @@ function renderState() {
     none: '',
     unsaved: '草稿未保存…',
     saving: '正在保存草稿…',
-    saved: '草稿已保存 ' + clock(shown.at),
+    saved: '草稿已保存',
     failed: '草稿未能保存，内容仍在输入框中，继续输入会再次保存',
     restored: '已恢复上次未发送的草稿',
   }[mode];

@@ -151,8 +151,15 @@ function renderQueue() {
   document.body.setAttribute('data-waiting', String(waiting));
 }
 
+/**
+ * While citizens wait, the queue is read again now and then: what a waiting citizen types (the card's topic) is
+ * not pushed as an event of its own.
+ */
+var WAITING_REFRESH_MS = 10000;
+
 /** Once a second: the waiting times count up (from the server's figure, without asking it again). */
 function tick() {
+  if (state.me && state.queue.waiting.length > 0 && !state.queueLoading && Date.now() - state.queueFetchedAt > WAITING_REFRESH_MS) refreshQueue();
   Array.prototype.forEach.call(document.querySelectorAll('[data-time-of]'), function (node) {
     var summary = findSummary(node.getAttribute('data-time-of'));
     if (summary && summary.status === 'waiting') node.textContent = timeText(summary);

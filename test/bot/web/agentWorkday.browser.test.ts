@@ -7,6 +7,7 @@ import {
   setAvailability, sidewaysOverflow, waitForConversation, type AgentLogin,
 } from '../../browser/agentPage';
 import { readmeScreenshot } from '../../browser/readmeScreenshot';
+import { artifactPath } from '../../browser/chromium';
 import {
   findPersona, openChat, openMessenger, sandboxWechatConfig, say, waitForBot, waitForIdle, type Persona,
 } from '../../browser/messengerPage';
@@ -301,6 +302,7 @@ describe('an agent\'s working day in the console (sandbox, real browser)', () =>
         expect({ id, inside: !!box && box.x >= 0 && box.x + box.width <= 721 }).toEqual({ id, inside: true });
       }
       expect(await foreignText(page)).toEqual([]);
+      await page.screenshot({ path: artifactPath(`agent-zoom-200-${page === wang ? 'wang' : 'zhao'}.png`), fullPage: true });
       await page.setViewportSize({ width: 1440, height: 900 });
     }
   });
