@@ -255,6 +255,7 @@ describe('an agent\'s working day in the console (sandbox, real browser)', () =>
     await wang.getByTestId('agent-input').click();
     await wang.keyboard.type('/');
     await waitOn(wang, wang.getByTestId('canned-menu'), 'the canned replies list');
+    await waitOn(wang, wang.locator('[data-testid="draft-state"][data-state="saved"]'), 'the draft saved');
     await readmeScreenshot(wang, 'agent-console');
     await wang.keyboard.press('Escape');
     await wang.getByTestId('agent-input').fill('');
