@@ -169,6 +169,22 @@ describe('the satisfaction rating after an agent conversation: what the citizen 
     }
   });
 
+  it('rated once across processes: a score another process recorded first is what the citizen is told', async () => {
+    const id = await endedConversation('rating-race');
+    const f = new RatingFollowUp({
+      latestFor: (key) => stores.handoffs.latestFor(key),
+      // Another bot process records 5 between this one reading the handoff and recording its score.
+      rate: async (r, score) => (await stores.handoffs.rate(r.id, 5, now)) && stores.handoffs.rate(r.id, score, now),
+      commentRating: (r, comment) => stores.handoffs.commentRating(r.id, comment),
+    }, stores.storage, () => now, SERVICE_INDEX.menuIntents);
+    const adapter = new TestAdapter(async (ctx: TurnContext) => {
+      if (!(await f.answer(ctx, 'test:rating-race'))) await ctx.sendActivity(`${BOT} ${ctx.activity.text ?? ''}`);
+    }, TestAdapter.createConversation('rating-race'));
+    await adapter.receiveActivity('2');
+    expect(adapter.activeQueue.map(render).join('\n')).toContain('这次服务的评分之前已经记下了（5分），每次服务只记一次。');
+    expect((await stores.handoffs.get(id))?.rating?.score).toBe(5);
+  });
+
   it('the question offers 1-5 in the order WeChat numbers them, and a way out', () => {
     expect(render(ratingQuestion('zh-CN'))).toBe('请为本次人工服务打分（1-5分，5分最满意），回复「跳过」不评价： [1分 很不满意|2分 不满意|3分 一般|4分 满意|5分 非常满意|跳过]');
     expect(render(ratingQuestion('en'))).toMatch(/^How was the agent's help\? .* \[1 very unhappy\|2 unhappy\|3 okay\|4 satisfied\|5 very satisfied\|skip\]$/);
