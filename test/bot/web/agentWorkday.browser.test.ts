@@ -152,6 +152,18 @@ describe('an agent\'s working day in the console (sandbox, real browser)', () =>
     await waitOn(wang, menu, 'the list closed', 'hidden');
     // {name}: the unbound citizen's name is unknown, so 「您」.
     expect(await input.inputValue()).toBe('感谢您的耐心，祝您出行平安！');
+    // Arrows move through the list; a click chooses too.
+    await input.fill('');
+    await wang.keyboard.type('/');
+    await waitOn(wang, menu, 'the canned replies list again');
+    const second = (await menu.getByTestId('canned-option').nth(1).locator('.canned-option-text').innerText()).trim();
+    await wang.keyboard.press('ArrowDown');
+    await waitOn(wang, menu.locator('[data-testid="canned-option"][aria-selected="true"]').filter({ hasText: second }), 'the second reply highlighted');
+    await wang.keyboard.press('Enter');
+    expect(await input.inputValue()).toBe(second);
+    await wang.keyboard.type(' /请稍');
+    await menu.getByTestId('canned-option').first().click();
+    expect(await input.inputValue()).toBe(`${second} 我正在为您查询，请稍等一两分钟。`);
 
     // The draft is kept by the server half a second after typing…
     await input.fill(DRAFT);
@@ -164,6 +176,8 @@ describe('an agent\'s working day in the console (sandbox, real browser)', () =>
     expect(await input.inputValue()).toBe(DRAFT);
     expect(await wang.getByTestId('draft-state').getAttribute('data-state')).toBe('restored');
     expect(await consoleErrors(wang)).toEqual([]);
+
+    expect(await foreignText(wang)).toEqual([]);
 
     // Serving at 200 % zoom (720×450 CSS px): the panels stack; the reply box and its button are reachable.
     await wang.setViewportSize({ width: 720, height: 450 });
@@ -186,6 +200,11 @@ describe('an agent\'s working day in the console (sandbox, real browser)', () =>
     await waitOn(wang, wang.getByTestId('transfer-dialog'), 'the dialog closed', 'hidden');
 
     await setAvailability(zhao, 'available');
+    // 赵客服 allows desktop notifications with the button (the browser asks only then).
+    await zhao.context().grantPermissions(['notifications']);
+    await zhao.getByTestId('notify-enable').click();
+    await waitOn(zhao, zhao.locator('body[data-notifications="granted"]'), 'notifications allowed', 'attached');
+    await waitOn(zhao, zhao.getByTestId('notify-enable'), 'the button gone once allowed', 'hidden');
     await wang.getByTestId('transfer').click();
     const colleague = wang.getByTestId('transfer-agent').filter({ hasText: ZHAO.displayName });
     await waitOn(wang, colleague, 'the available colleague in the dialog');
@@ -198,6 +217,7 @@ describe('an agent\'s working day in the console (sandbox, real browser)', () =>
     const alert = zhao.locator(`[data-testid="alert"][data-kind="transferred"][data-handoff-id="${first}"]`);
     await waitOn(zhao, alert, 'the transfer alert on the receiver\'s console');
     expect(await alert.innerText()).toContain(HANDOVER);
+    expect(Number(await zhao.locator('body').getAttribute('data-alert-notifications'))).toBeGreaterThanOrEqual(1);
     await alert.locator('.alert-open').click();
     await waitForConversation(zhao, first);
     await waitOn(zhao, zhao.locator('[data-testid="line-system"][data-kind="transferred"]').filter({ hasText: HANDOVER }),
