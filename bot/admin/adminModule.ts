@@ -11,6 +11,7 @@ import type { Logger } from '../logger';
 import { staticSite } from '../web/staticSite';
 import { adminRoutes } from './adminRoutes';
 import { corpusUpdateRoutes } from './corpusUpdateRoutes';
+import { inboxWithBotQuestion } from './inboxWithBotQuestion';
 import { TrainingService } from './TrainingService';
 
 export interface AdminModuleDeps {
@@ -41,7 +42,9 @@ const ADMIN_PAGE_DIR = join(__dirname, '..', 'web', 'admin');
 
 /** The admins' NLU console: training store, training service (worker thread), admin API and page. */
 export function adminModule(d: AdminModuleDeps): AdminModule {
-  const { training: store, inbox, audit } = d.stores;
+  const { training: store, audit } = d.stores;
+  // Each misunderstood message is kept with the bot's last question before it (from the transcript).
+  const inbox = inboxWithBotQuestion(d.stores.inbox, d.stores.transcripts);
   const training = new TrainingService({
     store, audit, nlu: d.nlu, logger: d.logger, now: d.now, corpusFiles: d.corpusFiles ?? projectCorpusFiles(), train: trainInWorker,
   });

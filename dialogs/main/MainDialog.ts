@@ -233,7 +233,7 @@ export class MainDialog extends ComponentDialog {
     }
     if (u.score < CONFIDENT || u.intent === 'None') {
       // For the admins' misunderstood inbox (codes masked here, other personal data by the store before writing).
-      void this.deps.inbox?.record({ text: maskCitizenMessage(ctx.activity.text ?? '', sensitiveInputOf(ctx)), locale: localeOf(ctx), intent: u.intent, score: u.score, at: this.deps.clock.now().getTime() });
+      void this.deps.inbox?.record({ text: maskCitizenMessage(ctx.activity.text ?? '', sensitiveInputOf(ctx)), locale: localeOf(ctx), intent: u.intent, score: u.score, at: this.deps.clock.now().getTime(), conversationId: ctx.activity.conversation?.id });
     }
     if (u.intent.startsWith('faq.') && u.score >= CONFIDENT) {
       const answer = this.deps.nlu.answer?.(u.intent, localeOf(ctx));

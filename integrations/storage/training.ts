@@ -133,11 +133,26 @@ export interface InboxItem {
   readonly score: number;
   readonly createdAt: number;
   readonly status: InboxStatus;
+  /** The bot's last message before the citizen's (what it had asked), masked; absent for items recorded before it was kept. */
+  readonly botAsked?: string;
+}
+
+/** What is recorded of a message the bot did not understand. */
+export interface MisunderstoodMessage {
+  text: string;
+  locale: string;
+  intent: string;
+  score: number;
+  at: number;
+  /** The conversation it was said in: lets the bot's last question be looked up (never stored itself). */
+  conversationId?: string;
+  /** The bot's last message before it (stored masked). */
+  botAsked?: string;
 }
 
 export interface MisunderstoodInbox {
   /** Records a masked utterance; never throws (the citizen's turn must not fail because of it). */
-  record(item: { text: string; locale: string; intent: string; score: number; at: number }): Promise<void>;
+  record(item: MisunderstoodMessage): Promise<void>;
 }
 
 export interface InboxStore extends MisunderstoodInbox {

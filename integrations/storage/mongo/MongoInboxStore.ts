@@ -1,12 +1,12 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { maskPii } from '../../privacy/maskPii';
-import type { InboxItem, InboxStatus, InboxStore } from '../training';
+import type { InboxItem, InboxStatus, InboxStore, MisunderstoodMessage } from '../training';
 import { Counters } from './counters';
 import { mongoStep } from './mongoErrors';
 
 export interface InboxDoc {
   _id: number; text: string; locale: string; intent: string; score: number; createdAt: number; status: InboxStatus;
-  filedIntent?: string; handledBy?: string; handledAt?: number;
+  filedIntent?: string; handledBy?: string; handledAt?: number; botAsked?: string;
 }
 
 export const inboxSchema = new Schema<InboxDoc>({
@@ -20,6 +20,7 @@ export const inboxSchema = new Schema<InboxDoc>({
   filedIntent: String,
   handledBy: String,
   handledAt: Number,
+  botAsked: { type: String, maxlength: 500 },
 }, { versionKey: false, strict: 'throw', strictQuery: 'throw' });
 inboxSchema.index({ status: 1, _id: -1 });
 
@@ -33,11 +34,14 @@ export class MongoInboxStore implements InboxStore {
     this.counters = new Counters(conn);
   }
 
-  async record(item: { text: string; locale: string; intent: string; score: number; at: number }): Promise<void> {
+  async record(item: MisunderstoodMessage): Promise<void> {
     try {
       const text = maskPii(item.text.trim()).slice(0, 500);
       if (!text) return;
-      await this.model.create({ _id: await this.counters.next('inbox'), text, locale: item.locale, intent: item.intent, score: item.score, createdAt: item.at, status: 'new' });
+      const botAsked = item.botAsked?.trim() ? maskPii(item.botAsked.trim()).slice(0, 500) : undefined;
+      await this.model.create({
+        _id: await this.counters.next('inbox'), text, locale: item.locale, intent: item.intent, score: item.score, createdAt: item.at, status: 'new', ...(botAsked ? { botAsked } : {}),
+      });
     } catch (err) {
       this.onError(err);
     }
@@ -63,5 +67,5 @@ export class MongoInboxStore implements InboxStore {
 }
 
 function toItem(d: InboxDoc): InboxItem {
-  return { id: d._id, text: d.text, locale: d.locale, intent: d.intent, score: d.score, createdAt: d.createdAt, status: d.status };
+  return { id: d._id, text: d.text, locale: d.locale, intent: d.intent, score: d.score, createdAt: d.createdAt, status: d.status, ...(d.botAsked ? { botAsked: d.botAsked } : {}) };
 }

@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3';
 import { maskPii } from '../../privacy/maskPii';
-import type { InboxItem, InboxStatus, InboxStore } from '../training';
+import type { InboxItem, InboxStatus, InboxStore, MisunderstoodMessage } from '../training';
 import { applyMigrations } from './migrate';
 import { statementCache } from './statementCache';
 import { sqliteFault } from './sqliteFault';
 import { sqliteStep } from './sqliteStep';
 import { trainingMigrations } from './trainingMigrations';
 
-interface Row { id: number; text: string; locale: string; intent: string; score: number; created_at: number; status: InboxStatus }
+interface Row { id: number; text: string; locale: string; intent: string; score: number; created_at: number; status: InboxStatus; bot_asked: string | null }
 
 /** The misunderstood inbox in SQLite; texts are masked (ID numbers, phones, VINs, plates) before they are written. */
 export class SqliteInboxStore implements InboxStore {
@@ -18,11 +18,12 @@ export class SqliteInboxStore implements InboxStore {
     this.sql = statementCache(db);
   }
 
-  async record(item: { text: string; locale: string; intent: string; score: number; at: number }): Promise<void> {
+  async record(item: MisunderstoodMessage): Promise<void> {
     try {
       const text = maskPii(item.text.trim()).slice(0, 500);
       if (!text) return;
-      this.sql('INSERT INTO nlu_inbox (text, locale, intent, score, created_at) VALUES (?, ?, ?, ?, ?)').run(text, item.locale, item.intent, item.score, item.at);
+      const botAsked = item.botAsked?.trim() ? maskPii(item.botAsked.trim()).slice(0, 500) : null;
+      this.sql('INSERT INTO nlu_inbox (text, locale, intent, score, created_at, bot_asked) VALUES (?, ?, ?, ?, ?, ?)').run(text, item.locale, item.intent, item.score, item.at, botAsked);
     } catch (err) {
       this.onError(sqliteFault('Inbox', 'Inbox: SQLite failed', err));
     }
@@ -46,5 +47,5 @@ export class SqliteInboxStore implements InboxStore {
 }
 
 function toItem(r: Row): InboxItem {
-  return { id: r.id, text: r.text, locale: r.locale, intent: r.intent, score: r.score, createdAt: r.created_at, status: r.status };
+  return { id: r.id, text: r.text, locale: r.locale, intent: r.intent, score: r.score, createdAt: r.created_at, status: r.status, ...(r.bot_asked ? { botAsked: r.bot_asked } : {}) };
 }

@@ -68,4 +68,9 @@ export const trainingMigrations: readonly Migration[] = [
       recorded_at INTEGER NOT NULL
     );`,
   },
+  {
+    version: 3,
+    description: 'nlu_inbox.bot_asked: the bot\'s last message before the misunderstood one',
+    sql: 'ALTER TABLE nlu_inbox ADD COLUMN bot_asked TEXT;',
+  },
 ];

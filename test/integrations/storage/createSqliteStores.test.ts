@@ -2,6 +2,20 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStores } from '../../../integrations/storage/sqlite/createSqliteStores';
+import { botStateMigrations } from '../../../integrations/storage/sqlite/botStateMigrations';
+import { channelMigrations } from '../../../integrations/storage/sqlite/channelMigrations';
+import { factMigrations } from '../../../integrations/storage/sqlite/factMigrations';
+import { knowledgeMigrations } from '../../../integrations/storage/sqlite/knowledgeMigrations';
+import { noticeMigrations } from '../../../integrations/storage/sqlite/noticeMigrations';
+import { peopleMigrations } from '../../../integrations/storage/sqlite/peopleMigrations';
+import { trainingMigrations } from '../../../integrations/storage/sqlite/trainingMigrations';
+import { transcriptMigrations } from '../../../integrations/storage/sqlite/transcriptMigrations';
+
+/** The scopes the store bundle migrates (as named in each store's applyMigrations call). */
+const MIGRATIONS = {
+  botstate: botStateMigrations, channels: channelMigrations, knowledge: knowledgeMigrations, notices: noticeMigrations,
+  ops: factMigrations, people: peopleMigrations, training: trainingMigrations, transcripts: transcriptMigrations,
+};
 
 describe('createSqliteStores', () => {
   let root: string;
@@ -50,19 +64,12 @@ describe('createSqliteStores', () => {
     for (let i = 0; i < 3; i += 1) await createSqliteStores(root).close();
     const stores = createSqliteStores(root);
     try {
-      expect(stores.db.prepare('SELECT scope, version FROM schema_migrations ORDER BY scope, version').all()).toEqual([
-        { scope: 'botstate', version: 1 },
-        { scope: 'channels', version: 1 },
-        { scope: 'channels', version: 2 },
-        { scope: 'knowledge', version: 1 },
-        { scope: 'notices', version: 1 },
-        { scope: 'notices', version: 2 },
-        { scope: 'people', version: 1 },
-        { scope: 'people', version: 2 },
-        { scope: 'training', version: 1 },
-        { scope: 'training', version: 2 },
-        { scope: 'transcripts', version: 1 },
-      ]);
+      // Every migration of every scope, once (each scope's list numbered 1…n).
+      const expected = Object.entries(MIGRATIONS).flatMap(([scope, list]) => list.map((m, i) => {
+        expect(m.version).toBe(i + 1);
+        return { scope, version: m.version };
+      })).sort((a, b) => a.scope.localeCompare(b.scope) || a.version - b.version);
+      expect(stores.db.prepare('SELECT scope, version FROM schema_migrations ORDER BY scope, version').all()).toEqual(expected);
     } finally {
       await stores.close();
     }

@@ -39,6 +39,22 @@ export function runInboxStoreContract(name: string, make: InboxFactory): void {
       expect(await inbox().item(item.id + 1_000)).toBeUndefined();
     });
 
+    it('keeps the bot\'s last message before it (masked, at most 500 characters), never the conversation id', async () => {
+      await inbox().record({ text: '不知道', locale: 'zh-CN', intent: 'None', score: 0.1, at: T0, conversationId: 'conv-secret-1', botAsked: `请确认手机号${PHONE}是否正确？` });
+      await inbox().record({ text: '随便', locale: 'zh-CN', intent: 'None', score: 0.1, at: T0 + 1, botAsked: '问'.repeat(600) });
+      await inbox().record({ text: '没问过', locale: 'zh-CN', intent: 'None', score: 0.1, at: T0 + 2, botAsked: '  ' });
+      const [none, long, asked] = await inbox().open(10);
+      expect(asked.botAsked).toBe(`请确认手机号${PHONE_MASKED}是否正确？`);
+      expect(long.botAsked).toBe('问'.repeat(500));
+      expect(none).not.toHaveProperty('botAsked');
+      expect(await inbox().item(asked.id)).toEqual(asked);
+      const raw = await subject().stored?.();
+      if (raw !== undefined) {
+        expect(raw).not.toContain(PHONE);
+        expect(raw).not.toContain('conv-secret-1');
+      }
+    });
+
     it('records nothing for blank text, and keeps at most 500 characters', async () => {
       await record('   ');
       expect(await inbox().open(10)).toEqual([]);
