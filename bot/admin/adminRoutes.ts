@@ -18,6 +18,10 @@ import { adminRoute } from './adminRoute';
 import { checkExamples, MAX_EXAMPLE_CHARS, round2 } from './checkExamples';
 import { NEAR_IDENTICAL, similarTo } from './textSimilarity';
 import { VersionDiffs } from './versionDiff';
+import { inboxReason, intentLabel } from './intentLabels';
+import { auditSummary } from './auditSummary';
+import { intentAdvice } from './intentAdvice';
+import { exampleCollisions, type Collision } from './exampleCollisions';
 
 /** Said with every change of training data: nothing changes for citizens until a version is trained and published. */
 export const EFFECT = '已保存。需要重新训练并发布新版本后，对市民才生效。';
@@ -82,6 +86,9 @@ function readAnswers(v: unknown): Record<string, string[]> | undefined {
 export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
   const engines = new Map<string, NluEngine>();
   const diffs = new VersionDiffs(d.store);
+  /** The live model's readings of the open inbox's texts, kept from one advice request to the next. */
+  const understood = new Map<string, ReturnType<NluEngine['understand']>>();
+  let collisions: { signature: string; found: Collision[] } | undefined;
   const audit = (a: Authenticated, action: string, target: string | undefined, details: Record<string, unknown>): Promise<void> =>
     d.audit.append({ at: d.now(), actor: a.agent.id, action, target, details: { admin: a.agent.username, ...details } });
 
@@ -159,11 +166,12 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
         return;
       }
       const before = await d.store.intent(name);
+      const utterances = before ? (await d.store.counts()).filter((c) => c.intent === name).reduce((n, c) => n + c.n, 0) : 0;
       if (!before || !(await d.store.deleteIntent(name))) {
         res.send(404, { error: 'no such intent' });
         return;
       }
-      await audit(a, 'nlu.intent.delete', name, { before });
+      await audit(a, 'nlu.intent.delete', name, { before, utterances });
       res.send(200, { deleted: name, effect: EFFECT });
     }));
 
@@ -369,9 +377,34 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
     }));
 
     server.get('/api/admin/inbox', route(false, async (_req, res) => {
-      const items = (await d.inbox.open(500)).map((i) => ({ ...i, createdAt: new Date(i.createdAt).toISOString() }));
+      const known = new Map((await d.store.intents()).map((i) => [i.name, i]));
+      const items = (await d.inbox.open(500)).map(({ botAsked, ...i }) => ({
+        ...i, createdAt: new Date(i.createdAt).toISOString(), reasonText: inboxReason(i.intent, known.get(i.intent)),
+        context: { ...(botAsked ? { botAsked } : {}), citizenSaid: i.text },
+      }));
       const groups = groupSimilar(items, (i) => i.text).map((members) => ({ representative: members[0].text, count: members.length, items: members }));
       res.send(200, { groups });
+    }));
+
+    server.get('/api/admin/advice', route(false, async (_req, res) => {
+      const live = d.training.liveVersionId ? await d.store.version(d.training.liveVersionId) : undefined;
+      const readings = new Map<string, ReturnType<NluEngine['understand']>>();
+      const utterances = await d.store.utterances();
+      // The collisions are found again only when the examples changed (ids only grow: count, sum and last id tell).
+      const signature = `${utterances.length}:${utterances.reduce((n, u) => n + u.id, 0)}:${utterances.at(-1)?.id ?? 0}`;
+      if (collisions?.signature !== signature) collisions = { signature, found: exampleCollisions(utterances) };
+      const advice = intentAdvice({
+        intents: await d.store.intents(), utterances, collisions: collisions.found, live: live?.metrics, inbox: await d.inbox.open(500),
+        understand: (text) => {
+          const key = `${d.training.liveVersionId ?? ''}\u0000${text}`;
+          const known = understood.get(key) ?? readings.get(key) ?? d.nlu.understand(text, d.today());
+          readings.set(key, known);
+          return known;
+        },
+      });
+      understood.clear();
+      for (const [k, v] of readings) understood.set(k, v);
+      res.send(200, { advice });
     }));
 
     server.post('/api/admin/inbox/:id', route(true, async (req, res, a) => {
@@ -422,7 +455,11 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
     server.get('/api/admin/audit', route(false, async (req, res) => {
       const limit = Math.min(500, Math.max(1, Number((req.query as Record<string, unknown> | undefined)?.limit ?? 100) || 100));
       const entries = await d.audit.recent(limit);
-      res.send(200, { entries: entries.map((e) => ({ ...e, at: new Date(e.at).toISOString() })) });
+      const people = new Map((await d.agents.list()).map((p) => [p.id, p.displayName || p.username]));
+      const intents = new Map((await d.store.intents()).map((i) => [i.name, i]));
+      const versions = new Map((await d.store.versions()).map((v) => [v.id, v.number]));
+      const names = { person: (id: string) => people.get(id), intent: (name: string) => intentLabel(name, intents.get(name)), version: (id: string) => versions.get(id) };
+      res.send(200, { entries: entries.map((e) => ({ ...e, at: new Date(e.at).toISOString(), summary: auditSummary(e, names) })) });
     }));
 
     server.post('/api/admin/agents', route(true, async (req, res, a) => {

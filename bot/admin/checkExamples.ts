@@ -1,5 +1,5 @@
 import type { TrainingUtterance, UtteranceSplit } from '../../integrations/storage/training';
-import { comparableText, NEAR_IDENTICAL, textSimilarity } from './textSimilarity';
+import { comparableSimilarity, comparableText, NEAR_IDENTICAL } from './textSimilarity';
 
 /** Longest example an admin may add (characters). */
 export const MAX_EXAMPLE_CHARS = 200;
@@ -58,7 +58,7 @@ export function checkExamples(
     const key = comparableText(text);
     let best: { u: TrainingUtterance; similarity: number } | undefined;
     for (const o of others) {
-      const similarity = o.key === key ? 1 : textSimilarity(text, o.u.text);
+      const similarity = o.key === key ? 1 : comparableSimilarity(key, o.key);
       if (similarity >= NEAR_IDENTICAL && (!best || similarity > best.similarity)) best = { u: o.u, similarity };
     }
     if (best) {

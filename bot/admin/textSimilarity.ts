@@ -24,8 +24,11 @@ function bigrams(text: string): string[] {
  * Identical comparable texts are 1.
  */
 export function textSimilarity(a: string, b: string): number {
-  const x = comparableText(a);
-  const y = comparableText(b);
+  return comparableSimilarity(comparableText(a), comparableText(b));
+}
+
+/** textSimilarity of two texts already made comparable (comparableText): for comparing one text against many. */
+export function comparableSimilarity(x: string, y: string): number {
   if (!x || !y) return 0;
   if (x === y) return 1;
   const left = bigrams(x);
@@ -44,8 +47,9 @@ export function textSimilarity(a: string, b: string): number {
 
 /** The examples alike to `text` (similarity ≥ threshold), best first. */
 export function similarTo<T>(text: string, items: readonly T[], textOf: (item: T) => string, threshold = NEAR_IDENTICAL): Array<{ item: T; similarity: number }> {
+  const key = comparableText(text);
   return items
-    .map((item) => ({ item, similarity: textSimilarity(text, textOf(item)) }))
+    .map((item) => ({ item, similarity: comparableSimilarity(key, comparableText(textOf(item))) }))
     .filter((m) => m.similarity >= threshold)
     .sort((a, b) => b.similarity - a.similarity);
 }

@@ -116,5 +116,5 @@ function renderEditorAdvice() {
 
 subscribe('advice', renderAdvice);
 subscribe('editor', renderEditorAdvice);
-// Read again whenever the train tab opens; the intents tab (the editor's advice) reads it once.
-subscribe('tab', function (tab) { if (tab === 'train' || (tab === 'intents' && state.advice === null)) refreshAdvice(); });
+// Read whenever the train tab opens (the editor shows the open intent's share of what was read).
+subscribe('tab', function (tab) { if (tab === 'train') refreshAdvice(); });

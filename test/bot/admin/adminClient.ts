@@ -73,7 +73,7 @@ export interface IntentView {
 export interface UtteranceView { id: number; intent: string; locale: string; text: string; split: string; source: string; createdAt: string }
 export interface InboxView { groups: Array<{ representative: string; count: number; items: Array<{ id: number; text: string; locale: string; intent: string; status: string; createdAt: string }> }> }
 export interface VersionView { id: string; number: number; status: string; progress: { phase: string; percent: number }; accuracy: number | null; live: boolean; intents: string[]; error?: string }
-export interface AuditView { entries: Array<{ id: number; at: string; actor: string; action: string; target?: string; details?: Record<string, unknown> }> }
+export interface AuditView { entries: Array<{ id: number; at: string; actor: string; action: string; target?: string; details?: Record<string, unknown>; summary: string }> }
 
 export const waitUntil = async (what: string, check: () => Promise<boolean>, ms: number): Promise<void> => {
   const deadline = Date.now() + ms;

@@ -1,4 +1,6 @@
+import { exampleCollisions } from '../../../bot/admin/exampleCollisions';
 import { comparableText, similarTo, textSimilarity } from '../../../bot/admin/textSimilarity';
+import type { TrainingUtterance } from '../../../integrations/storage/training';
 
 describe('textSimilarity: character-bigram Dice after folding width, case and punctuation', () => {
   it.each<[string, string, number]>([
@@ -29,5 +31,26 @@ describe('textSimilarity: character-bigram Dice after folding width, case and pu
     const items = ['我要查违章', '查一下违章记录', '我想查违章。', '预约科目一'];
     expect(similarTo('我想查违章', items, (t) => t)).toEqual([{ item: '我想查违章。', similarity: 1 }]);
     expect(similarTo('我想查违章', items, (t) => t, 0.5).map((m) => m.item)).toEqual(['我想查违章。', '我要查违章']);
+  });
+});
+
+describe('exampleCollisions: near-identical examples of different intents, found through a bigram index', () => {
+  const u = (id: number, intent: string, text: string, locale = 'zh-CN'): TrainingUtterance => ({ id, intent, text, locale, split: 'train', source: 'corpus', createdAt: 0 });
+
+  it('agrees with textSimilarity on every pair, skipping pairs of the same intent or of different locales', () => {
+    const list = [
+      u(1, 'fine.query', '我想查违章记录'), u(2, 'fine.pay', '我想查违章记录。'), u(3, 'fine.pay', '我要查违章记录'),
+      u(4, 'fine.query', '我要查违章记录吧'), u(5, 'greet', '你好'), u(6, 'None', '你好', 'en'), u(7, 'thanks', '哈哈哈'), u(8, 'None', '哈哈哈哈哈'),
+    ];
+    const pairs = exampleCollisions(list, 0.6).map((c) => [c.a.id, c.b.id, Math.round(c.similarity * 100) / 100]);
+    const expected: Array<[number, number, number]> = [];
+    for (let i = 0; i < list.length; i += 1) for (let j = i + 1; j < list.length; j += 1) {
+      if (list[i].intent === list[j].intent || list[i].locale !== list[j].locale) continue;
+      const s = textSimilarity(list[i].text, list[j].text);
+      if (s >= 0.6) expected.push([list[i].id, list[j].id, Math.round(s * 100) / 100]);
+    }
+    expect(pairs.sort()).toEqual(expected.sort());
+    expect(pairs).toContainEqual([1, 2, 1]);
+    expect(exampleCollisions(list).map((c) => [c.a.id, c.b.id])).toEqual([[1, 2], [3, 4]]);
   });
 });

@@ -177,6 +177,10 @@ describe('the NLU admin console in a real browser (sandbox)', () => {
     expect(liveBefore.liveId).not.toBe(versionId);
     expect(await versionRow.getByTestId('live-badge').count()).toBe(0);
     await versionRow.getByTestId('publish').click();
+    // Publishing asks first, with what changes against the live version.
+    await waitOn(admin, admin.locator(`[data-testid="publish-dialog"][data-version="${versionId}"][data-loading="false"]`), 'the publish confirmation');
+    expect(await admin.getByTestId('diff-added').allInnerTexts()).toContain(INTENT);
+    await admin.getByTestId('publish-confirm').click();
     const badge = versionRow.getByTestId('live-badge');
     await waitOn(admin, badge.or(admin.getByTestId('force-dialog')), 'the live badge or the force-publish dialog');
     if (await admin.getByTestId('force-dialog').isVisible()) {
@@ -219,7 +223,10 @@ describe('the NLU admin console in a real browser (sandbox)', () => {
     expect({ why, ok: actions.filter((a) => /utterance/i.test(a)).length >= UTTERANCES.length }).toEqual({ why, ok: true });
     expect({ why, ok: actions.some((a) => /train/i.test(a)) }).toEqual({ why, ok: true });
     expect({ why, ok: actions.some((a) => /publish/i.test(a)) }).toEqual({ why, ok: true });
-    expect(shownAudit).toContain(INTENT);
+    // In words: the intent by its description (车管所办公时间), the example added, the version published.
+    expect(shownAudit).toContain(`新建了意图「${DESCRIPTION}」`);
+    expect(shownAudit).toContain(`给意图「${DESCRIPTION}」添加了例句「${UTTERANCES[0]}」`);
+    expect(shownAudit).toMatch(/发布了第 \d+ 版模型/);
     const audit = await adminGet<AuditAnswer>(admin, 'audit?limit=50');
     expect(await admin.getByTestId('audit-entry').count()).toBe(audit.entries.length);
     expect(await consoleErrors(admin)).toEqual([]);

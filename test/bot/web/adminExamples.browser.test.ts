@@ -166,6 +166,8 @@ describe('the admin console: search, bulk paste, near-duplicates, undo (real bro
     await admin.getByTestId('search-input').fill('公积金');
     await admin.getByTestId('search-run').click();
     await waitOn(admin, admin.locator('[data-testid="search-result"][data-intent="None"]'), 'the search results at 720 px');
+    await admin.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+    await admin.screenshot({ path: artifactPath('admin-search-720.png') });
     await openIntent(admin, INTENT);
     if (!(await admin.getByTestId('bulk-input').isVisible())) await admin.getByTestId('bulk-open').click();
     await admin.getByTestId('bulk-input').fill('周末可以考科目一吗有没有名额呀\n社保怎么交');
