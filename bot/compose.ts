@@ -218,6 +218,8 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   });
   const deps: DialogDeps = { nlu: countingUnderstanding(nlu, metrics), acts: { classify: classifyConfirmAct }, knowledge: knowledge.answerer, platform, clock, rateLimits: stores.rateLimits, inbox: observedInbox(admin.inbox), notices: notices.consents,
     observe: { knowledgeAnswered: (outcome, topic) => metrics.knowledge.inc({ outcome, topic }) } };
+  // The handoff middleware tells a new request from an answer to the satisfaction question with the bot's NLU.
+  handoff.middleware.readRequestsWith(deps, services);
   const bot = new JiaoguanBot(conversationState, userState, new MainDialog(deps, services), services.menuIntents);
   const ops = opsModule({
     stores, services, deps, conversationState, auth: accounts.auth, metrics, topics: NOTICE_TOPICS, now: () => clock.now().getTime(), logger,

@@ -67,7 +67,9 @@ describe('a service added as one module (机动车检验预约, in the test tree
     expect((await agent.post(`/api/agent/handoffs/${item.id}/accept`)).status).toBe(200);
     expect((await agent.post(`/api/agent/handoffs/${item.id}/handback`)).status).toBe(200);
     const sent = (await customMessages(t.base, openid)).map((m) => m.text?.content ?? '');
-    expect(sent[sent.length - 1]).toMatch(/人工服务已结束[\s\S]*预约车检/);
+    // The bot says it is back and asks for a rating first (one numbered list at a time); the menu follows the answer.
+    expect(sent.slice(-2).join('\n')).toMatch(/人工服务已结束[\s\S]*请为本次人工服务打分/);
+    expect((await wx.text(openid, '跳过')).text).toContain('预约车检');
     await wx.text('o_inspection_6', '转人工');
     expect((await wx.text('o_inspection_6', '取消')).text).toContain('预约车检');
   });
