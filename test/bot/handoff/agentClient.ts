@@ -80,7 +80,7 @@ export class AgentClient {
 
 export interface QueueItem {
   id: string; status: string; reason: string; citizen: { label: string; bound: boolean; idNumber?: string; phone?: string }; intents: string[]; agent?: { displayName: string };
-  lastCitizenText?: string; offeredTo?: { id: string; displayName: string }; rating?: { score: number; comment?: string }; hasHistory?: boolean;
+  outcome?: string; lastCitizenText?: string; offeredTo?: { id: string; displayName: string }; rating?: { score: number; comment?: string }; hasHistory?: boolean;
 }
 export interface Queue { me?: { status: string; load: number; capacity: number }; waiting: QueueItem[]; mine: QueueItem[]; others: QueueItem[]; callbacks: QueueItem[] }
 

@@ -211,6 +211,12 @@ describe('an agent\'s working day in the console (sandbox, real browser)', () =>
     expect(await colleague.innerText()).toMatch(/接待 0\/3/);
     await colleague.click();
     await wang.getByTestId('transfer-note').fill(HANDOVER);
+    // At 200 % zoom the dialog still fits sideways and its buttons can be reached.
+    await wang.setViewportSize({ width: 720, height: 450 });
+    expect(await sidewaysOverflow(wang)).toEqual([]);
+    await wang.getByTestId('transfer-confirm').scrollIntoViewIfNeeded();
+    expect(await wang.getByTestId('transfer-confirm').isVisible()).toBe(true);
+    await wang.setViewportSize({ width: 1440, height: 900 });
     await wang.getByTestId('transfer-confirm').click();
     await waitOn(wang, queueItems(wang, 'others', first), 'the conversation under 其他坐席');
 
@@ -309,6 +315,17 @@ describe('an agent\'s working day in the console (sandbox, real browser)', () =>
     expect(await wang.getByTestId('agent-input').isVisible()).toBe(false);
     await waitOn(wang, wang.locator(`[data-testid="history-item"][data-handoff-id="${second}"]`), 'the later conversation in its history');
     expect(await consoleErrors(wang)).toEqual([]);
+
+    // A refusal of the server is shown in its Chinese words: no status number, no English.
+    await wang.getByTestId('search-q').fill('苏');
+    await wang.getByTestId('search-from').fill('');
+    await wang.getByTestId('search-to').fill('');
+    await wang.getByTestId('search-submit').click();
+    await waitOn(wang, wang.getByTestId('error').filter({ hasText: '查找会话失败' }), 'the refusal in the error list');
+    const [refusal] = await consoleErrors(wang);
+    expect(refusal).toMatch(/关键词/);
+    expect(refusal).not.toMatch(/HTTP|\d{3}|[A-Za-z]{3,}/);
+    await wang.getByTestId('error').locator('.error-dismiss').click();
   });
 
   it('works at 200 % zoom (720×450 CSS px: the panels stack, nothing sideways) and shows no English or address', async () => {

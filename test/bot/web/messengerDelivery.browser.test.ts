@@ -7,6 +7,7 @@ import {
   startNewConversation, waitForBot, waitForIdle, type Persona, type SandboxWechatConfig,
 } from '../../browser/messengerPage';
 import { readmeScreenshot } from '../../browser/readmeScreenshot';
+import { artifactPath } from '../../browser/chromium';
 import { WatchedPages } from '../../browser/watchedPages';
 
 jest.setTimeout(180_000);
@@ -145,6 +146,7 @@ describe('the messenger shows what became of each message, the SMS code in view,
     for (const where of ['top', 'bottom'] as const) {
       await scrollTo(page, where);
       expect([`${where} at 200 %`, await bannerInView(page)]).toEqual([`${where} at 200 %`, true]);
+      await page.screenshot({ path: artifactPath(`messenger-sms-banner-200-${where}.png`) });
     }
     await page.setViewportSize({ width: 1200, height: 900 });
 
@@ -207,6 +209,7 @@ describe('the messenger shows what became of each message, the SMS code in view,
     await page.locator('[data-testid="user-message"][data-state="failed"]').waitFor();
     await page.getByTestId('resend').waitFor({ state: 'visible' });
     expect(await page.getByTestId('resend').getAttribute('title')).toBe('发送失败：网络连接出错，点击重发');
+    await page.screenshot({ path: artifactPath('messenger-failed-message.png') });
     expect(await botCount(page)).toBe(since);
 
     await page.getByTestId('resend').click();
@@ -246,6 +249,33 @@ describe('the messenger shows what became of each message, the SMS code in view,
     await expectAnsweredOnce(visitor.openid, '你好', await botTextsAfter(page, since));
     expect(await page.locator('[data-testid="user-message"][data-state="failed"]').count()).toBe(0);
     await page.unrouteAll();
+  });
+
+  it('a message not answered within 15 s shows the red ! too; resent, it is answered once', async () => {
+    const page = await openMessenger(pages, base);
+    const zhangWei = persona('张伟');
+    await openChat(page, zhangWei);
+    // The first text message hangs (no answer comes); the page gives up on it after SEND_TIMEOUT_MS.
+    let held = 0;
+    await page.route((url: URL) => url.pathname === '/api/wechat', async (route: Route) => {
+      if (msgIdOf(route.request()) && held === 0) {
+        held += 1;
+        await new Promise((r) => setTimeout(r, 17_000));
+        await route.abort('timedout').catch(() => undefined);
+        return;
+      }
+      await route.continue();
+    });
+    const since = await say(page, '你好');
+    await page.getByTestId('message-sending').waitFor({ state: 'visible' });
+    await page.locator('[data-testid="user-message"][data-state="failed"]').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('resend').getAttribute('title')).toBe('发送失败：公众号没有及时回应，点击重发');
+    expect(await page.getByTestId('message-sending').count()).toBe(0);
+    await page.getByTestId('resend').click();
+    await waitForBot(page, since, /\S/);
+    await waitForIdle(page);
+    await expectAnsweredOnce(zhangWei.openid, '你好', await botTextsAfter(page, since));
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
   });
 
   it('「清空」 starts a new conversation: the booking confirmation asked before is not taken up after it; a waiting handoff is cancelled', async () => {
