@@ -195,6 +195,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
   const handoff = handoffModule({
     stores, identity: platform.identity, accounts, delivery, logger,
     waitMinutes: config.handoffWaitMinutes, now: () => clock.now().getTime(), menu: services.menuIntents,
+    agentCapacity: config.agentCapacity, agentOfferSeconds: config.agentOfferSeconds,
   });
   const admin = adminModule({
     stores, nlu, baseline, accounts, logger, corpusFiles: overrides.corpusFiles, contractIntents: contractIntents(services),

@@ -314,3 +314,32 @@ describe('agent console: every refusal is a Chinese sentence with a stable code'
     expect(seen).toContain('ALREADY_ACCEPTED: 这段会话已由李客服接入。');
   });
 });
+
+describe('agent console: AGENT_CAPACITY and AGENT_OFFER_SECONDS are what the server runs with', () => {
+  it('an agent at capacity 1 is offered nothing more, and an offer says the configured seconds', async () => {
+    const t = await startWeChatApp({ ...ENV, AGENT_CAPACITY: '1', AGENT_OFFER_SECONDS: '45' });
+    try {
+      const wx = new FakeWeChat(t.base);
+      await t.app.agents.create({ username: 'wang.kefu', password: PASSWORD, displayName: '王客服', role: 'agent' });
+      const wang = new AgentClient(t.base);
+      expect((await wang.login('wang.kefu', PASSWORD)).status).toBe(200);
+      expect((await wang.post('/api/agent/presence', { status: 'available' })).body).toEqual({ me: { status: 'available', load: 0, capacity: 1 } });
+      const events = wang.events();
+      await connected();
+      await wx.text('o_cap_1', '转人工');
+      const first = wechatVisitorLabel('o_cap_1');
+      await events.waitFor((e) => e.event === 'alert' && e.data.kind === 'offered' && e.data.citizen === first);
+      expect(events.received.find((e) => e.event === 'alert' && e.data.kind === 'offered')?.data.text).toBe(`新会话分配给你：${first}，请在45秒内接入。`);
+      const queue = async () => (await wang.get<Queue>('/api/agent/queue')).body;
+      const item = (await queue()).waiting.find((w) => w.citizen.label === first)!;
+      expect((await wang.post(`/api/agent/handoffs/${item.id}/accept`)).status).toBe(200);
+      // Full at one conversation: the next citizen waits for anyone, offered to nobody.
+      await wx.text('o_cap_2', '转人工');
+      expect((await queue()).me).toEqual({ status: 'available', load: 1, capacity: 1 });
+      expect((await queue()).waiting.find((w) => w.citizen.label === wechatVisitorLabel('o_cap_2'))?.offeredTo).toBeUndefined();
+      events.close();
+    } finally {
+      await t.close();
+    }
+  });
+});
