@@ -15,7 +15,9 @@ export function agentGuard(auth: AgentAuth) {
     const send = res.send;
     res.send = function sendRefusal(this: Response, code?: unknown, body?: unknown, headers?: unknown) {
       const refusal = typeof code === 'number' ? REFUSALS[code] : undefined;
-      const answer = refusal ? { error: agentErrorText({ code: refusal }), code: refusal } : body;
+      // A rate limit says when to try again (the guard's Retry-After, in seconds).
+      const seconds = refusal === 'RATE_LIMITED' ? Number(this.getHeader('retry-after')) || 60 : undefined;
+      const answer = refusal ? { error: agentErrorText({ code: refusal, ...(seconds ? { params: { seconds } } : {}) }), code: refusal } : body;
       return (send as (...a: unknown[]) => ReturnType<Response['send']>).call(this, code, answer, headers);
     } as Response['send'];
     try {

@@ -14,7 +14,9 @@ const QUESTION = /[吗嘛呢？?]\s*$|^(?:do|does|did|is|are|can|could|what|when
 const ABOUT_SERVICE = /客服|服务|态度|耐心|专业|效率|满意|感谢|谢谢|辛苦|希望|建议|回复(?:得)?(?:太)?慢|等(?:了)?(?:太)?久|\b(?:agent|service|thanks|thank you|helpful|patient|suggest|hope)\b/i;
 /** Asking for a person again (「再转人工」), not speaking of the one just had (「客服很耐心」 reads as agent.handoff too). */
 const ASKS_PERSON = /(?:转|找|要|接|叫|联系|换)(?:个|一个|一下)?(?:人工|客服|真人)|^人工(?:客服)?$|\b(?:talk|speak)\s+to\b|\b(?:human|real person)\b/i;
-/** Small talk is an answer here (「谢谢」 is a fine comment), never a request. */
+/** A greeting on its own (「好的」 reads as greet to the model too, and is an answer). */
+const GREETING = /^(?:你好|您好|哈喽|嗨|hi|hello|hey|在吗|在不在)[呀啊吗呢!！。.,，~]*$/i;
+/** Other small talk is an answer here (「谢谢」 is a fine comment), never a request. */
 const SMALL_TALK = new Set(['None', 'greet', 'thanks', 'goodbye', 'cancel']);
 
 /**
@@ -31,6 +33,8 @@ export function newRequestReader(deps: DialogDeps, services: ServiceIndex): Requ
     const remark = ABOUT_SERVICE.test(text);
     if (u.score >= CONTROL_CONFIDENT && (u.intent === 'help' || (u.intent === 'agent.handoff' && (!remark || ASKS_PERSON.test(text))))) return true;
     if (remark && !question) return false;
+    // A greeting starts anew (「你好」 after an agent's conversation): the bot greets and shows what it can do.
+    if (GREETING.test(text.trim())) return true;
     if ((services.isServiceIntent(u.intent) || u.intent.startsWith('faq.')) && u.score >= SWITCH_CONFIDENT) return true;
     if (!question) return false;
     if (u.score >= CONFIDENT && !SMALL_TALK.has(u.intent)) return true;

@@ -8,7 +8,7 @@ import { capture } from '../../support/capture';
 import { testLogger } from '../../support/captureLogger';
 import { emulatorMessage, startChannelRecorder } from '../channelRecorder';
 import { customMessages, FakeWeChat, startWeChatApp, type WeChatTestApp } from '../wechat/wechatClient';
-import { AgentClient, type Queue } from './agentClient';
+import { AgentClient, wechatVisitorLabel, type Queue } from './agentClient';
 
 const PASSWORD = 'correct horse 12';
 
@@ -31,7 +31,7 @@ describe('handoff across bot processes sharing one store, and across a restart',
 
     const agent = new AgentClient(b.base);
     expect((await agent.login('zhao.kefu', PASSWORD)).status).toBe(200);
-    const item = (await agent.get<Queue>('/api/agent/queue')).body.waiting.find((w) => w.citizen.label.endsWith('cesses'));
+    const item = (await agent.get<Queue>('/api/agent/queue')).body.waiting.find((w) => w.citizen.label === wechatVisitorLabel(openid));
     expect(item).toBeDefined();
     const events = agent.events();
     try {

@@ -24,6 +24,8 @@ const TABLE: Array<[string, 'request' | 'answer']> = [
   ['还行吧', 'answer'],
   ['再帮我转一下人工客服', 'request'],
   ['人工服务很专业', 'answer'],
+  ['你好', 'request'],
+  ['hello', 'request'],
 ];
 
 describe('newRequestReader: a new request instead of a rating or a comment', () => {
