@@ -43,6 +43,15 @@ function cell(tag, text, className) {
   return node;
 }
 
+/** A table body's only row, saying there is nothing to show. */
+function emptyRow(body, text, columns) {
+  var tr = make('tr');
+  var td = make('td', 'empty', text);
+  td.colSpan = columns;
+  tr.appendChild(td);
+  body.appendChild(tr);
+}
+
 /** A list of labelled counts, each with a bar (a <meter> against the biggest). */
 function bars(list, items, empty) {
   list.textContent = '';
@@ -93,11 +102,7 @@ function renderPeriods(r) {
     return el.showEmpty.checked || PERIOD_FIGURES.some(function (f) { return p[f] > 0; });
   });
   if (!shown.length) {
-    var tr = make('tr');
-    var td = make('td', 'empty', '这段时间没有数据。');
-    td.colSpan = PERIOD_FIGURES.length + 1;
-    tr.appendChild(td);
-    el.periods.appendChild(tr);
+    emptyRow(el.periods, '这段时间没有数据。', PERIOD_FIGURES.length + 1);
     return;
   }
   shown.forEach(function (p) {
@@ -112,11 +117,7 @@ function renderPeriods(r) {
 function renderTasks(r) {
   el.tasks.textContent = '';
   if (!r.tasks.length) {
-    var tr = make('tr');
-    var td = make('td', 'empty', '这段时间没有人办理业务。');
-    td.colSpan = 5;
-    tr.appendChild(td);
-    el.tasks.appendChild(tr);
+    emptyRow(el.tasks, '这段时间没有人办理业务。', 5);
     return;
   }
   r.tasks.forEach(function (t) {
@@ -146,11 +147,7 @@ function renderTasks(r) {
 function renderChannels(r) {
   el.channels.textContent = '';
   if (!r.channels.length) {
-    var tr = make('tr');
-    var td = make('td', 'empty', '没有数据。');
-    td.colSpan = 5;
-    tr.appendChild(td);
-    el.channels.appendChild(tr);
+    emptyRow(el.channels, '没有数据。', 5);
     return;
   }
   r.channels.forEach(function (c) {
@@ -166,11 +163,7 @@ function renderNotices(r) {
   el.notices.textContent = '';
   var rows = r.notices.topics.length ? r.notices.topics : [];
   if (!rows.length) {
-    var tr = make('tr');
-    var td = make('td', 'empty', '这段时间没有发送通知。');
-    td.colSpan = 3;
-    tr.appendChild(td);
-    el.notices.appendChild(tr);
+    emptyRow(el.notices, '这段时间没有发送通知。', 3);
     return;
   }
   rows.forEach(function (t) {
