@@ -137,6 +137,24 @@ export class MongoHandoffStore implements HandoffStore {
     this.counters = new Counters(conn);
   }
 
+  /**
+   * Gives handoffs stored before citizen keys existed the key of their channel user (as the SQLite migration does),
+   * so a returning citizen's history finds them. Run at start-up; a second run finds nothing to do. Returns how many.
+   */
+  async backfillCitizenKeys(batch = 500): Promise<number> {
+    return mongoStep('Handoffs', async () => {
+      let done = 0;
+      for (;;) {
+        const legacy = await this.handoffs.find({ citizenKey: { $exists: false } }, { reference: 1, channelId: 1, conversationKey: 1 }).limit(batch).lean();
+        if (!legacy.length) return done;
+        await this.handoffs.bulkWrite(legacy.map((d) => ({
+          updateOne: { filter: { _id: d._id, citizenKey: { $exists: false } }, update: { $set: { citizenKey: legacyCitizenKey(d as HandoffDoc) } } },
+        })));
+        done += legacy.length;
+      }
+    });
+  }
+
   async create(input: NewHandoff, now: number): Promise<{ record: HandoffRecord; created: boolean }> {
     return mongoStep('Handoffs', async () => {
       const open = await this.openFor(input.conversationKey);

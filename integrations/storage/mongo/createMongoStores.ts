@@ -49,6 +49,8 @@ export async function createMongoStores(uri: string, options: { onInboxError?: (
   };
   try {
     for (const model of Object.values(conn.models)) await model.syncIndexes();
+    // Handoffs from before issue 18 get their citizen's key (history), once.
+    await (bundle.handoffs as MongoHandoffStore).backfillCitizenKeys();
   } catch (err) {
     await conn.close().catch(() => undefined);
     throw err;

@@ -160,6 +160,29 @@ if (URI === undefined || URI === '') {
         }
       });
 
+      it('gives handoffs stored before citizen keys their channel user\'s key at start-up, so history finds them', async () => {
+        const b = await openBundle();
+        try {
+          const legacy = {
+            _id: 'legacy-1', conversationKey: 'wechat/o_legacy', channelId: 'wechat', conversationId: 'o_legacy',
+            reference: JSON.stringify({ user: { id: 'o_legacy' }, conversation: { id: 'o_legacy' } }), reason: 'requested', priority: 1,
+            status: 'closed', open: false, seq: 1, createdAt: 1, closedAt: 2, callbackRequested: false, intents: [], locale: 'zh-CN',
+            citizen: { label: '微信用户' },
+          };
+          await admin.getClient().db(b.db).collection('handoffs').insertOne(legacy as never);
+          expect(await b.stores.handoffs.history('user:wechat:o_legacy', 10)).toEqual([]);
+          // A restart (createMongoStores again on the same database) fills the key in.
+          const again = await createMongoStores(withDatabase(uri, b.db), { serverSelectionTimeoutMS: 5000 });
+          try {
+            expect((await again.handoffs.history('user:wechat:o_legacy', 10)).map((r) => r.id)).toEqual(['legacy-1']);
+          } finally {
+            await again.close();
+          }
+        } finally {
+          await b.close();
+        }
+      });
+
       it('closes idempotently', async () => {
         const b = await openBundle();
         await b.stores.close();
