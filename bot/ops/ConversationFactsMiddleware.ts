@@ -3,7 +3,7 @@ import type { ConversationFact, ConversationFacts } from '../../integrations/sto
 import { conversationHash } from './conversationHash';
 import { readStack, stackChanges, type StackEntry, type StackView } from './dialogStack';
 import { withOpsTurn, type OpsTurn } from './opsTurn';
-import { confirmedBy } from './taskConfirmations';
+import { confirmedBy, type TaskConfirmations } from './taskConfirmations';
 
 export interface ConversationFactsOptions {
   facts: ConversationFacts;
@@ -11,6 +11,8 @@ export interface ConversationFactsOptions {
   state: BotState;
   /** Each service flow's dialog id → its service intent (from the service index). */
   flowService: ReadonlyMap<string, string>;
+  /** The tasks the services declare (their doneWhen calls). */
+  tasks: TaskConfirmations;
   /** The declared questions' prompt ids (the services' prompts.ts): the steps of a task. */
   prompts: ReadonlySet<string>;
   now: () => number;
@@ -23,7 +25,7 @@ const DIALOG_STATE = 'DialogState';
 /**
  * Records what the operations view counts, for every citizen message, from the dialog stack before and after the
  * turn (no dialog reports anything): the message; the flows of services begun (task_started); the question a flow
- * shows when it changes (task_step); a task confirmed when a platform call declared for it (taskConfirmations.ts)
+ * shows when it changes (task_step); a task confirmed when a platform call its service declares (doneWhen)
  * succeeded during the turn. Inside the turn, the misunderstood inbox reports not-understood messages (observedInbox).
  */
 export class ConversationFactsMiddleware implements Middleware {
@@ -51,7 +53,7 @@ export class ConversationFactsMiddleware implements Middleware {
         const { started, step } = stackChanges(before, after);
         for (const service of started) write({ kind: 'task_started', service });
         if (step) write({ kind: 'task_step', service: step.service, step: step.id });
-        for (const service of confirmedBy(turn.calls, [...before.flows.map((f) => f.service), ...started])) write({ kind: 'task_confirmed', service });
+        for (const service of confirmedBy(turn.calls, [...before.flows.map((f) => f.service), ...started], this.o.tasks)) write({ kind: 'task_confirmed', service });
       }
     }
   }

@@ -3,6 +3,7 @@ import type { HandoffStore } from '../../integrations/storage/handoffs';
 import type { NoticeStore } from '../../integrations/storage/notices';
 import { CONVERSATION_GAP_MS, operationsReport, periodOf, rangeOf, type Granularity, type OperationsReport } from './operationsReport';
 import type { OpsLabels } from './opsLabels';
+import type { TaskConfirmations } from './taskConfirmations';
 
 export interface OperationsQuery {
   /** China days YYYY-MM-DD, inclusive. */
@@ -15,7 +16,7 @@ export interface OperationsQuery {
 /** The operations figures from the stores (facts, handoffs and their ratings, notice outcomes). */
 export class OperationsService {
   constructor(private readonly d: {
-    facts: ConversationFacts; handoffs: HandoffStore; notices: NoticeStore; labels: OpsLabels; now: () => number;
+    facts: ConversationFacts; handoffs: HandoffStore; notices: NoticeStore; labels: OpsLabels; tasks: TaskConfirmations; now: () => number;
   }) {}
 
   get labels(): OpsLabels {
@@ -35,6 +36,6 @@ export class OperationsService {
       this.d.handoffs.between(start - 86_400_000, end),
       this.d.notices.outcomes(start, end),
     ]);
-    return operationsReport({ ...q, facts, handoffs, notices, labels: this.d.labels });
+    return operationsReport({ ...q, facts, handoffs, notices, labels: this.d.labels, tasks: this.d.tasks });
   }
 }

@@ -3,7 +3,7 @@ import type { HandoffRecord } from '../../integrations/storage/handoffs';
 import type { NoticeOutcome } from '../../integrations/storage/notices';
 import { conversationHash } from './conversationHash';
 import type { OpsLabels } from './opsLabels';
-import { TASK_CONFIRMATIONS } from './taskConfirmations';
+import type { TaskConfirmations } from './taskConfirmations';
 
 /** A conversation: a citizen's messages with no gap longer than this between two of them (30 minutes). */
 export const CONVERSATION_GAP_MS = 30 * 60_000;
@@ -69,6 +69,8 @@ export interface ReportInput {
   handoffs: readonly HandoffRecord[];
   notices: readonly NoticeOutcome[];
   labels: OpsLabels;
+  /** The tasks with a confirmation (the services' doneWhen); other flows are look-ups, counted as started only. */
+  tasks: TaskConfirmations;
 }
 
 /** China midnight (epoch ms) of a China day YYYY-MM-DD. */
@@ -181,7 +183,7 @@ export function operationsReport(i: ReportInput): OperationsReport {
   const services = [...new Set(runs.map((r) => r.service))];
   const tasks = services.map((service) => {
     const mine = runs.filter((r) => r.service === service);
-    const declared = service in TASK_CONFIRMATIONS;
+    const declared = i.tasks.has(service);
     const confirmed = mine.filter((r) => r.confirmed).length;
     const drops = countBy(mine.filter((r) => !r.confirmed).map((r) => r.step ?? null));
     return {

@@ -38,7 +38,7 @@ export function opsModule(d: {
   // Binding runs inside the services that need a bound identity: its questions are steps of theirs.
   for (const p of Object.values(BINDING_PROMPTS)) prompts.add(p.id);
   const labels = new OpsLabels(d.services, new Map(d.topics.map((t) => [t.id, t.template.title['zh-CN']])));
-  const operations = new OperationsService({ facts: d.stores.facts, handoffs: d.stores.handoffs, notices: d.stores.notices, labels, now: d.now });
+  const operations = new OperationsService({ facts: d.stores.facts, handoffs: d.stores.handoffs, notices: d.stores.notices, labels, tasks: d.services.taskConfirmations, now: d.now });
   d.metrics.sampleOperations(async () => {
     const today = operations.today();
     const all = await operations.report({ from: today, to: today, by: 'day' });
@@ -48,7 +48,7 @@ export function opsModule(d: {
   let warned = 0;
   return {
     middleware: new ConversationFactsMiddleware({
-      facts: d.stores.facts, state: d.conversationState, flowService, prompts, now: d.now,
+      facts: d.stores.facts, state: d.conversationState, flowService, tasks: d.services.taskConfirmations, prompts, now: d.now,
       onError: (err) => {
         // A fact not written loses a count, never the citizen's turn; logged at most once a minute.
         if (Date.now() - warned < 60_000) return;

@@ -47,6 +47,13 @@ export class ServiceIndex {
     }
   }
 
+  /** The tasks the operations view follows: each intent that declares doneWhen, with its calls as port.method. */
+  get taskConfirmations(): ReadonlyMap<string, readonly string[]> {
+    return new Map(this.intents.flatMap((d) => (d.doneWhen
+      ? [[d.intent, Object.entries(d.doneWhen).flatMap(([port, methods]) => (methods ?? []).map((m: string) => `${port}.${m}`))] as const]
+      : [])));
+  }
+
   isServiceIntent(intent: string): boolean {
     return this.byIntent.has(intent);
   }

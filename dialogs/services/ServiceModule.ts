@@ -55,6 +55,12 @@ export interface ServiceIntentDefinition {
    * an accident with injuries gets safety advice first. The interrupted flow stops.
    */
   readonly takesFirst?: (deps: DialogDeps, text: string) => boolean;
+  /**
+   * The platform calls whose success means the citizen's request was done (booked, paid, reserved…), from the
+   * module's `calls`: the operations view counts the intent's flow as a task started → confirmed and where citizens
+   * stop. Without it the intent is a look-up, counted as started only.
+   */
+  readonly doneWhen?: PlatformCalls;
 }
 
 /**

@@ -14,7 +14,7 @@ export const ACCOUNT: ServiceModule = {
   dir: __dirname,
   intents: [
     {
-      intent: 'identity.unbind', flow: (deps) => new UnbindDialog(deps),
+      intent: 'identity.unbind', flow: (deps) => new UnbindDialog(deps), doneWhen: { identity: ['unbind'] },
       label: { 'zh-CN': '解除绑定', en: 'Unbind my identity' },
       consoleLabel: { 'zh-CN': '解除身份绑定', en: 'Unbind identity' },
     },

@@ -14,7 +14,7 @@ export const EXAMS: ServiceModule = {
   dir: __dirname,
   intents: [
     {
-      intent: 'exam.book', flow: (deps) => new ExamBookDialog(deps),
+      intent: 'exam.book', flow: (deps) => new ExamBookDialog(deps), doneWhen: { exams: ['book'] },
       label: { 'zh-CN': '预约考试', en: 'Book a driving test' }, menuOrder: 1,
       wechatMenu: { key: 'MENU_EXAM_BOOK', group: 'business' },
       consoleLabel: { 'zh-CN': '预约考试', en: 'Book a driving test' },
@@ -27,12 +27,12 @@ export const EXAMS: ServiceModule = {
       consoleLabel: { 'zh-CN': '查考试预约', en: 'Test bookings' },
     },
     {
-      intent: 'exam.reschedule', flow: (deps) => new ExamRescheduleDialog(deps),
+      intent: 'exam.reschedule', flow: (deps) => new ExamRescheduleDialog(deps), doneWhen: { exams: ['reschedule'] },
       label: { 'zh-CN': '改约考试', en: 'Reschedule a test' },
       consoleLabel: { 'zh-CN': '改约考试', en: 'Reschedule a test' },
     },
     {
-      intent: 'exam.cancel', flow: (deps) => new ExamCancelDialog(deps),
+      intent: 'exam.cancel', flow: (deps) => new ExamCancelDialog(deps), doneWhen: { exams: ['cancel'] },
       label: { 'zh-CN': '取消考试预约', en: 'Cancel a test booking' },
       consoleLabel: { 'zh-CN': '取消考试', en: 'Cancel a test booking' },
     },

@@ -18,7 +18,7 @@ export const FINES: ServiceModule = {
       consoleLabel: { 'zh-CN': '查违章/罚款', en: 'Violations and fines' },
     },
     {
-      intent: 'fine.pay', flow: (deps) => new FinePayDialog(deps),
+      intent: 'fine.pay', flow: (deps) => new FinePayDialog(deps), doneWhen: { violations: ['handle', 'pay'] },
       label: { 'zh-CN': '交罚款', en: 'Pay a fine' }, menuOrder: 4,
       wechatMenu: { key: 'MENU_FINE_PAY' },
       consoleLabel: { 'zh-CN': '缴罚款', en: 'Pay a fine' },

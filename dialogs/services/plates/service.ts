@@ -12,7 +12,7 @@ export const PLATES: ServiceModule = {
   dir: __dirname,
   intents: [
     {
-      intent: 'plate.select', flow: (deps) => new PlateSelectDialog(deps),
+      intent: 'plate.select', flow: (deps) => new PlateSelectDialog(deps), doneWhen: { plates: ['reserve'] },
       label: { 'zh-CN': '选车牌', en: 'Choose a plate' }, menuOrder: 2,
       wechatMenu: { key: 'MENU_PLATE_SELECT', group: 'business', label: { 'zh-CN': '自选号牌', en: 'Choose a plate' } },
       consoleLabel: { 'zh-CN': '自选号牌', en: 'Choose a plate' },

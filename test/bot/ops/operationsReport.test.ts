@@ -1,7 +1,6 @@
 import { OpsLabels } from '../../../bot/ops/opsLabels';
 import { conversationHash } from '../../../bot/ops/conversationHash';
 import { operationsReport, chinaDayStartOf } from '../../../bot/ops/operationsReport';
-import { TASK_CONFIRMATIONS } from '../../../bot/ops/taskConfirmations';
 import { SERVICE_INDEX } from '../../../dialogs/services';
 import { BINDING_PROMPTS } from '../../../dialogs/identity/prompts';
 import { hasMessage } from '../../../dialogs/i18n/catalog';
@@ -15,7 +14,7 @@ const min = (m: number): number => T + m * 60_000;
 const msg = (conversation: string, m: number, channel = 'wechat'): ConversationFact => ({ at: min(m), channel, conversation: conversationHash(`${channel}:${conversation}`), kind: 'message' });
 
 function report(facts: ConversationFact[], handoffs: Array<Partial<HandoffRecord>> = []) {
-  return operationsReport({ from: DAY, to: DAY, by: 'day', facts, handoffs: handoffs as HandoffRecord[], notices: [], labels });
+  return operationsReport({ from: DAY, to: DAY, by: 'day', facts, handoffs: handoffs as HandoffRecord[], notices: [], labels, tasks: SERVICE_INDEX.taskConfirmations });
 }
 
 describe('conversations: a citizen\'s messages with no gap over 30 minutes', () => {
@@ -63,8 +62,12 @@ describe('labels in plain Chinese', () => {
     const ids = [...SERVICE_INDEX.modules.flatMap((m) => (m.prompts ?? []).map((p) => p.id)), ...Object.values(BINDING_PROMPTS).map((p) => p.id)];
     expect(ids.filter((id) => !hasMessage('zh-CN', `ops.step.${id}`) || !hasMessage('en', `ops.step.${id}`))).toEqual([]);
   });
-  it('every task with a declared confirmation is a service intent', () => {
-    expect(Object.keys(TASK_CONFIRMATIONS).filter((i) => !SERVICE_INDEX.isServiceIntent(i))).toEqual([]);
+  it('a task is confirmed by platform calls its service declares it makes; the transactions have one', () => {
+    const undeclared = SERVICE_INDEX.modules.flatMap((m) => m.intents.flatMap((d) => Object.entries(d.doneWhen ?? {})
+      .flatMap(([port, methods]) => (methods ?? []).filter((method) => !(m.calls as Record<string, readonly string[] | undefined>)[port]?.includes(method))
+        .map((method) => `${d.intent}: ${port}.${method}`))));
+    expect(undeclared).toEqual([]);
+    expect([...SERVICE_INDEX.taskConfirmations.keys()].sort()).toEqual(['exam.book', 'exam.cancel', 'exam.reschedule', 'fine.pay', 'identity.unbind', 'plate.select']);
   });
   it.each([
     ['None', '完全没听懂'], ['knowledge.question', '规则问题，知识库没有答案'], ['exam.book', '像是「预约考试」但不确定'],
