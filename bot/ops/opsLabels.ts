@@ -1,4 +1,5 @@
 import { addCatalogue, hasMessage, translate } from '../../dialogs/i18n/catalog';
+import { BINDING_PROMPTS } from '../../dialogs/identity/prompts';
 import type { Locale } from '../../dialogs/i18n/Locale';
 import { CORE_INTENTS } from '../../dialogs/main/coreIntents';
 import type { ServiceIndex } from '../../dialogs/services/ServiceIndex';
@@ -11,12 +12,15 @@ addCatalogue('ops', { 'zh-CN': zhCN, en });
 /** The operations view's names for what it counts, in plain words (the page is Chinese: zh-CN by default). */
 export class OpsLabels {
   private readonly intents: ReadonlyMap<string, string>;
+  private readonly steps: ReadonlyMap<string, string>;
 
   constructor(services: ServiceIndex, private readonly topics: ReadonlyMap<string, string> = new Map(), private readonly locale: Locale = 'zh-CN') {
     this.intents = new Map([
       ...services.consoleLabels.map((d) => [d.intent, d.label[locale]] as const),
       ...CORE_INTENTS.map((d) => [d.intent, d.consoleLabel[locale]] as const),
     ]);
+    // The questions as their services declare them (binding's are steps of the services that need it).
+    this.steps = new Map([...services.modules.flatMap((m) => m.prompts ?? []), ...Object.values(BINDING_PROMPTS)].map((p) => [p.id, p.step[locale]]));
   }
 
   /** A service intent's name (the agent console's). */
@@ -27,7 +31,7 @@ export class OpsLabels {
   /** A task's step: the question it showed (its prompt id); none before the first question. */
   step(id: string | undefined): string {
     if (!id) return this.t('ops.step.none');
-    return hasMessage(this.locale, `ops.step.${id}`) ? this.t(`ops.step.${id}`) : this.t('ops.step.other');
+    return this.steps.get(id) ?? this.t('ops.step.other');
   }
 
   /** A group of messages not understood: the NLU's best guess, or the knowledge base had no card. */

@@ -11,14 +11,17 @@ import type { DialogDeps } from '../DialogDeps';
 export const BINDING_PROMPTS = {
   idNumber: {
     id: 'binding.idNumberPrompt', kind: 'text',
+    step: { 'zh-CN': '绑定身份：输入身份证号', en: 'binding: ID number' },
     example: { 'zh-CN': '110101 19900307 7571（18位，最后一位可以是X）', en: '110101 19900307 7571 (18 characters, the last may be X)' },
   },
   name: {
     id: 'binding.namePrompt', kind: 'text',
+    step: { 'zh-CN': '绑定身份：输入姓名', en: 'binding: name' },
     example: { 'zh-CN': '张伟（身份证上的姓名）', en: 'Zhang Wei (the name on your ID card)' },
   },
   code: {
     id: 'binding.codePrompt', kind: 'text',
+    step: { 'zh-CN': '绑定身份：输入验证码', en: 'binding: SMS code' },
     example: { 'zh-CN': '123456（短信里的6位数字；没收到可以回复「重新发送」）', en: '123456 (the 6 digits in the text message; or "resend")' },
   },
 } as const satisfies Record<string, PromptDefinition>;

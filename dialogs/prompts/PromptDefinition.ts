@@ -14,6 +14,8 @@ export interface PromptDefinition {
   /** The dialog id, unique across the bot, e.g. exam.book.confirm. */
   readonly id: string;
   readonly kind: PromptKind;
+  /** The step in a few words (选择日期, 确认预约): where the operations view says citizens stopped. */
+  readonly step: Labels;
   /** confirm: what agreeing does (selects the verbs that mean yes: 取消 at a cancellation, 交/付 at a payment). */
   readonly purpose?: ConfirmPurpose;
   /** An answer that works here, shown after two failed answers (「例如：…」). */

@@ -3,7 +3,6 @@ import { conversationHash } from '../../../bot/ops/conversationHash';
 import { operationsReport, chinaDayStartOf } from '../../../bot/ops/operationsReport';
 import { SERVICE_INDEX } from '../../../dialogs/services';
 import { BINDING_PROMPTS } from '../../../dialogs/identity/prompts';
-import { hasMessage } from '../../../dialogs/i18n/catalog';
 import type { ConversationFact } from '../../../integrations/storage/conversationFacts';
 import type { HandoffRecord } from '../../../integrations/storage/handoffs';
 
@@ -58,9 +57,15 @@ describe('tasks: started → confirmed, and where the others stopped', () => {
 });
 
 describe('labels in plain Chinese', () => {
-  it('every declared question of every service (and binding) has a step label', () => {
-    const ids = [...SERVICE_INDEX.modules.flatMap((m) => (m.prompts ?? []).map((p) => p.id)), ...Object.values(BINDING_PROMPTS).map((p) => p.id)];
-    expect(ids.filter((id) => !hasMessage('zh-CN', `ops.step.${id}`) || !hasMessage('en', `ops.step.${id}`))).toEqual([]);
+  it.each([
+    ['exam.book.confirm', '确认预约'], ['binding.codePrompt', '绑定身份：输入验证码'], ['plate.candidatePrompt', '选择号牌'],
+    [undefined, '尚未到第一个问题'], ['no.such.prompt', '其他步骤'],
+  ])('step %s → %s (as the question declares it)', (id, label) => {
+    expect(labels.step(id)).toBe(label);
+  });
+  it('every declared question names its step in Chinese and in English', () => {
+    const all = [...SERVICE_INDEX.modules.flatMap((m) => m.prompts ?? []), ...Object.values(BINDING_PROMPTS)];
+    expect(all.filter((p) => !/[\u4e00-\u9fff]/.test(p.step['zh-CN']) || !/^[\x20-\x7e]+$/.test(p.step.en)).map((p) => p.id)).toEqual([]);
   });
   it('a task is confirmed by platform calls its service declares it makes; the transactions have one', () => {
     const undeclared = SERVICE_INDEX.modules.flatMap((m) => m.intents.flatMap((d) => Object.entries(d.doneWhen ?? {})
