@@ -29,6 +29,7 @@ const SANDBOX_CHANGES: ReadonlyArray<[string, unknown]> = [
   ['/sandbox/exam-results', { bookingId: 'EB00000001', passed: true }],
   ['/sandbox/wechat/followers?openid=o_sandbox_lina', { notices: 'reject' }],
   ['/sandbox/wechat/cgi-bin/message/template/send?access_token=x', { touser: 'o_sandbox_lina', template_id: 'jiaoguan-new-violation', data: {} }],
+  ['/sandbox/wechat/new-conversation', { openid: 'o_sandbox_lina' }],
 ];
 
 describe('a deployment serves nothing of the sandbox', () => {
