@@ -268,7 +268,10 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
         token: config.wechat.token, appId: config.wechat.appId, account: SANDBOX_ACCOUNT, menu: wechatMenu(services),
       }));
       // The messenger's 「清空」: the follower's conversation starts afresh (WeChat never tells an account of a cleared chat).
-      routes.push(sandboxConversationRoutes({ storage: stores.storage, handoffs: handoff.service, now: () => clock.now().getTime(), logger }));
+      routes.push(sandboxConversationRoutes({
+        storage: stores.storage, handoffs: handoff.service, now: () => clock.now().getTime(), logger,
+        withdrawRating: (key) => handoff.middleware.withdrawRating(key),
+      }));
       routes.push((server) => {
         staticSite(server, '/chat', MESSENGER_DIR);
         server.get('/', async (_req: Request, res: Response) => redirect(res, '/chat/'));

@@ -52,6 +52,11 @@ export class HandoffMiddleware implements Middleware {
     this.rating = new RatingFollowUp(service, storage, now, menu);
   }
 
+  /** A new conversation (the messenger's 「清空」): the rating asked before it is not taken from what comes next. */
+  withdrawRating(conversationKey: string): Promise<void> {
+    return this.rating.withdraw(conversationKey);
+  }
+
   /**
    * Lets the rating tell a new request (「帮我约科目二」, a question, a person) from an answer with the NLU, as the main
    * loop would: given by the composition root once the dialogs' deps exist. Until then every text is an answer.

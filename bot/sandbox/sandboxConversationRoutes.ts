@@ -26,6 +26,8 @@ export interface SandboxConversationDeps {
   logger: Logger;
   /** Told of each new conversation started here (ops: a conversation boundary), after the state is gone. */
   onNewConversation?: (c: NewConversation) => void | Promise<void>;
+  /** Ends a satisfaction rating asked before (the cleared chat no longer shows its question). */
+  withdrawRating?: (conversationKey: string) => Promise<void>;
 }
 
 /** Same pattern as the other sandbox follower routes (followerOpenid). */
@@ -66,6 +68,8 @@ export function sandboxConversationRoutes(d: SandboxConversationDeps): (server: 
       const had = await d.storage.read([key]);
       const dialogEnded = had[key] !== undefined;
       await d.storage.delete([key, `wechat/options/${openid}`, `handoff/hint/${conversationKey}`]);
+      // First the rating asked before the 「清空」 (a 「5」 now is not its answer); ending an agent's conversation below asks anew.
+      await d.withdrawRating?.(conversationKey);
       let handoff: 'cancelled' | 'closed' | null = null;
       const open = await d.handoffs.openFor(conversationKey);
       if (open && (await d.handoffs.endByCitizen(open))) handoff = open.status === 'waiting' ? 'cancelled' : 'closed';

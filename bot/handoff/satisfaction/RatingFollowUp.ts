@@ -101,6 +101,12 @@ export class RatingFollowUp {
     return true;
   }
 
+  /** The citizen started a new conversation (the messenger's 「清空」): a rating asked before is no longer answered. */
+  async withdraw(conversationKey: string): Promise<void> {
+    const record = await this.ratings.latestFor(conversationKey);
+    if (record?.ratingAskedAt !== undefined && !(await this.progress(record.id)).done) await this.letGo(record);
+  }
+
   /** Ends the rating silently: the message is the bot's. */
   private async letGo(record: HandoffRecord): Promise<boolean> {
     await this.save(record.id, { failures: 0, done: true });

@@ -13,7 +13,7 @@ jest.setTimeout(120_000);
 
 const PASSWORD = 'correct horse 12';
 type End = 'close' | 'handback' | 'citizen';
-interface Line { say: string; wait?: number; expect: Array<string | RegExp>; not?: Array<string | RegExp> }
+interface Line { say: string; wait?: number; /** The messenger's 「清空」 first. */ cleared?: boolean; expect: Array<string | RegExp>; not?: Array<string | RegExp> }
 interface Row {
   name: string; end: End; english?: boolean; lines: Line[]; stored: { score: number; comment?: string | RegExp } | null;
 }
@@ -46,6 +46,9 @@ const TABLE: Row[] = [
   { name: 'not a rating: once more with an example, then the bot has it', end: 'handback', lines: [
     { say: '嗯嗯', expect: ['没看懂这个评分。请回复1到5的数字', '6. 跳过'] },
     { say: '你好', expect: ['我是交管助手'], not: ['评分'] },
+  ], stored: null },
+  { name: 'after the messenger\'s 「清空」 a 「5」 is not a score (the cleared chat no longer shows the question)', end: 'close', lines: [
+    { say: '5', cleared: true, expect: [], not: ['谢谢你的评分', '评分'] },
   ], stored: null },
   { name: 'English: the question and the answer in English', end: 'close', english: true, lines: [
     { say: 'very good', expect: ["Thank you for rating us 5! Anything else you'd like to tell us?"] },
@@ -122,6 +125,10 @@ describe('satisfaction rating over WeChat, after an agent conversation', () => {
     }
     for (const line of row.lines) {
       clock.set(new Date(clock.now().getTime() + (line.wait ?? 5) * 1000).toISOString());
+      if (line.cleared) {
+        const r = await fetch(`${t.base}/sandbox/wechat/new-conversation`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) });
+        expect(r.status).toBe(200);
+      }
       const reply = await send(openid, line.say, seen);
       transcript.push(`> ${line.say}`, reply);
       const why = transcript.join('\n');
