@@ -53,4 +53,20 @@ describe('exampleCollisions: near-identical examples of different intents, found
     expect(pairs).toContainEqual([1, 2, 1]);
     expect(exampleCollisions(list).map((c) => [c.a.id, c.b.id])).toEqual([[1, 2], [3, 4]]);
   });
+
+  it.each([0.5, 0.7, 0.85])('finds exactly the pairs a comparison of every pair finds (400 generated texts, threshold %s)', (threshold) => {
+    // Texts of 1-14 characters from a small alphabet (repeats and shared bigrams everywhere), three intents, two locales.
+    let seed = 18;
+    const next = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const alphabet = Array.from('查违章罚款记分约考');
+    const list = Array.from({ length: 400 }, (_, i) => u(i + 1, ['a', 'b', 'c'][next(3)],
+      Array.from({ length: 1 + next(14) }, () => alphabet[next(alphabet.length)]).join(''), next(5) === 0 ? 'en' : 'zh-CN'));
+    const found = exampleCollisions(list, threshold).map((c) => [Math.min(c.a.id, c.b.id), Math.max(c.a.id, c.b.id)].join('-')).sort();
+    const all: string[] = [];
+    for (let i = 0; i < list.length; i += 1) for (let j = i + 1; j < list.length; j += 1) {
+      if (list[i].intent !== list[j].intent && list[i].locale === list[j].locale && textSimilarity(list[i].text, list[j].text) >= threshold) all.push(`${list[i].id}-${list[j].id}`);
+    }
+    expect(all.length).toBeGreaterThan(20);
+    expect(found).toEqual(all.sort());
+  });
 });
