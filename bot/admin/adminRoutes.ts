@@ -360,7 +360,12 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
         res.send(404, { error: '没有这个版本', code: 'VERSION_NOT_FOUND' });
         return;
       }
-      res.send(200, await diffs.diff(v, (await d.store.live())?.versionId));
+      const diff = await diffs.diff(v, (await d.store.live())?.versionId);
+      // Each intent named as admins read it (查违章, an FAQ's description) beside its name.
+      const known = new Map((await d.store.intents()).map((i) => [i.name, i]));
+      const named = [...diff.perIntent.map((p) => p.intent), ...diff.intentsAdded, ...diff.intentsRemoved, ...diff.faqChanged.map((f) => f.intent)];
+      const labels = Object.fromEntries(named.map((n) => [n, intentLabel(n, known.get(n))]).filter(([n, label]) => label !== n));
+      res.send(200, { ...diff, labels });
     }));
 
     server.post('/api/admin/versions/:id/publish', route(true, async (req, res, a) => {

@@ -32,10 +32,19 @@ function section(title, testid) {
   return box;
 }
 
-function namesList(names, testid) {
+/** An intent as admins read it (its label, e.g. 查违章) with its name in small print; the name alone when it has no label. */
+function intentName(tag, name, labels) {
+  var label = labels && typeof labels[name] === 'string' ? labels[name] : '';
+  var node = make(tag, label ? 'diff-intent-name' : 'diff-intent-name intent-name', label || name);
+  node.setAttribute('data-intent', String(name));
+  if (label) node.appendChild(make('span', 'intent-code', name));
+  return node;
+}
+
+function namesList(names, testid, labels) {
   var ul = make('ul', 'diff-names');
   names.forEach(function (n) {
-    var li = make('li', 'intent-name', n);
+    var li = intentName('li', n, labels);
     li.setAttribute('data-testid', testid);
     ul.appendChild(li);
   });
@@ -55,7 +64,7 @@ function answersText(a) {
   return '（无）';
 }
 
-function renderPerIntent(rows) {
+function renderPerIntent(rows, labels) {
   var changedRows = rows.filter(function (r) {
     var d = delta(r.before, r.after);
     return d === null ? (isNumber(r.before) || isNumber(r.after)) : Math.abs(d) >= EPSILON;
@@ -91,7 +100,7 @@ function renderPerIntent(rows) {
     tr.setAttribute('data-testid', 'diff-intent');
     tr.setAttribute('data-intent', String(r.intent));
     tr.setAttribute('data-drop', drop ? 'true' : 'false');
-    tr.appendChild(make('td', 'intent-name', r.intent));
+    tr.appendChild(intentName('td', r.intent, labels));
     tr.appendChild(make('td', 'num', isNumber(r.before) ? ratio(r.before) : '新增'));
     tr.appendChild(make('td', 'num', isNumber(r.after) ? ratio(r.after) : '移除'));
     tr.appendChild(make('td', 'num diff-delta', d === null ? '' : (drop ? '▼ ' : '▲ ') + deltaText(d)));
@@ -119,19 +128,19 @@ function renderDiff(kind, v, diff) {
       + (isNumber(acc.after) ? ' 这个版本自己的准确率是 ' + percent(acc.after) + '。' : '');
   }
   el.publishBody.textContent = '';
-  if (diff.comparable) el.publishBody.appendChild(renderPerIntent(Array.isArray(diff.perIntent) ? diff.perIntent : []));
+  if (diff.comparable) el.publishBody.appendChild(renderPerIntent(Array.isArray(diff.perIntent) ? diff.perIntent : [], diff.labels));
   var added = Array.isArray(diff.intentsAdded) ? diff.intentsAdded : [];
   var removed = Array.isArray(diff.intentsRemoved) ? diff.intentsRemoved : [];
   var box = section('意图', 'diff-intents');
   if (added.length === 0 && removed.length === 0) box.appendChild(make('p', 'hint', '没有新增或删除的意图。'));
   if (added.length > 0) {
     box.appendChild(make('p', 'diff-line', '新增 ' + added.length + ' 个：'));
-    box.appendChild(namesList(added, 'diff-added'));
+    box.appendChild(namesList(added, 'diff-added', diff.labels));
   }
   if (removed.length > 0) {
     var p = make('p', 'diff-line bad', '不再识别 ' + removed.length + ' 个（市民说这些话时机器人将听不懂）：');
     box.appendChild(p);
-    box.appendChild(namesList(removed, 'diff-removed'));
+    box.appendChild(namesList(removed, 'diff-removed', diff.labels));
   }
   el.publishBody.appendChild(box);
   var faq = Array.isArray(diff.faqChanged) ? diff.faqChanged : [];
@@ -141,7 +150,7 @@ function renderDiff(kind, v, diff) {
     var item = make('div', 'diff-faq-item');
     item.setAttribute('data-testid', 'diff-faq-item');
     item.setAttribute('data-intent', String(f.intent));
-    item.appendChild(make('p', 'intent-name', f.intent));
+    item.appendChild(intentName('p', f.intent, diff.labels));
     item.appendChild(make('p', 'diff-before', '之前：' + answersText(f.before)));
     item.appendChild(make('p', 'diff-after', '之后：' + answersText(f.after)));
     faqBox.appendChild(item);

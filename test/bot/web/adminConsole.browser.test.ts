@@ -179,7 +179,9 @@ describe('the NLU admin console in a real browser (sandbox)', () => {
     await versionRow.getByTestId('publish').click();
     // Publishing asks first, with what changes against the live version.
     await waitOn(admin, admin.locator(`[data-testid="publish-dialog"][data-version="${versionId}"][data-loading="false"]`), 'the publish confirmation');
-    expect(await admin.getByTestId('diff-added').allInnerTexts()).toContain(INTENT);
+    expect(await admin.getByTestId('diff-added').evaluateAll(
+      (nodes: Array<{ getAttribute(name: string): string | null }>) => nodes.map((n) => n.getAttribute('data-intent')))).toContain(INTENT);
+    expect(await admin.getByTestId('diff-added').allInnerTexts()).toContainEqual(expect.stringContaining(DESCRIPTION));
     await admin.getByTestId('publish-confirm').click();
     const badge = versionRow.getByTestId('live-badge');
     await waitOn(admin, badge.or(admin.getByTestId('force-dialog')), 'the live badge or the force-publish dialog');

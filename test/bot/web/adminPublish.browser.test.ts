@@ -26,6 +26,10 @@ const PARKING_UTTERANCES = [
   '开车去车管所好停车吗', '车管所的停车场在哪', '车管所停车要钱吗', '车管所停车场几点开',
 ];
 
+/** The intents (their names) of the elements with this test id. */
+const intentsOf = (page: Page, testid: string): Promise<Array<string | null>> => page.getByTestId(testid).evaluateAll(
+  (nodes: Array<{ getAttribute(name: string): string | null }>) => nodes.map((n) => n.getAttribute('data-intent')));
+
 interface ConfusionAnswer { examples: Array<{ text: string; expected: string; predicted: string }>; reason?: string }
 interface VersionAnswer { version: VersionView; metrics: { confusion: { labels: string[]; matrix: number[][] } } | null }
 
@@ -136,7 +140,9 @@ describe('the admin console: confusion cells, advice, publish and rollback with 
     await waitOn(admin, dialog, 'the publish confirmation');
     expect(await dialog.getAttribute('data-comparable')).toBe('false');
     expect(await admin.getByTestId('publish-accuracy').innerText()).toMatch(/没有评估结果|无法比较/);
-    expect(await admin.getByTestId('diff-added').allInnerTexts()).toEqual([FAQ]);
+    expect(await intentsOf(admin, 'diff-added')).toEqual([FAQ]);
+    // Named as admins read it (its description) with the intent's name in small print.
+    expect(await admin.getByTestId('diff-added').innerText()).toMatch(/^车管所办公时间\s*faq\.office_hours$/);
     // Cancel leaves the live version alone; publish again and confirm.
     await admin.getByTestId('publish-cancel').click();
     await waitOn(admin, admin.getByTestId('publish-dialog'), 'the dialog closed', 'hidden');
@@ -172,7 +178,7 @@ describe('the admin console: confusion cells, advice, publish and rollback with 
     const drops = moved.filter((p) => (p.after ?? 0) < (p.before ?? 0));
     expect(await admin.getByTestId('diff-intent').count()).toBe(moved.length + diff.perIntent.filter((p) => p.before === undefined || p.after === undefined).length);
     expect(await admin.locator('[data-testid="diff-intent"][data-drop="true"]').count()).toBe(drops.length);
-    expect(await admin.getByTestId('diff-added').allInnerTexts()).toEqual([PARKING]);
+    expect(await intentsOf(admin, 'diff-added')).toEqual([PARKING]);
     const faq = admin.locator(`[data-testid="diff-faq-item"][data-intent="${FAQ}"]`);
     expect(await faq.innerText()).toContain(`之前：${ANSWER}`);
     expect(await faq.innerText()).toContain(`之后：${NEW_ANSWER}`);
@@ -189,7 +195,8 @@ describe('the admin console: confusion cells, advice, publish and rollback with 
     const back = admin.locator(`[data-testid="publish-dialog"][data-kind="rollback"][data-version="${v2}"][data-loading="false"]`);
     await waitOn(admin, back, 'the rollback confirmation');
     expect(await admin.getByTestId('publish-title').innerText()).toContain('回滚到');
-    expect(await admin.locator('[data-testid="diff-removed"]').allInnerTexts()).toEqual([PARKING]);
+    expect(await intentsOf(admin, 'diff-removed')).toEqual([PARKING]);
+    expect(await admin.getByTestId('diff-removed').innerText()).toContain('车管所停车');
     await admin.keyboard.press('Escape');
     await waitOn(admin, admin.getByTestId('publish-dialog'), 'the rollback dialog closed', 'hidden');
     expect((await versions()).liveId).toBe(v3);
