@@ -33,7 +33,20 @@ function msgIdOf(request: Request): string | undefined {
 }
 
 /** Whether the banner is inside the viewport and on top there (nothing covers its middle). */
+/**
+ * Whether the SMS banner is in view and on top, once the page has had up to a second to follow a scroll or a resize
+ * (it places the banner in its scroll and resize handlers, which run after the test's scrollTo returns).
+ */
 async function bannerInView(page: Page): Promise<boolean> {
+  const deadline = Date.now() + 1_000;
+  for (;;) {
+    if (await bannerInViewNow(page)) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function bannerInViewNow(page: Page): Promise<boolean> {
   return page.evaluate(() => {
     const w = globalThis as unknown as PageWindow;
     const banner = w.document.getElementById('sms-banner');
