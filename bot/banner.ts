@@ -17,6 +17,7 @@ export function banner(config: Config): string {
   ];
   if (demo && config.wechat) lines.push(`  open the WeChat-style messenger: ${url}/chat/`);
   lines.push(`  hotline agent console: ${url}/agent/   NLU admin console: ${url}/admin/ (create accounts with npm run agent)`);
+  lines.push(`  operations figures (admins): ${url}/ops/`);
   if (config.wechat) lines.push(`  WeChat webhook (URL to enter in the official account console): ${url}/api/wechat`);
   lines.push(botFrameworkLine(config, url));
   lines.push(`  health: ${url}/healthz`);

@@ -148,6 +148,8 @@ describe('the start of a real process decides demo or deployment and says so', (
     expect(run.stdout).toContain('Bot Framework Emulator');
     expect(run.stdout).toContain('loopback');
     expect(run.stdout).toContain('/sandbox/sms');
+    // Each console, the operations page included.
+    for (const page of ['/agent/', '/admin/', '/ops/']) expect(run.stdout).toMatch(new RegExp(`http://localhost:\\d+${page}`));
     // The demo's sandbox pages hand out SMS codes and the webhook token: only this machine reaches them.
     expect(run.stdout).toContain('listening on 127.0.0.1 only');
     expect(run.listeners).toEqual([LOOPBACK_V4]);
