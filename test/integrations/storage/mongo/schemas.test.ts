@@ -1,13 +1,14 @@
 import mongoose, { type Schema } from 'mongoose';
 import { agentSchema, sessionSchema } from '../../../../integrations/storage/mongo/MongoAgentStore';
 import { auditSchema } from '../../../../integrations/storage/mongo/MongoAuditLog';
-import { handoffEventSchema, handoffSchema } from '../../../../integrations/storage/mongo/MongoHandoffStore';
+import { agentDraftSchema, agentPresenceSchema, handoffEventSchema, handoffSchema } from '../../../../integrations/storage/mongo/MongoHandoffStore';
+import { factSchema } from '../../../../integrations/storage/mongo/MongoConversationFacts';
 import { inboxSchema } from '../../../../integrations/storage/mongo/MongoInboxStore';
 import {
   knowledgeCardSchema, knowledgeLiveSchema, knowledgeSeedSchema, knowledgeVersionSchema,
 } from '../../../../integrations/storage/mongo/MongoKnowledgeStore';
 import { receiptSchema } from '../../../../integrations/storage/mongo/MongoMessageReceipts';
-import { noticeConsentSchema, noticeJobSchema } from '../../../../integrations/storage/mongo/MongoNoticeStore';
+import { noticeConsentSchema, noticeCursorSchema, noticeJobSchema } from '../../../../integrations/storage/mongo/MongoNoticeStore';
 import { rateSchema } from '../../../../integrations/storage/mongo/MongoRateLimits';
 import { tokenSchema } from '../../../../integrations/storage/mongo/MongoSharedTokens';
 import { botStateSchema } from '../../../../integrations/storage/mongo/MongoStorage';
@@ -41,7 +42,7 @@ const CASES: SchemaCase[] = [
   },
   {
     name: 'transcript', schema: transcriptSchema,
-    valid: { conversationId: 'c1', channelId: 'wechat', from: 'user', text: '你好', timestamp: '2026-11-25T01:00:00.000Z', createdAt: new Date(T) },
+    valid: { conversationId: 'c1', channelId: 'wechat', from: 'bot', text: '确认预约吗？', options: ['是', '否'], timestamp: '2026-11-25T01:00:00.000Z', createdAt: new Date(T) },
     required: ['conversationId', 'channelId', 'from', 'text', 'timestamp', 'createdAt'],
     invalid: [['from', 'system', 'enum'], ['text', 'x'.repeat(10_001), 'maxlength'], ['conversationId', 'c'.repeat(257), 'maxlength'], ['channelId', 'w'.repeat(65), 'maxlength']],
   },
@@ -66,13 +67,29 @@ const CASES: SchemaCase[] = [
     valid: {
       _id: 'h-1', conversationKey: 'wechat:c1', channelId: 'wechat', conversationId: 'c1', reference: '{}', reason: 'complaint', priority: 0,
       status: 'waiting', open: true, citizen: { label: '访客', bound: false }, intents: [], locale: 'zh-CN', seq: 1, createdAt: T, callbackRequested: false,
+      citizenKey: `person:${SHA256}`, offeredTo: 'a-1', offeredAt: T, ratingAskedAt: T, rating: { score: 4, comment: '很耐心', at: T },
     },
     required: ['_id', 'conversationKey', 'channelId', 'conversationId', 'reference', 'reason', 'priority', 'status', 'citizen', 'locale', 'seq', 'createdAt'],
-    invalid: [['reason', 'angry', 'enum'], ['status', 'done', 'enum'], ['priority', -1, 'min'], ['conversationKey', 'k'.repeat(401), 'maxlength']],
+    invalid: [
+      ['reason', 'angry', 'enum'], ['status', 'done', 'enum'], ['priority', -1, 'min'], ['conversationKey', 'k'.repeat(401), 'maxlength'],
+      ['citizenKey', 'k'.repeat(401), 'maxlength'], ['rating.score', 0, 'min'], ['rating.score', 6, 'max'], ['rating.comment', '评'.repeat(2_001), 'maxlength'],
+    ],
   },
   {
     name: 'handoffEvent', schema: handoffEventSchema, valid: { _id: 1, handoffId: 'h-1', kind: 'note', text: '备注', at: T },
     required: ['_id', 'handoffId', 'kind', 'at'], invalid: [['kind', 'chat', 'enum'], ['text', 'x'.repeat(10_001), 'maxlength']],
+  },
+  {
+    name: 'agentDraft', schema: agentDraftSchema, valid: { agentId: 'a-1', handoffId: 'h-1', text: '您好，', at: T },
+    required: ['agentId', 'handoffId', 'text', 'at'], invalid: [['text', 'x'.repeat(10_001), 'maxlength']],
+  },
+  {
+    name: 'agentPresence', schema: agentPresenceSchema, valid: { _id: 'a-1', status: 'available', since: T },
+    required: ['_id', 'status', 'since'], invalid: [['status', 'busy', 'enum']],
+  },
+  {
+    name: 'fact', schema: factSchema, valid: { at: T, channel: 'wechat', conversation: SHA256, kind: 'task_step', service: 'exam.book', step: 'exam.book.confirm' },
+    required: ['at', 'channel', 'conversation', 'kind'], invalid: [['kind', 'chat', 'enum'], ['step', 's'.repeat(101), 'maxlength'], ['conversation', 'c'.repeat(101), 'maxlength']],
   },
   {
     name: 'agent', schema: agentSchema,
@@ -121,8 +138,9 @@ const CASES: SchemaCase[] = [
     required: ['_id', 'hash', 'corpus', 'recordedBy', 'recordedAt'], invalid: [['hash', 'not-a-hash', 'regexp'], ['_id', 'k'.repeat(101), 'maxlength']],
   },
   {
-    name: 'inbox', schema: inboxSchema, valid: { _id: 1, text: '推荐电影', locale: 'zh-CN', intent: 'None', score: 0.2, createdAt: T, status: 'new' },
-    required: ['_id', 'text', 'locale', 'intent', 'score', 'createdAt'], invalid: [['status', 'spam', 'enum'], ['text', '字'.repeat(501), 'maxlength']],
+    name: 'inbox', schema: inboxSchema, valid: { _id: 1, text: '推荐电影', locale: 'zh-CN', intent: 'None', score: 0.2, createdAt: T, status: 'new', botAsked: '还有什么可以帮你？' },
+    required: ['_id', 'text', 'locale', 'intent', 'score', 'createdAt'],
+    invalid: [['status', 'spam', 'enum'], ['text', '字'.repeat(501), 'maxlength'], ['botAsked', '问'.repeat(501), 'maxlength']],
   },
   {
     name: 'knowledgeCard', schema: knowledgeCardSchema, valid: { _id: 'points.red-light', card: '{}', status: 'active', updatedBy: 'system', updatedAt: T },
@@ -150,6 +168,10 @@ const CASES: SchemaCase[] = [
     },
     required: ['_id', 'key', 'citizen', 'topic', 'dueAt', 'payload', 'status', 'attempts', 'createdAt'],
     invalid: [['status', 'queued', 'enum'], ['attempts', -1, 'min'], ['key', 'k'.repeat(401), 'maxlength']],
+  },
+  {
+    name: 'noticeCursor', schema: noticeCursorSchema, valid: { _id: 'platform-events', value: 'c-42', updatedAt: T },
+    required: ['_id', 'value', 'updatedAt'], invalid: [['_id', 'k'.repeat(201), 'maxlength']],
   },
   { name: 'counter', schema: counterSchema, valid: { _id: 'audit', seq: 1 }, required: ['_id', 'seq'], invalid: [] },
 ];
@@ -258,6 +280,13 @@ describe('declared indexes', () => {
   it('one notice job per key, one consent per citizen and topic', () => {
     expect(noticeJobSchema.indexes()).toContainEqual([{ key: 1 }, expect.objectContaining({ unique: true })]);
     expect(noticeConsentSchema.indexes()).toContainEqual([{ citizen: 1, topic: 1 }, expect.objectContaining({ unique: true })]);
+  });
+
+  it('a citizen\'s history and the operations view\'s reads are indexed; one draft per agent and handoff', () => {
+    expect(handoffSchema.indexes()).toContainEqual([{ citizenKey: 1, createdAt: -1, seq: -1 }, expect.anything()]);
+    expect(handoffSchema.indexes()).toContainEqual([{ createdAt: -1, seq: -1 }, expect.anything()]);
+    expect(agentDraftSchema.indexes()).toContainEqual([{ agentId: 1, handoffId: 1 }, expect.objectContaining({ unique: true })]);
+    expect(factSchema.indexes()).toContainEqual([{ at: 1, _id: 1 }, expect.anything()]);
   });
 
   it('notice jobs are indexed for claiming (status, due time) and per citizen', () => {
