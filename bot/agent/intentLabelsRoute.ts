@@ -1,5 +1,5 @@
 import type { Request, Response, Server } from 'restify';
-import { CORE_INTENTS } from '../../dialogs/main/coreIntents';
+import { consoleIntentLabels } from '../../dialogs/main/coreIntents';
 import type { ServiceIndex } from '../../dialogs/services/ServiceIndex';
 
 /** The consoles' session check (AgentAuth.guard): answers 401/429 itself and resolves to nothing then. */
@@ -12,7 +12,7 @@ export interface ConsoleGuard {
  * both languages: the core intents and every service module's. Needs a session, as every console call.
  */
 export function intentLabelsRoute(auth: ConsoleGuard, services: ServiceIndex): (server: Server) => void {
-  const intents = [...services.consoleLabels, ...CORE_INTENTS.map((c) => ({ intent: c.intent, label: c.consoleLabel }))];
+  const intents = consoleIntentLabels(services);
   return (server) => {
     server.get('/api/agent/intents', async (req: Request, res: Response) => {
       if (await auth.guard(req, res)) res.send(200, { intents });

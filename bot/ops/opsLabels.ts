@@ -1,7 +1,8 @@
 import { addCatalogue, hasMessage, translate } from '../../dialogs/i18n/catalog';
 import { BINDING_PROMPTS } from '../../dialogs/identity/prompts';
+import type { PromptDefinition } from '../../dialogs/prompts/PromptDefinition';
 import type { Locale } from '../../dialogs/i18n/Locale';
-import { CORE_INTENTS } from '../../dialogs/main/coreIntents';
+import { consoleIntentLabels } from '../../dialogs/main/coreIntents';
 import type { ServiceIndex } from '../../dialogs/services/ServiceIndex';
 import { UNANSWERED_INTENT } from '../../dialogs/services/knowledge/KnowledgeAnswerDialog';
 import en from './i18n/en.json';
@@ -9,18 +10,19 @@ import zhCN from './i18n/zh-CN.json';
 
 addCatalogue('ops', { 'zh-CN': zhCN, en });
 
+/** Every question a task can stop at: the services' declared ones, and binding's (asked inside the services that need it). */
+export function declaredQuestions(services: ServiceIndex): PromptDefinition[] {
+  return [...services.modules.flatMap((m) => m.prompts ?? []), ...Object.values(BINDING_PROMPTS)];
+}
+
 /** The operations view's names for what it counts, in plain words (the page is Chinese: zh-CN by default). */
 export class OpsLabels {
   private readonly intents: ReadonlyMap<string, string>;
   private readonly steps: ReadonlyMap<string, string>;
 
   constructor(services: ServiceIndex, private readonly topics: ReadonlyMap<string, string> = new Map(), private readonly locale: Locale = 'zh-CN') {
-    this.intents = new Map([
-      ...services.consoleLabels.map((d) => [d.intent, d.label[locale]] as const),
-      ...CORE_INTENTS.map((d) => [d.intent, d.consoleLabel[locale]] as const),
-    ]);
-    // The questions as their services declare them (binding's are steps of the services that need it).
-    this.steps = new Map([...services.modules.flatMap((m) => m.prompts ?? []), ...Object.values(BINDING_PROMPTS)].map((p) => [p.id, p.step[locale]]));
+    this.intents = new Map(consoleIntentLabels(services).map((d) => [d.intent, d.label[locale]]));
+    this.steps = new Map(declaredQuestions(services).map((p) => [p.id, p.step[locale]]));
   }
 
   /** A service intent's name (the agent console's). */

@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import type { BotState, Middleware } from 'botbuilder';
 import type { Server } from 'restify';
 import type { DialogDeps } from '../../dialogs/DialogDeps';
-import { BINDING_PROMPTS } from '../../dialogs/identity/prompts';
 import type { NoticeTopicDefinition } from '../../dialogs/services/notices/NoticeTopic';
 import type { ServiceIndex } from '../../dialogs/services/ServiceIndex';
 import type { StoreBundle } from '../../integrations/storage/StoreBundle';
@@ -13,7 +12,7 @@ import { ConversationFactsMiddleware } from './ConversationFactsMiddleware';
 import type { Metrics } from './Metrics';
 import { OperationsService } from './OperationsService';
 import { operationsRoutes } from './operationsRoutes';
-import { OpsLabels } from './opsLabels';
+import { declaredQuestions, OpsLabels } from './opsLabels';
 
 const OPS_PAGE_DIR = join(__dirname, '..', 'web', 'ops');
 
@@ -34,9 +33,7 @@ export function opsModule(d: {
   topics: readonly NoticeTopicDefinition[]; now: () => number; logger: Logger;
 }): OpsModule {
   const flowService = new Map(Object.entries(d.services.flows(d.deps)).map(([intent, dialog]) => [dialog.id, intent]));
-  const prompts = new Set(d.services.modules.flatMap((m) => (m.prompts ?? []).map((p) => p.id)));
-  // Binding runs inside the services that need a bound identity: its questions are steps of theirs.
-  for (const p of Object.values(BINDING_PROMPTS)) prompts.add(p.id);
+  const prompts = new Set(declaredQuestions(d.services).map((p) => p.id));
   const labels = new OpsLabels(d.services, new Map(d.topics.map((t) => [t.id, t.template.title['zh-CN']])));
   const operations = new OperationsService({ facts: d.stores.facts, handoffs: d.stores.handoffs, notices: d.stores.notices, labels, tasks: d.services.taskConfirmations, now: d.now });
   d.metrics.sampleOperations(async () => {

@@ -1,3 +1,4 @@
+import type { ServiceIndex } from '../services/ServiceIndex';
 import type { Labels } from '../services/ServiceModule';
 
 /**
@@ -13,3 +14,8 @@ export const CORE_INTENTS: ReadonlyArray<{ readonly intent: string; readonly con
   { intent: 'cancel', consoleLabel: { 'zh-CN': '取消', en: 'Cancel' } },
   { intent: 'None', consoleLabel: { 'zh-CN': '未识别', en: 'Not understood' } },
 ];
+
+/** How the consoles name every intent of the contract: the services' console labels, then the core intents'. */
+export function consoleIntentLabels(services: ServiceIndex): ReadonlyArray<{ intent: string; label: Labels }> {
+  return [...services.consoleLabels, ...CORE_INTENTS.map((c) => ({ intent: c.intent, label: c.consoleLabel }))];
+}

@@ -1,8 +1,7 @@
-import { OpsLabels } from '../../../bot/ops/opsLabels';
+import { declaredQuestions, OpsLabels } from '../../../bot/ops/opsLabels';
 import { conversationHash } from '../../../bot/ops/conversationHash';
 import { operationsReport, chinaDayStartOf } from '../../../bot/ops/operationsReport';
 import { SERVICE_INDEX } from '../../../dialogs/services';
-import { BINDING_PROMPTS } from '../../../dialogs/identity/prompts';
 import type { ConversationFact } from '../../../integrations/storage/conversationFacts';
 import type { HandoffRecord } from '../../../integrations/storage/handoffs';
 
@@ -64,7 +63,7 @@ describe('labels in plain Chinese', () => {
     expect(labels.step(id)).toBe(label);
   });
   it('every declared question names its step in Chinese and in English', () => {
-    const all = [...SERVICE_INDEX.modules.flatMap((m) => m.prompts ?? []), ...Object.values(BINDING_PROMPTS)];
+    const all = declaredQuestions(SERVICE_INDEX);
     expect(all.filter((p) => !/[\u4e00-\u9fff]/.test(p.step['zh-CN']) || !/^[\x20-\x7e]+$/.test(p.step.en)).map((p) => p.id)).toEqual([]);
   });
   it('a task is confirmed by platform calls its service declares it makes; the transactions have one', () => {
