@@ -20,6 +20,7 @@ import type { ServiceModule } from '../dialogs/services/ServiceModule';
 import { menuKeys, wechatMenu } from './channels/wechat/menuKeys';
 import { intentLabelsRoute } from './agent/intentLabelsRoute';
 import { contractIntents } from './admin/contractIntents';
+import { intentLabelsOf } from './admin/intentLabels';
 import { LocaleMiddleware } from '../dialogs/i18n/LocaleMiddleware';
 import type { Locale } from '../dialogs/i18n/Locale';
 import { MainDialog } from '../dialogs/main/MainDialog';
@@ -198,7 +199,7 @@ export function compose(config: Config, logger: Logger, overrides: ComposeOverri
     agentCapacity: config.agentCapacity, agentOfferSeconds: config.agentOfferSeconds,
   });
   const admin = adminModule({
-    stores, nlu, baseline, accounts, logger, corpusFiles: overrides.corpusFiles, contractIntents: contractIntents(services),
+    stores, nlu, baseline, accounts, logger, corpusFiles: overrides.corpusFiles, contractIntents: contractIntents(services), intentLabels: intentLabelsOf(services),
     now: () => clock.now().getTime(), today: () => todayOf(clock),
   });
   // The knowledge base: the live version of the answer cards (seeded from the repository's), edited by admins.

@@ -12,6 +12,7 @@ import { staticSite } from '../web/staticSite';
 import { adminRoutes } from './adminRoutes';
 import { corpusUpdateRoutes } from './corpusUpdateRoutes';
 import { inboxWithBotQuestion } from './inboxWithBotQuestion';
+import type { IntentLabels } from './intentLabels';
 import { TrainingService } from './TrainingService';
 
 export interface AdminModuleDeps {
@@ -27,6 +28,8 @@ export interface AdminModuleDeps {
   corpusFiles?: readonly string[];
   /** Intents admins may not delete (default: the service index's contract). */
   contractIntents?: readonly string[];
+  /** The consoles' Chinese names of the intents (default: the project's services'). */
+  intentLabels?: IntentLabels;
 }
 
 export interface AdminModule {
@@ -54,7 +57,7 @@ export function adminModule(d: AdminModuleDeps): AdminModule {
     inbox,
     ready,
     routes: (server) => {
-      adminRoutes({ auth: d.accounts.auth, agents: d.stores.agents, training, store, inbox, audit, accounts: d.accounts.accounts, nlu: d.nlu, today: d.today, now: d.now, contractIntents: d.contractIntents })(server);
+      adminRoutes({ auth: d.accounts.auth, agents: d.stores.agents, training, store, inbox, audit, accounts: d.accounts.accounts, nlu: d.nlu, today: d.today, now: d.now, contractIntents: d.contractIntents, intentLabels: d.intentLabels })(server);
       corpusUpdateRoutes({ auth: d.accounts.auth, corpus: training.corpus })(server);
       staticSite(server, '/admin', ADMIN_PAGE_DIR);
     },

@@ -18,7 +18,7 @@ import { adminRoute } from './adminRoute';
 import { checkExamples, MAX_EXAMPLE_CHARS, round2 } from './checkExamples';
 import { NEAR_IDENTICAL, similarTo } from './textSimilarity';
 import { VersionDiffs } from './versionDiff';
-import { inboxReason, intentLabel } from './intentLabels';
+import { inboxReason, intentNamer, PROJECT_INTENT_LABELS, type IntentLabels } from './intentLabels';
 import { auditSummary } from './auditSummary';
 import { intentAdvice } from './intentAdvice';
 import { exampleCollisions, type Collision } from './exampleCollisions';
@@ -39,6 +39,8 @@ export interface AdminRouteDeps {
   now: () => number;
   /** Intents admins may not delete (default: the service index's contract). */
   contractIntents?: readonly string[];
+  /** The consoles' Chinese names of the composed services' and core intents (default: the project's). */
+  intentLabels?: IntentLabels;
 }
 
 const LOCALES = ['zh-CN', 'en'];
@@ -89,6 +91,8 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
   /** The live model's readings of the open inbox's texts, kept from one advice request to the next. */
   const understood = new Map<string, ReturnType<NluEngine['understand']>>();
   let collisions: { signature: string; found: Collision[] } | undefined;
+  /** How admins read each intent now (the training store's descriptions for FAQs and new intents). */
+  const namer = async (): Promise<(intent: string) => string> => intentNamer(d.intentLabels ?? PROJECT_INTENT_LABELS, await d.store.intents());
   const audit = (a: Authenticated, action: string, target: string | undefined, details: Record<string, unknown>): Promise<void> =>
     d.audit.append({ at: d.now(), actor: a.agent.id, action, target, details: { admin: a.agent.username, ...details } });
 
@@ -362,9 +366,9 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
       }
       const diff = await diffs.diff(v, (await d.store.live())?.versionId);
       // Each intent named as admins read it (查违章, an FAQ's description) beside its name.
-      const known = new Map((await d.store.intents()).map((i) => [i.name, i]));
+      const nameOf = await namer();
       const named = [...diff.perIntent.map((p) => p.intent), ...diff.intentsAdded, ...diff.intentsRemoved, ...diff.faqChanged.map((f) => f.intent)];
-      const labels = Object.fromEntries(named.map((n) => [n, intentLabel(n, known.get(n))]).filter(([n, label]) => label !== n));
+      const labels = Object.fromEntries(named.map((n) => [n, nameOf(n)]).filter(([n, label]) => label !== n));
       res.send(200, { ...diff, labels });
     }));
 
@@ -382,9 +386,9 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
     }));
 
     server.get('/api/admin/inbox', route(false, async (_req, res) => {
-      const known = new Map((await d.store.intents()).map((i) => [i.name, i]));
+      const nameOf = await namer();
       const items = (await d.inbox.open(500)).map(({ botAsked, ...i }) => ({
-        ...i, createdAt: new Date(i.createdAt).toISOString(), reasonText: inboxReason(i.intent, known.get(i.intent)),
+        ...i, createdAt: new Date(i.createdAt).toISOString(), reasonText: inboxReason(i.intent, nameOf),
         context: { ...(botAsked ? { botAsked } : {}), citizenSaid: i.text },
       }));
       const groups = groupSimilar(items, (i) => i.text).map((members) => ({ representative: members[0].text, count: members.length, items: members }));
@@ -398,8 +402,10 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
       // The collisions are found again only when the examples changed (ids only grow: count, sum and last id tell).
       const signature = `${utterances.length}:${utterances.reduce((n, u) => n + u.id, 0)}:${utterances.at(-1)?.id ?? 0}`;
       if (collisions?.signature !== signature) collisions = { signature, found: exampleCollisions(utterances) };
+      const intents = await d.store.intents();
       const advice = intentAdvice({
-        intents: await d.store.intents(), utterances, collisions: collisions.found, live: live?.metrics, inbox: await d.inbox.open(500),
+        intents, utterances, collisions: collisions.found, live: live?.metrics, inbox: await d.inbox.open(500),
+        nameOf: intentNamer(d.intentLabels ?? PROJECT_INTENT_LABELS, intents),
         understand: (text) => {
           const key = `${d.training.liveVersionId ?? ''}\u0000${text}`;
           const known = understood.get(key) ?? readings.get(key) ?? d.nlu.understand(text, d.today());
@@ -461,9 +467,8 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
       const limit = Math.min(500, Math.max(1, Number((req.query as Record<string, unknown> | undefined)?.limit ?? 100) || 100));
       const entries = await d.audit.recent(limit);
       const people = new Map((await d.agents.list()).map((p) => [p.id, p.displayName || p.username]));
-      const intents = new Map((await d.store.intents()).map((i) => [i.name, i]));
       const versions = new Map((await d.store.versions()).map((v) => [v.id, v.number]));
-      const names = { person: (id: string) => people.get(id), intent: (name: string) => intentLabel(name, intents.get(name)), version: (id: string) => versions.get(id) };
+      const names = { person: (id: string) => people.get(id), intent: await namer(), version: (id: string) => versions.get(id) };
       res.send(200, { entries: entries.map((e) => ({ ...e, at: new Date(e.at).toISOString(), summary: auditSummary(e, names) })) });
     }));
 

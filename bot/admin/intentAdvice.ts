@@ -2,7 +2,7 @@ import type { InboxItem, TrainingIntent, TrainingUtterance, VersionMetrics } fro
 import type { Understanding } from '../../nlu-models/recognizer/Understanding';
 import { round2 } from './checkExamples';
 import { exampleCollisions, type Collision } from './exampleCollisions';
-import { intentLabel } from './intentLabels';
+import { intentNamer, PROJECT_INTENT_LABELS } from './intentLabels';
 
 /**
  * Fewest training examples an intent should have in a language it is taught in (Chinese always): with fewer, the
@@ -40,6 +40,8 @@ export interface AdviceInput {
   collisions?: readonly Collision[];
   /** The live model's reading of a text. */
   understand: (text: string) => Pick<Understanding, 'intent' | 'alternatives'>;
+  /** How an admin reads an intent (intentNamer; default: the project's labels and `intents`' descriptions). */
+  nameOf?: (intent: string) => string;
 }
 
 /** The live model's best guess other than None for a text (None when it has none). */
@@ -54,8 +56,9 @@ export function bestGuess(u: Pick<Understanding, 'intent' | 'alternatives'>): st
  * with candidate sentences from the misunderstood inbox that the live model leans to reading as that intent.
  */
 export function intentAdvice(input: AdviceInput): Advice[] {
-  const known = new Map(input.intents.map((i) => [i.name, i]));
-  const label = (name: string) => `「${intentLabel(name, known.get(name))}」`;
+  const known = new Set(input.intents.map((i) => i.name));
+  const nameOf = input.nameOf ?? intentNamer(PROJECT_INTENT_LABELS, input.intents);
+  const label = (name: string) => `「${nameOf(name)}」`;
   const advice: Advice[] = [];
 
   for (const intent of input.intents) {

@@ -1,5 +1,5 @@
 import { bestGuess, intentAdvice, MIN_EXAMPLES, type AdviceInput } from '../../../bot/admin/intentAdvice';
-import { inboxReason, intentLabel } from '../../../bot/admin/intentLabels';
+import { inboxReason, intentNamer, PROJECT_INTENT_LABELS } from '../../../bot/admin/intentLabels';
 import type { InboxItem, TrainingIntent, TrainingUtterance } from '../../../integrations/storage/training';
 
 const intent = (name: string, description = ''): TrainingIntent => ({ name, description, domain: name.split('.')[0], answers: {}, updatedAt: 0 });
@@ -58,7 +58,7 @@ describe('intentAdvice: plain advice per intent, with candidates from the misund
     ['faq.lost', 'Lost and found', '不太确定（最像「faq.lost」）'],
     ['knowledge.question', '', '知识库里没有找到能回答的内容'],
   ])('an inbox item the model read as %s says %s', (name, description, text) => {
-    expect(inboxReason(name, intent(name, description))).toBe(text);
+    expect(inboxReason(name, intentNamer(PROJECT_INTENT_LABELS, [intent(name, description)]))).toBe(text);
     expect(text).not.toContain('None');
   });
 
@@ -66,6 +66,6 @@ describe('intentAdvice: plain advice per intent, with candidates from the misund
     expect(bestGuess({ intent: 'fine.query', alternatives: [] })).toBe('fine.query');
     expect(bestGuess({ intent: 'None', alternatives: [{ intent: 'None', score: 0.6 }, { intent: 'exam.book', score: 0.2 }] })).toBe('exam.book');
     expect(bestGuess({ intent: 'None', alternatives: [] })).toBe('None');
-    expect(intentLabel('greet')).toBe('问候');
+    expect(intentNamer(PROJECT_INTENT_LABELS, [])('greet')).toBe('问候');
   });
 });
