@@ -1,7 +1,7 @@
-import { startWeChatApp, type WeChatTestApp } from '../wechat/wechatClient';
+import type { WeChatTestApp } from '../wechat/wechatClient';
 import { AdminClient, type AuditView, type IntentView, type UtteranceView } from './adminClient';
+import { startWithAdmin } from './adminApp';
 
-const PASSWORD = 'correct horse 12';
 type Line = { text: string; status: string; otherIntent?: string; similarTo?: string; similarity?: number; reason?: string };
 type Bulk = { lines: Line[]; added: number; skipped: number; effect?: string };
 
@@ -11,11 +11,7 @@ describe('admin API: searching every example, pasting many, similarity, delete w
   const search = async (query: string) => (await admin.get<{ utterances: UtteranceView[]; total: number }>(`/api/admin/utterances?${query}`)).body;
 
   beforeAll(async () => {
-    t = await startWeChatApp();
-    await t.app.ready;
-    await t.app.agents.create({ username: 'zhang.admin', password: PASSWORD, displayName: '张管理', role: 'admin' });
-    admin = new AdminClient(t.base);
-    expect(await admin.login('zhang.admin', PASSWORD)).toBe(200);
+    ({ t, admin } = await startWithAdmin());
     expect((await admin.post('/api/admin/intents', { name: 'faq.parking', description: '停车' })).status).toBe(201);
   }, 120_000);
   afterAll(() => t.close());

@@ -1,8 +1,8 @@
-import { FakeWeChat, startWeChatApp, type WeChatTestApp } from '../wechat/wechatClient';
+import { FakeWeChat, type WeChatTestApp } from '../wechat/wechatClient';
 import { AdminClient, waitUntil, type AuditView } from './adminClient';
+import { startWithAdmin } from './adminApp';
 import { MIN_EXAMPLES } from '../../../bot/admin/intentAdvice';
 
-const PASSWORD = 'correct horse 12';
 type Item = { id: number; text: string; intent: string; reasonText: string; context?: { botAsked?: string; citizenSaid: string } };
 type Inbox = { groups: Array<{ items: Item[] }> };
 type Advice = { advice: Array<{ intent: string; kind: string; text: string; need?: number }> };
@@ -14,12 +14,8 @@ describe('admin API over HTTP: inbox items in their conversation, plain reasons,
   const items = async () => (await admin.get<Inbox>('/api/admin/inbox')).body.groups.flatMap((g) => g.items);
 
   beforeAll(async () => {
-    t = await startWeChatApp();
+    ({ t, admin } = await startWithAdmin());
     wx = new FakeWeChat(t.base);
-    await t.app.ready;
-    await t.app.agents.create({ username: 'zhang.admin', password: PASSWORD, displayName: '张管理', role: 'admin' });
-    admin = new AdminClient(t.base);
-    expect(await admin.login('zhang.admin', PASSWORD)).toBe(200);
   }, 120_000);
   afterAll(() => t.close());
 

@@ -1,7 +1,7 @@
-import { FakeWeChat, startWeChatApp, type WeChatTestApp } from '../wechat/wechatClient';
+import { FakeWeChat, type WeChatTestApp } from '../wechat/wechatClient';
 import { AdminClient, waitUntil, type AuditView, type VersionView } from './adminClient';
+import { startWithAdmin } from './adminApp';
 
-const PASSWORD = 'correct horse 12';
 const FAQ = 'faq.office_hours';
 const ANSWER = '车管所工作时间：周一至周五8:30-17:00';
 const UTTERANCES = [
@@ -20,12 +20,8 @@ describe('admin API over HTTP: train, publish, roll back', () => {
   const versions = async () => (await admin.get<{ versions: VersionView[]; liveId: string | null }>('/api/admin/versions')).body;
 
   beforeAll(async () => {
-    t = await startWeChatApp();
+    ({ t, admin } = await startWithAdmin());
     wx = new FakeWeChat(t.base);
-    await t.app.ready;
-    await t.app.agents.create({ username: 'zhang.admin', password: PASSWORD, displayName: '张管理', role: 'admin' });
-    admin = new AdminClient(t.base);
-    expect(await admin.login('zhang.admin', PASSWORD)).toBe(200);
   }, 120_000);
   afterAll(() => t.close());
 
