@@ -88,8 +88,8 @@ function readAnswers(v: unknown): Record<string, string[]> | undefined {
 export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
   const engines = new Map<string, NluEngine>();
   const diffs = new VersionDiffs(d.store);
-  /** The live model's readings of the open inbox's texts, kept from one advice request to the next. */
-  const understood = new Map<string, ReturnType<NluEngine['understand']>>();
+  /** The live model's readings of the open inbox's texts, kept from one advice request to the next (only those read). */
+  let understood = new Map<string, ReturnType<NluEngine['understand']>>();
   let collisions: { signature: string; found: Collision[] } | undefined;
   /** How admins read each intent now (the training store's descriptions for FAQs and new intents). */
   const namer = async (): Promise<(intent: string) => string> => intentNamer(d.intentLabels ?? PROJECT_INTENT_LABELS, await d.store.intents());
@@ -413,8 +413,7 @@ export function adminRoutes(d: AdminRouteDeps): (server: Server) => void {
           return known;
         },
       });
-      understood.clear();
-      for (const [k, v] of readings) understood.set(k, v);
+      understood = readings;
       res.send(200, { advice });
     }));
 
